@@ -1,0 +1,41 @@
+import { resolve } from 'node:path'
+import { defineConfig } from 'electron-vite'
+import react from '@vitejs/plugin-react'
+import { CONTENT_SECURITY_POLICY } from './shared/csp'
+
+// Three Node-side entries share one build: the Electron main process, the
+// browser host (used when the Electron binary is missing) and the preload.
+export default defineConfig({
+  main: {
+    build: {
+      rolldownOptions: {
+        input: {
+          main: resolve(__dirname, 'electron/main.ts'),
+          host: resolve(__dirname, 'electron/host/start.ts'),
+        },
+      },
+    },
+  },
+  preload: {
+    build: {
+      rolldownOptions: {
+        input: { preload: resolve(__dirname, 'electron/preload.ts') },
+      },
+    },
+  },
+  renderer: {
+    root: resolve(__dirname, 'renderer'),
+    base: './',
+    plugins: [
+      react(),
+      {
+        name: 'packetdesk-csp',
+        // One CSP string, shared with the browser host's header (shared/csp.ts).
+        transformIndexHtml: (html) => html.replace('%PACKETDESK_CSP%', CONTENT_SECURITY_POLICY),
+      },
+    ],
+    build: {
+      rolldownOptions: { input: resolve(__dirname, 'renderer/index.html') },
+    },
+  },
+})

@@ -1,0 +1,167 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { Handlers } from '../../shared/contract'
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp'
+import type { Envelope, WireError } from '../../shared/errors'
+import { dispatch } from '../services/dispatch'
+import { readStatic } from './static'
+
+/** Loopback only: the host serves personal data and must not be reachable from the LAN. */
+export const HOST_ADDRESS = '127.0.0.1'
+const MAX_BODY_BYTES = 8 * 1024 * 1024
+const API_PREFIX = '/api/'
+
+export interface HostOptions {
+  handlers: Handlers
+  /** The built renderer (out/renderer). */
+  staticDir: string
+  /** Defaults to a fresh random token. */
+  token?: string
+  /** 0 picks a free port. */
+  port?: number
+}
+
+export interface RunningHost {
+  server: Server
+  port: number
+  token: string
+  url: string
+  close(): Promise<void>
+}
+
+export function newToken(): string {
+  return randomBytes(32).toString('base64url')
+}
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'Content-Security-Policy': `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'X-Frame-Options': 'DENY',
+}
+
+function send(res: ServerResponse, status: number, body: Buffer | string, type: string): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': 'no-store' })
+  res.end(body)
+}
+
+function sendJson(res: ServerResponse, status: number, envelope: Envelope<unknown>): void {
+  send(res, status, JSON.stringify(envelope), 'application/json; charset=utf-8')
+}
+
+function sendError(res: ServerResponse, status: number, error: WireError): void {
+  sendJson(res, status, { ok: false, error })
+}
+
+function tokenMatches(header: string | undefined, token: string): boolean {
+  const match = /^Bearer (\S+)$/.exec(header ?? '')
+  if (!match?.[1]) return false
+  const given = Buffer.from(match[1])
+  const expected = Buffer.from(token)
+  return given.length === expected.length && timingSafeEqual(given, expected)
+}
+
+/** A page on another site could point a DNS name at 127.0.0.1: accept our own host names only. */
+function hostAllowed(hostHeader: string | undefined, port: number): boolean {
+  return hostHeader === `${HOST_ADDRESS}:${port}` || hostHeader === `localhost:${port}`
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer | null> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length
+    if (size > MAX_BODY_BYTES) return null
+    chunks.push(chunk as Buffer)
+  }
+  return Buffer.concat(chunks)
+}
+
+const STATUS_OF: Partial<Record<WireError['code'], number>> = {
+  INVALID_ARGUMENT: 400,
+  UNKNOWN_METHOD: 404,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  INTERNAL: 500,
+}
+
+async function handleApi(
+  req: IncomingMessage,
+  res: ServerResponse,
+  handlers: Handlers,
+  method: string,
+): Promise<void> {
+  if (req.method !== 'POST') {
+    sendError(res, 405, { code: 'INVALID_ARGUMENT', message: '只接受 POST 请求。' })
+    return
+  }
+  const body = await readBody(req)
+  if (body === null) {
+    sendError(res, 413, { code: 'INVALID_ARGUMENT', message: '请求过大。' })
+    return
+  }
+  let input: unknown
+  try {
+    input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'))
+  } catch {
+    sendError(res, 400, { code: 'INVALID_ARGUMENT', message: '请求内容不是有效的 JSON。' })
+    return
+  }
+  const envelope = await dispatch(handlers, method, input)
+  sendJson(res, envelope.ok ? 200 : (STATUS_OF[envelope.error.code] ?? 422), envelope)
+}
+
+/** Serve the built renderer and the contract on 127.0.0.1, behind a per-run token. */
+export async function startHost(options: HostOptions): Promise<RunningHost> {
+  const token = options.token ?? newToken()
+  let port = 0
+  const server = createServer((req, res) => {
+    void (async () => {
+      if (!hostAllowed(req.headers.host, port)) {
+        send(res, 421, '主机名不被接受。', 'text/plain; charset=utf-8')
+        return
+      }
+      const path = new URL(req.url ?? '/', `http://${HOST_ADDRESS}`).pathname
+      if (path.startsWith(API_PREFIX)) {
+        if (!tokenMatches(req.headers.authorization, token)) {
+          sendError(res, 401, { code: 'UNAUTHORIZED', message: '访问令牌缺失或无效。' })
+          return
+        }
+        await handleApi(req, res, options.handlers, path.slice(API_PREFIX.length))
+        return
+      }
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        send(res, 405, '不支持的请求方法。', 'text/plain; charset=utf-8')
+        return
+      }
+      const file = await readStatic(options.staticDir, path)
+      if (!file) {
+        send(res, 404, '未找到。', 'text/plain; charset=utf-8')
+        return
+      }
+      send(res, 200, file.body, file.contentType)
+    })().catch(() => {
+      if (!res.headersSent) sendError(res, 500, { code: 'INTERNAL', message: '程序内部错误。' })
+      else res.destroy()
+    })
+  })
+  await new Promise<void>((resolvePromise, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, HOST_ADDRESS, () => resolvePromise())
+  })
+  port = (server.address() as AddressInfo).port
+  return {
+    server,
+    port,
+    token,
+    url: `http://${HOST_ADDRESS}:${port}/#token=${token}`,
+    close: () =>
+      new Promise<void>((resolvePromise) => {
+        server.close(() => resolvePromise())
+        server.closeAllConnections()
+      }),
+  }
+}

@@ -1,0 +1,45 @@
+import { join } from 'node:path'
+import { AppError } from '../../shared/errors'
+import { createBackend } from '../services/backend'
+import { resolveDataDir } from '../services/paths'
+import { openInBrowser } from './open-browser'
+import { startHost } from './server'
+
+/**
+ * Entry of the browser host (out/main/host.js), started by `npm start` when
+ * the Electron binary is missing. Prints one line with the URL and token.
+ */
+async function main(): Promise<void> {
+  const env = process.env
+  const dataDir = resolveDataDir(env)
+  const port = env.PACKETDESK_PORT ? Number(env.PACKETDESK_PORT) : 0
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new AppError('INVALID_ARGUMENT', `PACKETDESK_PORT 无效：${env.PACKETDESK_PORT}`)
+  }
+  const backend = createBackend({ dataDir })
+  const host = await startHost({
+    handlers: backend.handlers,
+    staticDir: join(__dirname, '..', 'renderer'),
+    port,
+  })
+  const reason = env.PACKETDESK_ELECTRON_REASON ? `${env.PACKETDESK_ELECTRON_REASON}\n` : ''
+  process.stdout.write(
+    `PacketDesk: ${host.url}\n${reason}数据文件夹 / data folder: ${dataDir}\n按 Ctrl+C 退出 / Ctrl+C to quit.\n`,
+  )
+  if (env.PACKETDESK_NO_OPEN !== '1') openInBrowser(host.url, env)
+
+  const stop = (): void => {
+    void host.close().finally(() => {
+      backend.close()
+      process.exit(0)
+    })
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof AppError ? error.message : String(error)
+  process.stderr.write(`PacketDesk 无法启动：${message}\n`)
+  process.exit(1)
+})

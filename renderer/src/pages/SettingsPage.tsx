@@ -1,0 +1,80 @@
+import { useEffect, useState } from 'react'
+import { Alert, Card, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core'
+import type { Language, SystemInfo } from '../../../shared/contract'
+import { useApi } from '../api/ApiContext'
+import { useI18n } from '../i18n/I18nProvider'
+
+const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e))
+
+export function SettingsPage(props: { onLanguageChange: (language: Language) => Promise<void> }) {
+  const api = useApi()
+  const { t, language } = useI18n()
+  const [info, setInfo] = useState<SystemInfo | null>(null)
+  const [error, setError] = useState<string | null>(null)
+
+  useEffect(() => {
+    api['system.info']({}).then(setInfo, (e: unknown) => setError(messageOf(e)))
+  }, [api])
+
+  return (
+    <Stack maw={720}>
+      <Title order={2}>{t('settings.title')}</Title>
+      <Card withBorder>
+        <Stack gap="xs">
+          <Text fw={600} id="language-label">
+            {t('settings.language')}
+          </Text>
+          <SegmentedControl
+            aria-labelledby="language-label"
+            value={language}
+            data={[
+              { value: 'zh-CN', label: '中文' },
+              { value: 'en', label: 'English' },
+            ]}
+            onChange={(value) => {
+              setError(null)
+              props.onLanguageChange(value).catch((e: unknown) => setError(messageOf(e)))
+            }}
+          />
+          <Text size="sm" c="dimmed">
+            {t('settings.languageHint')}
+          </Text>
+        </Stack>
+      </Card>
+      {error && (
+        <Alert color="red" title={t('error.title')}>
+          {error}
+        </Alert>
+      )}
+      <Card withBorder>
+        <Text fw={600} mb="xs">
+          {t('settings.system')}
+        </Text>
+        {info ? (
+          <Table data-testid="system-info">
+            <Table.Tbody>
+              <Table.Tr>
+                <Table.Th>{t('system.appVersion')}</Table.Th>
+                <Table.Td>{info.appVersion}</Table.Td>
+              </Table.Tr>
+              <Table.Tr>
+                <Table.Th>{t('system.dataDir')}</Table.Th>
+                <Table.Td style={{ wordBreak: 'break-all' }}>{info.dataDir}</Table.Td>
+              </Table.Tr>
+              <Table.Tr>
+                <Table.Th>{t('system.sqliteVersion')}</Table.Th>
+                <Table.Td>{info.sqliteVersion}</Table.Td>
+              </Table.Tr>
+              <Table.Tr>
+                <Table.Th>{t('system.schemaVersion')}</Table.Th>
+                <Table.Td>{info.schemaVersion}</Table.Td>
+              </Table.Tr>
+            </Table.Tbody>
+          </Table>
+        ) : (
+          <Text c="dimmed">{t('common.loading')}</Text>
+        )}
+      </Card>
+    </Stack>
+  )
+}

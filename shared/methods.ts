@@ -1,0 +1,16 @@
+/**
+ * The names of every contract method, without their schemas, so that the
+ * preload (which runs sandboxed and should stay tiny) can expose exactly these
+ * without bundling zod. `contract.ts` must define an entry for each, and only
+ * these (enforced by its `satisfies` clause and by tests/unit/contract.test.ts).
+ */
+export const METHOD_NAMES = ['system.info', 'settings.get', 'settings.setLanguage'] as const
+
+export type MethodName = (typeof METHOD_NAMES)[number]
+
+export function isMethodName(value: string): value is MethodName {
+  return (METHOD_NAMES as readonly string[]).includes(value)
+}
+
+/** The global name under which the preload exposes the bridge. */
+export const BRIDGE_GLOBAL = 'packetdesk'
