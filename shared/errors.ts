@@ -7,6 +7,7 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'CONFLICT',
   'DB_TOO_NEW',
+  'FILE_REJECTED',
   'INTERNAL',
 ] as const
 

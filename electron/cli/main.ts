@@ -1,4 +1,5 @@
 import { doctorVerb } from './doctor'
+import { planVerb } from './plan'
 import { processIo, UsageError, type CliIo } from './io'
 import { USAGE } from './usage'
 
@@ -6,6 +7,7 @@ type Verb = (args: string[], io: CliIo) => number | Promise<number>
 
 const VERBS: Record<string, Verb> = {
   doctor: doctorVerb,
+  plan: planVerb,
 }
 
 /** Parse errors from node:util's parseArgs carry this code. */

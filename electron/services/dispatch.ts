@@ -1,10 +1,7 @@
-import { z } from 'zod'
+import { z } from '../../shared/zod-locale'
 import { contract, type Handlers } from '../../shared/contract'
 import { AppError, type Envelope, type WireError } from '../../shared/errors'
 import { isMethodName } from '../../shared/methods'
-
-// Validation messages reach the user: in Chinese.
-z.config(z.locales.zhCN())
 
 function failure(error: WireError): Envelope<never> {
   return { ok: false, error }

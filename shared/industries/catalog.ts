@@ -1,0 +1,69 @@
+import { z } from 'zod'
+
+/** How the entry was researched (shown to users next to every industry). */
+export const CONFIDENCES = ['platform-stated', 'other-platform', 'law-practice', 'user'] as const
+export type Confidence = (typeof CONFIDENCES)[number]
+
+export const CONFIDENCE_LABELS: Record<Confidence, string> = {
+  'platform-stated': '小红书公告（经媒体转述）',
+  'other-platform': '参考其他广告平台资料',
+  'law-practice': '依据法规与通行做法推断，需核实',
+  user: '用户自定义',
+}
+
+export const catalogDocumentSchema = z.object({
+  name: z.string().min(1),
+  required: z.boolean(),
+  note: z.string().optional(),
+  sources: z.array(z.string()).optional(),
+})
+
+export const industryEntrySchema = z.object({
+  primary: z.string().min(1),
+  secondary: z.string().min(1),
+  documents: z.array(catalogDocumentSchema),
+  scopeKeywords: z.array(z.string().min(1)),
+  confidence: z.enum(CONFIDENCES),
+  restriction: z.string().optional(),
+})
+
+export const catalogSchema = z.object({
+  format: z.literal(1),
+  catalogVersion: z.string(),
+  starter: z.boolean(),
+  description: z.string().optional(),
+  notes: z.string().optional(),
+  sources: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      url: z.string().optional(),
+      kind: z.string().optional(),
+      retrieved: z.boolean().optional(),
+      reliability: z.string().optional(),
+    }),
+  ),
+  industries: z.array(industryEntrySchema),
+  specialRules: z
+    .array(
+      z.object({ rule: z.string(), detail: z.string(), sources: z.array(z.string()).optional() }),
+    )
+    .optional(),
+})
+
+export type CatalogDocument = z.infer<typeof catalogDocumentSchema>
+export type IndustryEntry = z.infer<typeof industryEntrySchema>
+export type IndustryCatalog = z.infer<typeof catalogSchema>
+
+/** The subject of an industry requirement: `PRIMARY/SECONDARY` (RULES.md §3). */
+export function industrySubject(primary: string, secondary: string): string {
+  return `${primary}/${secondary}`
+}
+
+export function findIndustry(
+  catalog: IndustryCatalog,
+  primary: string,
+  secondary: string,
+): IndustryEntry | undefined {
+  return catalog.industries.find((e) => e.primary === primary && e.secondary === secondary)
+}

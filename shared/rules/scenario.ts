@@ -1,0 +1,169 @@
+import { z } from '../zod-locale'
+import { isIsoDate } from '../dates'
+import { ID_DOCUMENT_TYPES } from '../validators'
+import { REQUIREMENT_IDS } from './types'
+
+const isoDate = z
+  .string()
+  .refine(isIsoDate, { message: '日期无效：应为真实存在的日期，格式 YYYY-MM-DD' })
+const optionalDate = isoDate.nullish()
+const id = z.string().min(1, '不能为空')
+
+/** Facts about a stored file (from the import step). */
+export const fileFactsSchema = z.object({
+  format: z.string().min(1),
+  width: z.number().int().nonnegative().optional(),
+  height: z.number().int().nonnegative().optional(),
+  bytes: z.number().int().nonnegative().optional(),
+  pages: z.number().int().positive().optional(),
+  color: z.boolean().optional(),
+})
+export type FileFacts = z.infer<typeof fileFactsSchema>
+
+export const REGIONS = ['domestic', 'foreign'] as const
+
+const applicantSchema = z.object({
+  id,
+  kind: z.enum(['company', 'person']).optional(),
+  name: z.string().min(1, '不能为空'),
+  region: z.enum(REGIONS),
+  uscc: z.string().nullish(),
+  businessScope: z.string().nullish(),
+})
+
+const personSchema = z.object({
+  id,
+  kind: z.literal('person'),
+  name: z.string().min(1, '不能为空'),
+  idDocument: z.object({ type: z.enum(ID_DOCUMENT_TYPES), number: z.string() }).nullish(),
+  nationality: z.string().nullish(),
+})
+
+const companySchema = z.object({
+  id,
+  kind: z.literal('company'),
+  name: z.string().min(1, '不能为空'),
+  region: z.enum(REGIONS),
+  uscc: z.string().nullish(),
+  businessScope: z.string().nullish(),
+})
+
+const trademarkSchema = z.object({
+  id,
+  regNo: z.string(),
+  text: z.string().min(1, '不能为空'),
+  class: z.number().int().min(1).max(45).nullish(),
+  registrant: id,
+  status: z.enum(['registered', 'application_accepted', 'transfer_accepted']),
+  validUntil: optionalDate,
+  acceptanceDate: optionalDate,
+  transferee: id.nullish(),
+  officialRegistrantDiffers: z.enum(['change', 'transfer']).nullish(),
+})
+
+const relationSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('authorization'), from: id, to: id, validUntil: optionalDate }),
+  z.object({ type: z.literal('general_agency'), from: id, to: id, validUntil: optionalDate }),
+  z.object({
+    type: z.literal('parent_subsidiary'),
+    parent: id,
+    child: id,
+    validUntil: optionalDate,
+  }),
+])
+
+const documentSchema = z.object({
+  requirement: z.enum(REQUIREMENT_IDS),
+  subject: z.string().nullish(),
+  /** industry_qualification: which catalog document this file is. */
+  name: z.string().nullish(),
+  file: fileFactsSchema.nullish(),
+  validUntil: optionalDate,
+})
+
+const baseScenarioSchema = z.object({
+  asOf: isoDate,
+  applicant: applicantSchema,
+  account: z.object({
+    type: z.enum(['enterprise', 'employee']),
+    name: z.string().min(1, '不能为空'),
+    promotedSubject: z.enum(['none', 'website', 'app']),
+    industries: z.array(z.object({ primary: z.string().min(1), secondary: z.string().min(1) })),
+    avatar: fileFactsSchema.nullish(),
+  }),
+  parties: z.array(z.discriminatedUnion('kind', [personSchema, companySchema])),
+  trademarks: z.array(trademarkSchema),
+  relations: z.array(relationSchema),
+  documents: z.array(documentSchema).nullish(),
+})
+
+/** RULES.md §5: a scenario, with every reference checked against the declared parties. */
+export const scenarioSchema = baseScenarioSchema.superRefine((scenario, ctx) => {
+  const partyIds = new Set<string>([scenario.applicant.id])
+  scenario.parties.forEach((party, index) => {
+    if (partyIds.has(party.id)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['parties', index, 'id'],
+        message: `重复的编号 ${party.id}`,
+      })
+    }
+    partyIds.add(party.id)
+  })
+  const refer = (value: string | null | undefined, path: (string | number)[]) => {
+    if (value != null && !partyIds.has(value)) {
+      ctx.addIssue({ code: 'custom', path, message: `引用了未声明的主体 ${value}` })
+    }
+  }
+  const trademarkIds = new Set<string>()
+  scenario.trademarks.forEach((tm, index) => {
+    if (trademarkIds.has(tm.id)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['trademarks', index, 'id'],
+        message: `重复的编号 ${tm.id}`,
+      })
+    }
+    trademarkIds.add(tm.id)
+    refer(tm.registrant, ['trademarks', index, 'registrant'])
+    refer(tm.transferee, ['trademarks', index, 'transferee'])
+  })
+  scenario.relations.forEach((relation, index) => {
+    if (relation.type === 'parent_subsidiary') {
+      refer(relation.parent, ['relations', index, 'parent'])
+      refer(relation.child, ['relations', index, 'child'])
+    } else {
+      refer(relation.from, ['relations', index, 'from'])
+      refer(relation.to, ['relations', index, 'to'])
+    }
+  })
+})
+
+export type Scenario = z.infer<typeof baseScenarioSchema>
+export type Party = Scenario['parties'][number]
+export type Person = Extract<Party, { kind: 'person' }>
+export type Company = Extract<Party, { kind: 'company' }>
+export type Trademark = Scenario['trademarks'][number]
+export type Relation = Scenario['relations'][number]
+export type ScenarioDocument = NonNullable<Scenario['documents']>[number]
+
+/** `trademarks[0].registrant`: how a field is named in messages. */
+export function fieldPath(path: readonly PropertyKey[]): string {
+  let out = ''
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`
+    else out += out ? `.${String(part)}` : String(part)
+  }
+  return out || '(根)'
+}
+
+export type ScenarioParse =
+  { ok: true; scenario: Scenario } | { ok: false; field: string; message: string }
+
+export function parseScenario(input: unknown): ScenarioParse {
+  const result = scenarioSchema.safeParse(input)
+  if (result.success) return { ok: true, scenario: result.data }
+  const issue = result.error.issues[0]
+  const field = fieldPath(issue?.path ?? [])
+  return { ok: false, field, message: issue?.message ?? '格式不正确' }
+}
