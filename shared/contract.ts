@@ -1,4 +1,27 @@
-import { z } from 'zod'
+import { z } from './zod-locale'
+import {
+  OWNER_KINDS,
+  companyInputSchema,
+  entityId,
+  personInputSchema,
+  relationInputSchema,
+  trademarkInputSchema,
+  packetInputSchema,
+  submissionInputSchema,
+  type Company,
+  type Packet,
+  type Submission,
+  type DeletedItem,
+  type ExpiryItem,
+  type LibraryDocument,
+  type PersonSummary,
+  type Relation,
+  type SearchHit,
+  type Trademark,
+} from './library/schemas'
+import { isIsoDate } from './dates'
+import type { IndustryCatalog } from './industries/catalog'
+import type { Plan } from './rules/types'
 import type { MethodName } from './methods'
 import type { Envelope } from './errors'
 
@@ -24,6 +47,20 @@ export type SystemInfo = z.infer<typeof systemInfoSchema>
 export const settingsSchema = z.object({ language: languageSchema })
 export type Settings = z.infer<typeof settingsSchema>
 
+const byId = z.object({ id: entityId }).strict()
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/, '应为 64 位十六进制 SHA-256')
+const deletableKind = z.enum(['company', 'person', 'trademark', 'relation', 'document'])
+const optionalDate = z
+  .string()
+  .refine(isIsoDate, { message: '日期无效：应为真实存在的日期（YYYY-MM-DD）' })
+  .nullable()
+  .optional()
+/** Outputs are produced by our own backend: typed, not re-validated. */
+const out = <T>() => z.custom<T>(() => true)
+
+/** Largest file accepted over the contract (base64 inflates by 4/3; the host's body limit follows). */
+export const MAX_IMPORT_BYTES = 40 * 1024 * 1024
+
 interface ContractEntry {
   input: z.ZodType
   output: z.ZodType
@@ -36,6 +73,81 @@ export const contract = {
     input: z.object({ language: languageSchema }).strict(),
     output: settingsSchema,
   },
+  'companies.list': { input: noInput, output: out<Company[]>() },
+  'companies.save': { input: companyInputSchema, output: out<Company>() },
+  'persons.list': { input: noInput, output: out<PersonSummary[]>() },
+  'persons.save': { input: personInputSchema, output: out<PersonSummary>() },
+  'persons.revealIdNumber': { input: byId, output: out<{ idNumber: string | null }>() },
+  'trademarks.list': { input: noInput, output: out<Trademark[]>() },
+  'trademarks.save': { input: trademarkInputSchema, output: out<Trademark>() },
+  'relations.list': {
+    input: z.object({ entityId: entityId.optional() }).strict(),
+    output: out<Relation[]>(),
+  },
+  'relations.save': { input: relationInputSchema, output: out<Relation>() },
+  'documents.list': {
+    input: z.object({ ownerKind: z.enum(OWNER_KINDS), ownerId: entityId }).strict(),
+    output: out<LibraryDocument[]>(),
+  },
+  'documents.import': {
+    input: z
+      .object({
+        ownerKind: z.enum(OWNER_KINDS),
+        ownerId: entityId,
+        requirement: z.string().min(1).max(60),
+        subject: z.string().max(200).optional(),
+        catalogName: z.string().max(200).nullable().optional(),
+        fileName: z.string().max(255),
+        dataBase64: z.string().max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4),
+        issuedOn: optionalDate,
+        validUntil: optionalDate,
+      })
+      .strict(),
+    output: out<LibraryDocument>(),
+  },
+  'documents.update': {
+    input: z
+      .object({
+        id: entityId,
+        issuedOn: optionalDate,
+        validUntil: optionalDate,
+        notes: z.string().max(5000).optional(),
+      })
+      .strict(),
+    output: out<LibraryDocument>(),
+  },
+  'files.thumbnail': {
+    input: z.object({ sha256 }).strict(),
+    output: out<{ dataUrl: string }>(),
+  },
+  'files.view': {
+    input: z.object({ sha256, page: z.number().int().min(1).max(500) }).strict(),
+    output: out<{ dataUrl: string; pages: number; width: number; height: number }>(),
+  },
+  'library.delete': {
+    input: z.object({ kind: deletableKind, id: entityId }).strict(),
+    output: out<{ deleted: true }>(),
+  },
+  'library.search': {
+    input: z.object({ query: z.string().max(200) }).strict(),
+    output: out<SearchHit[]>(),
+  },
+  'library.expiries': { input: noInput, output: out<ExpiryItem[]>() },
+  'recycle.list': { input: noInput, output: out<DeletedItem[]>() },
+  'recycle.restore': {
+    input: z.object({ kind: deletableKind, id: entityId }).strict(),
+    output: out<{ restored: true }>(),
+  },
+  'industries.catalog': { input: noInput, output: out<IndustryCatalog>() },
+  'packets.list': { input: noInput, output: out<Packet[]>() },
+  'packets.save': { input: packetInputSchema, output: out<Packet>() },
+  'packets.plan': { input: byId, output: out<{ plan: Plan; asOf: string }>() },
+  'packets.trademarkHits': {
+    input: z.object({ accountName: z.string().max(100) }).strict(),
+    output: out<Trademark[]>(),
+  },
+  'packets.recordSubmission': { input: submissionInputSchema, output: out<Submission[]>() },
+  'packets.submissions': { input: byId, output: out<Submission[]>() },
 } as const satisfies Record<MethodName, ContractEntry>
 
 export type Contract = typeof contract

@@ -4,7 +4,37 @@
  * without bundling zod. `contract.ts` must define an entry for each, and only
  * these (enforced by its `satisfies` clause and by tests/unit/contract.test.ts).
  */
-export const METHOD_NAMES = ['system.info', 'settings.get', 'settings.setLanguage'] as const
+export const METHOD_NAMES = [
+  'system.info',
+  'settings.get',
+  'settings.setLanguage',
+  'companies.list',
+  'companies.save',
+  'persons.list',
+  'persons.save',
+  'persons.revealIdNumber',
+  'trademarks.list',
+  'trademarks.save',
+  'relations.list',
+  'relations.save',
+  'documents.list',
+  'documents.import',
+  'documents.update',
+  'files.thumbnail',
+  'files.view',
+  'library.delete',
+  'library.search',
+  'library.expiries',
+  'recycle.list',
+  'recycle.restore',
+  'industries.catalog',
+  'packets.list',
+  'packets.save',
+  'packets.plan',
+  'packets.trademarkHits',
+  'packets.recordSubmission',
+  'packets.submissions',
+] as const
 
 export type MethodName = (typeof METHOD_NAMES)[number]
 

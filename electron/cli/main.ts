@@ -1,5 +1,9 @@
+import { demoVerb } from './demo'
 import { doctorVerb } from './doctor'
+import { inspectVerb } from './inspect'
+import { packetsVerb } from './packets'
 import { planVerb } from './plan'
+import { validateVerb } from './validate'
 import { processIo, UsageError, type CliIo } from './io'
 import { USAGE } from './usage'
 
@@ -8,6 +12,10 @@ type Verb = (args: string[], io: CliIo) => number | Promise<number>
 const VERBS: Record<string, Verb> = {
   doctor: doctorVerb,
   plan: planVerb,
+  inspect: inspectVerb,
+  validate: validateVerb,
+  demo: demoVerb,
+  packets: packetsVerb,
 }
 
 /** Parse errors from node:util's parseArgs carry this code. */

@@ -4,6 +4,11 @@ import { plan } from '../../shared/rules/plan'
 import { parseScenario } from '../../shared/rules/scenario'
 import { loadStarterCatalog } from '../services/industries'
 import { resourcesDir } from '../services/resources'
+import { todayIn } from '../../shared/dates'
+import { AppError } from '../../shared/errors'
+import { createBackend } from '../services/backend'
+import { buildScenario } from '../services/packets/scenario'
+import { resolveDataDir } from '../services/paths'
 import { UsageError, type CliIo } from './io'
 
 /** `trademarks[0].registrant` also written as `trademarks.0.registrant`. */
@@ -39,10 +44,37 @@ export function planFromFile(file: string, io: CliIo): number {
   return 0
 }
 
+/** `plan --packet ID --data-dir D`: the plan of a packet in the library, as of today. */
+function planFromPacket(packetId: string, dataDir: string, io: CliIo): number {
+  const backend = createBackend({ dataDir })
+  try {
+    const scenario = buildScenario(backend.db, packetId, todayIn())
+    io.stdout(`${JSON.stringify(plan(scenario, backend.catalog()), null, 2)}\n`)
+    return 0
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'NOT_FOUND') {
+      io.stderr(`${error.message}\n`)
+      return 2
+    }
+    throw error
+  } finally {
+    backend.close()
+  }
+}
+
 export function planVerb(args: string[], io: CliIo): number {
-  const { positionals } = parseArgs({ args, options: {}, allowPositionals: true, strict: true })
+  const { positionals, values } = parseArgs({
+    args,
+    options: { packet: { type: 'string' }, 'data-dir': { type: 'string' } },
+    allowPositionals: true,
+    strict: true,
+  })
+  if (values.packet !== undefined) {
+    if (positionals.length > 0) throw new UsageError('plan --packet 不接受场景文件参数')
+    return planFromPacket(values.packet, values['data-dir'] ?? resolveDataDir(io.env), io)
+  }
   if (positionals.length !== 1 || !positionals[0]) {
-    throw new UsageError('plan 需要且只需要一个场景文件 FILE.json')
+    throw new UsageError('plan 需要且只需要一个场景文件 FILE.json，或 --packet ID')
   }
   return planFromFile(positionals[0], io)
 }

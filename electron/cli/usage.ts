@@ -1,9 +1,15 @@
 export const USAGE = `用法 / usage:
-  packetdesk doctor [--data-dir DIR]   检查数据文件夹与数据库（JSON 输出；正常退出码 0，否则 1）
-  packetdesk plan FILE.json            按规则计算场景所需材料（JSON 输出；场景无效时退出码 2）
+  packetdesk doctor [--data-dir DIR]              检查数据文件夹与数据库（JSON；正常 0，否则 1）
+  packetdesk plan FILE.json                       按规则计算场景所需材料（JSON；场景无效时 2）
+  packetdesk plan --packet ID [--data-dir DIR]    资料库中某个资质包的计划
+  packetdesk packets [--data-dir DIR]             列出资质包 [{id, accountName, route, ready}]
+  packetdesk inspect FILE                         文件信息 {format, width, height, bytes, pages, color}（拒收时 2）
+  packetdesk validate KIND VALUE                  校验号码（KIND：resident_id, uscc, passport,
+                                                  hk_macao_permit, taiwan_permit, trademark_no；有效 0，无效 1）
+  packetdesk demo [--data-dir DIR]                在空资料库中载入演示数据
 
 通用 / common:
   --data-dir DIR   数据文件夹（默认：PACKETDESK_DATA_DIR 或系统应用数据目录下的 PacketDesk）
   --help           显示本帮助
 
-退出码 / exit codes: 0 正常 · 1 检查未通过 · 2 参数错误`
+退出码 / exit codes: 0 正常 · 1 检查未通过/无效 · 2 参数错误`

@@ -2,20 +2,35 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Database } from 'better-sqlite3'
 import type { Handlers } from '../../shared/contract'
-import { openDatabase, schemaVersion } from './db/open'
-import { getLanguage, setLanguage } from './db/settings'
+import { todayIn } from '../../shared/dates'
+import type { IndustryCatalog } from '../../shared/industries/catalog'
+import { openDatabase } from './db/open'
+import { ContentStore } from './files/content-store'
+import type { BackendContext } from './handlers/context'
+import { fileHandlers } from './handlers/files'
+import { libraryHandlers } from './handlers/library'
+import { packetHandlers } from './handlers/packets'
+import { systemHandlers } from './handlers/system'
+import { loadStarterCatalog } from './industries'
 import { DATABASE_FILE } from './paths'
-import { APP_VERSION } from './version'
+import { resourcesDir } from './resources'
 
 export interface BackendOptions {
   dataDir: string
   nativeBinding?: string | undefined
+  /** The app's resources/ folder; found from the code's location by default. */
+  resources?: string
+  /** Today's date (YYYY-MM-DD); China's calendar by default. */
+  today?: () => string
 }
 
 export interface Backend {
   readonly dataDir: string
   readonly db: Database
+  readonly store: ContentStore
   readonly handlers: Handlers
+  /** The industry catalog the rules use. */
+  catalog(): IndustryCatalog
   close(): void
 }
 
@@ -30,24 +45,28 @@ export function createBackend(options: BackendOptions): Backend {
   const db = openDatabase(join(options.dataDir, DATABASE_FILE), {
     nativeBinding: options.nativeBinding,
   })
+  const resources = options.resources ?? resourcesDir()
+  let catalog: IndustryCatalog | undefined
+  const ctx: BackendContext = {
+    db,
+    dataDir: options.dataDir,
+    resources,
+    catalog: () => (catalog ??= loadStarterCatalog(resources)),
+    today: options.today ?? (() => todayIn()),
+  }
+  const store = new ContentStore(join(options.dataDir, 'files'))
   const handlers: Handlers = {
-    'system.info': () =>
-      Promise.resolve({
-        appVersion: APP_VERSION,
-        dataDir: options.dataDir,
-        sqliteVersion: (db.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v,
-        schemaVersion: schemaVersion(db),
-      }),
-    'settings.get': () => Promise.resolve({ language: getLanguage(db) }),
-    'settings.setLanguage': ({ language }) => {
-      setLanguage(db, language)
-      return Promise.resolve({ language: getLanguage(db) })
-    },
+    ...systemHandlers(ctx),
+    ...libraryHandlers(ctx),
+    ...fileHandlers(ctx, store),
+    ...packetHandlers(ctx),
   }
   return {
     dataDir: options.dataDir,
     db,
+    store,
     handlers,
+    catalog: ctx.catalog,
     close: () => db.close(),
   }
 }

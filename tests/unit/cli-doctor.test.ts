@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { closeSync, openSync, readFileSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { LATEST_SCHEMA_VERSION } from '../../electron/services/db/migrations'
 import { runCliProcess } from '../helpers/cli'
 import { tempDir } from '../helpers/temp'
 
@@ -22,7 +23,12 @@ describe('cli doctor', () => {
     const result = runCliProcess(['doctor', '--data-dir', dir])
     expect(result.status).toBe(0)
     const report = JSON.parse(result.stdout) as Record<string, unknown>
-    expect(report).toMatchObject({ ok: true, dataDir: dir, integrity: 'ok', schemaVersion: 1 })
+    expect(report).toMatchObject({
+      ok: true,
+      dataDir: dir,
+      integrity: 'ok',
+      schemaVersion: LATEST_SCHEMA_VERSION,
+    })
     expect(report.sqlite).toMatch(/^3\.\d+\.\d+$/)
   })
 

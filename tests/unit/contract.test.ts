@@ -6,7 +6,7 @@ import { METHOD_NAMES } from '../../shared/methods'
 import { dispatch } from '../../electron/services/dispatch'
 
 function recordingHandlers(calls: string[]): Handlers {
-  return {
+  const subset: Pick<Handlers, 'system.info' | 'settings.get' | 'settings.setLanguage'> = {
     'system.info': () => {
       calls.push('system.info')
       return Promise.resolve({
@@ -25,6 +25,8 @@ function recordingHandlers(calls: string[]): Handlers {
       return Promise.resolve({ language })
     },
   }
+  // Only these three are called here; the rest of the contract is exercised elsewhere.
+  return subset as Handlers
 }
 
 describe('contract', () => {

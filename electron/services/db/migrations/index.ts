@@ -1,7 +1,9 @@
 import type { Migration } from '../migration'
 import { migration0001 } from './0001-settings'
+import { migration0002 } from './0002-library'
+import { migration0003 } from './0003-packets'
 
 /** Every migration, in order. Append only: never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [migration0001]
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length

@@ -1,0 +1,160 @@
+import { createHash, randomBytes } from 'node:crypto'
+import { existsSync, readdirSync, statSync, unlinkSync, type Stats } from 'node:fs'
+import { mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises'
+import { join } from 'node:path'
+import { AppError } from '../../../shared/errors'
+
+/** Temp files older than this are leftovers of a crash, not a write in progress. */
+export const STALE_TEMP_MS = 60 * 60 * 1000
+
+const SHA256 = /^[0-9a-f]{64}$/
+const PREFIX = /^[0-9a-f]{2}$/
+const TEMP_PREFIX = '.tmp-'
+
+/** Lower-case hex only: one spelling per file, and nothing that can climb out of the store. */
+export function isSha256(value: string): boolean {
+  return SHA256.test(value)
+}
+
+function assertSha256(value: string): void {
+  if (!isSha256(value)) {
+    throw new AppError(
+      'INVALID_ARGUMENT',
+      '文件标识无效：应为 64 位小写十六进制 SHA-256。',
+      'sha256',
+    )
+  }
+}
+
+export function sha256Of(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex')
+}
+
+function statOrUndefined(path: string): Stats | undefined {
+  try {
+    return statSync(path)
+  } catch {
+    return undefined
+  }
+}
+
+/** Make a rename durable. Some platforms (Windows) cannot open a folder: best-effort there. */
+async function fsyncDir(dir: string): Promise<void> {
+  try {
+    const handle = await open(dir, 'r')
+    try {
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+  } catch {
+    // Not supported here (EISDIR/EPERM on Windows); the file itself was fsynced.
+  }
+}
+
+export interface PutResult {
+  sha256: string
+  path: string
+  /** The same bytes were already stored; nothing was written. */
+  existed: boolean
+}
+
+export interface SweepResult {
+  /** Known shas whose file is gone. */
+  missing: string[]
+  /** Stored files no known sha refers to, now deleted. */
+  removedOrphans: string[]
+  /** Names of stale temp files (interrupted writes), now deleted. */
+  removedTemp: string[]
+}
+
+/**
+ * Files stored by content: `<root>/ab/abcdef…` where the name is the file's
+ * SHA-256. The same bytes are stored once; a file appears under its name only
+ * complete and fsynced (temp file in the same folder, then rename).
+ */
+export class ContentStore {
+  constructor(readonly root: string) {}
+
+  path(sha256: string): string {
+    assertSha256(sha256)
+    return join(this.root, sha256.slice(0, 2), sha256)
+  }
+
+  has(sha256: string): boolean {
+    return statOrUndefined(this.path(sha256))?.isFile() ?? false
+  }
+
+  /** The stored bytes, checked against their name so a damaged file is never used silently. */
+  async read(sha256: string): Promise<Buffer> {
+    const path = this.path(sha256)
+    let bytes: Buffer
+    try {
+      bytes = await readFile(path)
+    } catch {
+      throw new AppError('NOT_FOUND', '文件不存在（可能已被移除）。')
+    }
+    if (sha256Of(bytes) !== sha256) {
+      throw new AppError('INTERNAL', '存储的文件已损坏（内容与校验值不符），请重新导入原文件。')
+    }
+    return bytes
+  }
+
+  async put(bytes: Buffer): Promise<PutResult> {
+    const sha256 = sha256Of(bytes)
+    const path = this.path(sha256)
+    const existing = await stat(path).catch(() => undefined)
+    // A same-named file of another size is a damaged copy: write it again.
+    if (existing?.isFile() && existing.size === bytes.length) {
+      return { sha256, path, existed: true }
+    }
+    const dir = join(this.root, sha256.slice(0, 2))
+    await mkdir(dir, { recursive: true, mode: 0o700 })
+    const temp = join(dir, `${TEMP_PREFIX}${sha256}-${randomBytes(6).toString('hex')}`)
+    const handle = await open(temp, 'wx', 0o600)
+    try {
+      await handle.writeFile(bytes)
+      await handle.sync()
+    } catch (error) {
+      await handle.close()
+      await unlink(temp).catch(() => undefined)
+      throw error
+    }
+    await handle.close()
+    await rename(temp, path)
+    await fsyncDir(dir)
+    return { sha256, path, existed: false }
+  }
+
+  /**
+   * Reconcile the folder with the shas the library knows: report known files
+   * that are missing, delete stored files nobody refers to and stale temp
+   * files. Names that are neither are left alone (not ours to delete).
+   */
+  sweep(knownShas: Set<string>, now: number = Date.now()): SweepResult {
+    knownShas.forEach(assertSha256)
+    const removedOrphans: string[] = []
+    const removedTemp: string[] = []
+    const prefixes = existsSync(this.root) ? readdirSync(this.root) : []
+    for (const prefix of prefixes) {
+      const dir = join(this.root, prefix)
+      if (!PREFIX.test(prefix) || !statOrUndefined(dir)?.isDirectory()) continue
+      for (const name of readdirSync(dir)) {
+        const file = join(dir, name)
+        if (isSha256(name) && name.startsWith(prefix)) {
+          if (knownShas.has(name)) continue
+          unlinkSync(file)
+          removedOrphans.push(name)
+        } else if (name.startsWith(TEMP_PREFIX)) {
+          const info = statOrUndefined(file)
+          if (info && now - info.mtimeMs > STALE_TEMP_MS) {
+            unlinkSync(file)
+            removedTemp.push(name)
+          }
+        }
+      }
+    }
+    const missing = [...knownShas].filter((sha) => !this.has(sha)).sort()
+    return { missing, removedOrphans: removedOrphans.sort(), removedTemp: removedTemp.sort() }
+  }
+}

@@ -1,0 +1,34 @@
+import type { FileFacts } from './facts'
+import { MAX_FILE_BYTES } from './limits'
+import { MESSAGES } from './messages'
+import { inspectPdf } from './pdf-inspect'
+import { inspectRaster } from './raster'
+import { refuse } from './refuse'
+import { sniffFormat } from './sniff'
+
+export type { FileFacts, FileFormat } from './facts'
+
+export interface InspectOptions {
+  /** Only used to explain a refusal better; the format comes from the bytes. */
+  fileName?: string
+  /** Override PDF_TIME_LIMIT_MS (tests, or a slower export path). */
+  pdfTimeLimitMs?: number
+}
+
+/**
+ * Decide what a file is and whether PacketDesk can use it: sniff the type
+ * from the bytes, decode it fully, and report its facts. Anything unusable
+ * throws AppError('FILE_REJECTED') with the reason in Chinese.
+ */
+export async function inspectFile(bytes: Buffer, options: InspectOptions = {}): Promise<FileFacts> {
+  if (bytes.length === 0) throw refuse(MESSAGES.empty)
+  if (bytes.length > MAX_FILE_BYTES) throw refuse(MESSAGES.tooLarge(bytes.length))
+  const format = await sniffFormat(bytes, options.fileName)
+  if (format === 'pdf') {
+    return inspectPdf(
+      bytes,
+      options.pdfTimeLimitMs === undefined ? {} : { timeLimitMs: options.pdfTimeLimitMs },
+    )
+  }
+  return inspectRaster(bytes, format)
+}

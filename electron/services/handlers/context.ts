@@ -1,0 +1,12 @@
+import type { Database } from 'better-sqlite3'
+import type { IndustryCatalog } from '../../../shared/industries/catalog'
+
+/** What every group of handlers needs from the backend. */
+export interface BackendContext {
+  db: Database
+  dataDir: string
+  resources: string
+  catalog: () => IndustryCatalog
+  /** Today on the platform's calendar (China); injectable for tests. */
+  today: () => string
+}

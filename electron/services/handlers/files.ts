@@ -1,0 +1,126 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Handlers } from '../../../shared/contract'
+import { AppError } from '../../../shared/errors'
+import { ContentStore } from '../files/content-store'
+import { inspectFile, type FileFormat } from '../files/inspect'
+import { renderPdfPages } from '../files/pdf'
+import { makeThumbnail } from '../files/thumbnail'
+import {
+  getDocument,
+  insertDocument,
+  listDocuments,
+  updateDocumentDates,
+} from '../library/documents'
+import { now } from '../library/ids'
+import type { BackendContext } from './context'
+
+type FileMethods =
+  'documents.list' | 'documents.import' | 'documents.update' | 'files.thumbnail' | 'files.view'
+
+interface FileRow {
+  sha256: string
+  format: string
+  pages: number
+}
+
+export function fileHandlers(
+  ctx: BackendContext,
+  store: ContentStore,
+): Pick<Handlers, FileMethods> {
+  const { db } = ctx
+  const thumbsDir = join(ctx.dataDir, 'thumbnails')
+
+  const fileRow = (sha256: string): FileRow => {
+    const row = db
+      .prepare('SELECT sha256, format, pages FROM files WHERE sha256 = ?')
+      .get(sha256) as FileRow | undefined
+    if (!row || !store.has(sha256)) throw new AppError('NOT_FOUND', '文件不存在（可能已被移除）。')
+    return row
+  }
+
+  return {
+    'documents.list': ({ ownerKind, ownerId }) =>
+      Promise.resolve(listDocuments(db, ownerKind, ownerId)),
+
+    /**
+     * Inspect first (refusals store nothing), then write the file
+     * content-addressed (temp, fsync, rename), then the rows in one transaction.
+     */
+    'documents.import': async (input) => {
+      const bytes = Buffer.from(input.dataBase64, 'base64')
+      const facts = await inspectFile(bytes, { fileName: input.fileName })
+      const stored = await store.put(bytes)
+      return db.transaction(() => {
+        db.prepare(
+          `INSERT OR IGNORE INTO files (sha256, format, width, height, bytes, pages, color, original_name, imported_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        ).run(
+          stored.sha256,
+          facts.format,
+          facts.width,
+          facts.height,
+          facts.bytes,
+          facts.pages,
+          facts.color ? 1 : 0,
+          input.fileName.normalize('NFC').slice(0, 255),
+          now(),
+        )
+        return insertDocument(db, {
+          requirement: input.requirement,
+          ownerKind: input.ownerKind,
+          ownerId: input.ownerId,
+          subject: input.subject,
+          catalogName: input.catalogName,
+          fileSha256: stored.sha256,
+          issuedOn: input.issuedOn,
+          validUntil: input.validUntil,
+        })
+      })()
+    },
+
+    'documents.update': ({ id, ...dates }) => {
+      getDocument(db, id)
+      return Promise.resolve(updateDocumentDates(db, id, dates))
+    },
+
+    'files.thumbnail': async ({ sha256 }) => {
+      const row = fileRow(sha256)
+      const cached = join(thumbsDir, `${sha256}.jpg`)
+      if (!existsSync(cached)) {
+        const bytes = await store.read(sha256)
+        const thumb = await makeThumbnail(bytes, { format: row.format as FileFormat })
+        mkdirSync(thumbsDir, { recursive: true })
+        const temp = `${cached}.${process.pid}.tmp`
+        writeFileSync(temp, thumb)
+        renameSync(temp, cached)
+      }
+      return { dataUrl: `data:image/jpeg;base64,${readFileSync(cached).toString('base64')}` }
+    },
+
+    'files.view': async ({ sha256, page }) => {
+      const row = fileRow(sha256)
+      const bytes = await store.read(sha256)
+      if (row.format === 'pdf') {
+        if (page > row.pages)
+          throw new AppError('INVALID_ARGUMENT', `该文件只有 ${row.pages} 页`, 'page')
+        const pages = await renderPdfPages(bytes, { scale: 1.5, firstPage: page, maxPages: 1 })
+        const rendered = pages[0]
+        if (!rendered) throw new AppError('NOT_FOUND', '无法渲染该页。')
+        return {
+          dataUrl: `data:image/png;base64,${rendered.png.toString('base64')}`,
+          pages: row.pages,
+          width: rendered.width,
+          height: rendered.height,
+        }
+      }
+      const size = db.prepare('SELECT width, height FROM files WHERE sha256 = ?').get(sha256) as {
+        width: number
+        height: number
+      }
+      // Always a JPEG rendering with EXIF orientation applied (TIFF is not viewable in browsers).
+      const data = await makeThumbnail(bytes, { format: row.format as FileFormat }, 2400)
+      return { dataUrl: `data:image/jpeg;base64,${data.toString('base64')}`, pages: 1, ...size }
+    },
+  }
+}

@@ -1,0 +1,25 @@
+import type { Handlers } from '../../../shared/contract'
+import { schemaVersion } from '../db/open'
+import { getLanguage, setLanguage } from '../db/settings'
+import { APP_VERSION } from '../version'
+import type { BackendContext } from './context'
+
+export function systemHandlers({
+  db,
+  dataDir,
+}: BackendContext): Pick<Handlers, 'system.info' | 'settings.get' | 'settings.setLanguage'> {
+  return {
+    'system.info': () =>
+      Promise.resolve({
+        appVersion: APP_VERSION,
+        dataDir,
+        sqliteVersion: (db.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v,
+        schemaVersion: schemaVersion(db),
+      }),
+    'settings.get': () => Promise.resolve({ language: getLanguage(db) }),
+    'settings.setLanguage': ({ language }) => {
+      setLanguage(db, language)
+      return Promise.resolve({ language: getLanguage(db) })
+    },
+  }
+}

@@ -1,0 +1,47 @@
+import { useEffect, useRef, useState } from 'react'
+
+export interface Loaded<T> {
+  data: T | null
+  error: string | null
+  reload: () => void
+}
+
+/**
+ * Load data from the backend whenever `deps` change; `reload` re-runs it.
+ * The loader is read through a ref so callers can pass an inline function.
+ */
+export function useLoad<T>(loader: () => Promise<T>, deps: readonly unknown[]): Loaded<T> {
+  const [data, setData] = useState<T | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [attempt, setAttempt] = useState(0)
+  const loaderRef = useRef(loader)
+  useEffect(() => {
+    loaderRef.current = loader
+  })
+  useEffect(
+    () => {
+      let live = true
+      loaderRef.current().then(
+        (value) => {
+          if (!live) return
+          setError(null)
+          setData(value)
+        },
+        (e: unknown) => {
+          if (live) setError(e instanceof Error ? e.message : String(e))
+        },
+      )
+      return () => {
+        live = false
+      }
+    },
+    // The caller's deps decide when to reload (like useEffect's own list).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [attempt, ...deps],
+  )
+  return { data, error, reload: () => setAttempt((n) => n + 1) }
+}
+
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}

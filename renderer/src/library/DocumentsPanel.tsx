@@ -1,0 +1,192 @@
+import { useEffect, useState } from 'react'
+import {
+  Badge,
+  Card,
+  Group,
+  Image,
+  Progress,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  UnstyledButton,
+} from '@mantine/core'
+import { Dropzone } from '@mantine/dropzone'
+import type { FileInfo, LibraryDocument, OwnerKind } from '../../../shared/library/schemas'
+import { REQUIREMENT_IDS } from '../../../shared/rules/types'
+import { requirementLabel } from '../../../shared/rules/labels'
+import { useApi } from '../api/ApiContext'
+import { messageOf, useLoad } from '../hooks/useLoad'
+import { useI18n } from '../i18n/I18nProvider'
+import { fileToBase64 } from './base64'
+import { FileViewer } from './FileViewer'
+
+/** Which requirements a document on each kind of owner can serve. */
+const REQUIREMENTS_FOR: Record<OwnerKind, string[]> = {
+  company: ['industry_qualification', 'business_licence'],
+  person: ['registrant_id_copy'],
+  trademark: [
+    'trademark_certificate',
+    'trademark_acceptance_notice',
+    'trademark_transfer_notice',
+    'trademark_change_proof',
+    'trademark_transfer_proof',
+    'trademark_renewal_proof',
+  ],
+  relation: ['authorization_letter', 'general_agency_authorization', 'parent_subsidiary_proof'],
+  packet: ['avatar', 'icp_filing_screenshot', 'software_copyright_certificate'],
+}
+
+function Thumbnail(props: { file: FileInfo; onOpen: () => void }) {
+  const api = useApi()
+  const [src, setSrc] = useState<string | null>(null)
+  useEffect(() => {
+    let live = true
+    api['files.thumbnail']({ sha256: props.file.sha256 }).then(
+      (t) => {
+        if (live) setSrc(t.dataUrl)
+      },
+      () => undefined,
+    )
+    return () => {
+      live = false
+    }
+  }, [api, props.file.sha256])
+  return (
+    <UnstyledButton onClick={props.onOpen} aria-label={props.file.originalName}>
+      <Image
+        src={src}
+        h={140}
+        fit="contain"
+        bg="gray.1"
+        alt={props.file.originalName}
+        data-testid="thumbnail"
+      />
+    </UnstyledButton>
+  )
+}
+
+interface Outcome {
+  name: string
+  ok: boolean
+  message: string
+}
+
+export function DocumentsPanel(props: {
+  ownerKind: OwnerKind
+  ownerId: string
+  subject?: string
+  requirement?: string
+  onImported?: () => void
+}) {
+  const api = useApi()
+  const { pick, language } = useI18n()
+  const choices = REQUIREMENTS_FOR[props.ownerKind].filter(
+    (id) => props.requirement === undefined || id === props.requirement,
+  )
+  const [requirement, setRequirement] = useState<string>(props.requirement ?? choices[0] ?? '')
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null)
+  const [outcomes, setOutcomes] = useState<Outcome[]>([])
+  const [viewing, setViewing] = useState<FileInfo | null>(null)
+  const documents = useLoad(
+    () => api['documents.list']({ ownerKind: props.ownerKind, ownerId: props.ownerId }),
+    [api, props.ownerKind, props.ownerId],
+  )
+
+  /** One file at a time; a refused file does not stop the rest. */
+  const importFiles = async (files: File[]) => {
+    setOutcomes([])
+    setProgress({ done: 0, total: files.length })
+    const results: Outcome[] = []
+    for (const [index, file] of files.entries()) {
+      try {
+        await api['documents.import']({
+          ownerKind: props.ownerKind,
+          ownerId: props.ownerId,
+          requirement,
+          ...(props.subject !== undefined ? { subject: props.subject } : {}),
+          fileName: file.name,
+          dataBase64: await fileToBase64(file),
+        })
+        results.push({ name: file.name, ok: true, message: pick('已导入', 'imported') })
+      } catch (error) {
+        results.push({ name: file.name, ok: false, message: messageOf(error) })
+      }
+      setProgress({ done: index + 1, total: files.length })
+      setOutcomes([...results])
+    }
+    documents.reload()
+    props.onImported?.()
+  }
+
+  const label = (id: string) =>
+    (REQUIREMENT_IDS as readonly string[]).includes(id)
+      ? requirementLabel(id, language)
+      : pick('营业执照', 'Business licence')
+
+  return (
+    <Stack gap="sm">
+      <Group align="end">
+        <Select
+          label={pick('文件用途', 'Serves requirement')}
+          data={choices.map((id) => ({ value: id, label: label(id) }))}
+          value={requirement}
+          onChange={(v) => setRequirement(v ?? choices[0] ?? '')}
+          allowDeselect={false}
+          w={280}
+        />
+      </Group>
+      <Dropzone onDrop={(files) => void importFiles(files)} multiple data-testid="dropzone" p="md">
+        <Text ta="center" c="dimmed">
+          {pick(
+            '把扫描件或照片拖到这里，或点击选择文件（JPG、PNG、WebP、TIFF、PDF）',
+            'Drop scans or photos here, or click to choose (JPG, PNG, WebP, TIFF, PDF)',
+          )}
+        </Text>
+      </Dropzone>
+      {progress && (
+        <Progress
+          value={(progress.done / Math.max(progress.total, 1)) * 100}
+          aria-label="import progress"
+        />
+      )}
+      {outcomes.map((o) => (
+        <Text key={o.name} size="sm" c={o.ok ? 'green' : 'red'} data-testid="import-outcome">
+          {o.name}：{o.message}
+        </Text>
+      ))}
+      {documents.error && <Text c="red">{documents.error}</Text>}
+      <SimpleGrid cols={{ base: 2, md: 4 }}>
+        {(documents.data ?? []).map((doc: LibraryDocument) => (
+          <Card key={doc.id} withBorder padding="xs">
+            {doc.file && <Thumbnail file={doc.file} onOpen={() => setViewing(doc.file)} />}
+            <Text size="sm" fw={600} mt={4}>
+              {label(doc.requirement)}
+            </Text>
+            {doc.file && (
+              <Group gap={4}>
+                <Badge size="xs" variant="light">
+                  {doc.file.format.toUpperCase()}
+                </Badge>
+                {doc.file.pages > 1 && (
+                  <Badge size="xs" variant="light">
+                    {pick(`${doc.file.pages} 页`, `${doc.file.pages} pages`)}
+                  </Badge>
+                )}
+                <Badge size="xs" variant="light" color={doc.file.color ? 'teal' : 'gray'}>
+                  {doc.file.color ? pick('彩色', 'colour') : pick('黑白/灰度', 'greyscale')}
+                </Badge>
+              </Group>
+            )}
+            {doc.validUntil && (
+              <Text size="xs" c="dimmed">
+                {pick(`有效期至 ${doc.validUntil}`, `valid until ${doc.validUntil}`)}
+              </Text>
+            )}
+          </Card>
+        ))}
+      </SimpleGrid>
+      <FileViewer file={viewing} onClose={() => setViewing(null)} />
+    </Stack>
+  )
+}

@@ -1,0 +1,139 @@
+import { useEffect, useState } from 'react'
+import { Alert, Button, Group, Stack, Stepper, Text, Title } from '@mantine/core'
+import type { Plan } from '../../../shared/rules/types'
+import { useApi } from '../api/ApiContext'
+import { messageOf } from '../hooks/useLoad'
+import { useI18n } from '../i18n/I18nProvider'
+import { AccountStep } from './AccountStep'
+import { CheckStep } from './CheckStep'
+import { toInput, type Draft } from './draft'
+import { IndustryStep } from './IndustryStep'
+import { OtherStep } from './OtherStep'
+import { PrerequisitesStep } from './PrerequisitesStep'
+import { SubmissionsPanel } from './SubmissionsPanel'
+
+/** The platform's form, step by step: 前提 → 账号信息 → 行业资质 → 其他资质 → 检查 → 导出. */
+export function PacketWizard(props: { initial: Draft; onClose: () => void }) {
+  const api = useApi()
+  const { pick } = useI18n()
+  const [draft, setDraft] = useState<Draft>(props.initial)
+  const [active, setActive] = useState(0)
+  const [error, setError] = useState<string | null>(null)
+  const [plan, setPlan] = useState<{ plan: Plan; asOf: string } | null>(null)
+  const [planError, setPlanError] = useState<string | null>(null)
+  const [planVersion, setPlanVersion] = useState(0)
+
+  /** Every change after the first save is saved, and the plan recomputed. */
+  const save = async (next: Draft): Promise<Draft | null> => {
+    setError(null)
+    if (!next.applicantCompanyId || !next.accountName.trim()) return next
+    try {
+      const saved = await api['packets.save'](toInput(next))
+      const withId = { ...next, id: saved.id }
+      setDraft(withId)
+      setPlanVersion((v) => v + 1)
+      return withId
+    } catch (e) {
+      setError(messageOf(e))
+      return null
+    }
+  }
+
+  const change = (next: Draft) => {
+    setDraft(next)
+    if (next.id) void save(next)
+  }
+
+  const packetId = draft.id
+  useEffect(() => {
+    if (!packetId) return
+    let live = true
+    api['packets.plan']({ id: packetId }).then(
+      (p) => {
+        if (!live) return
+        setPlanError(null)
+        setPlan(p)
+      },
+      (e: unknown) => {
+        if (live) setPlanError(messageOf(e))
+      },
+    )
+    return () => {
+      live = false
+    }
+  }, [api, packetId, planVersion])
+
+  const goTo = async (step: number) => {
+    if (step >= 2 && !draft.id) {
+      if (!draft.applicantCompanyId || !draft.accountName.trim()) {
+        setError(
+          pick(
+            '请先选择申请主体并填写账号名字。',
+            'Choose the applicant and enter the account name first.',
+          ),
+        )
+        setActive(1)
+        return
+      }
+      const saved = await save(draft)
+      if (!saved) return
+    }
+    setActive(step)
+  }
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>{draft.accountName || pick('新资质包', 'New packet')}</Title>
+        <Button variant="default" onClick={props.onClose}>
+          {pick('返回列表', 'Back to list')}
+        </Button>
+      </Group>
+      <Stepper active={active} onStepClick={(s) => void goTo(s)} allowNextStepsSelect size="sm">
+        <Stepper.Step label={pick('前提', 'Prerequisites')}>
+          <PrerequisitesStep draft={draft} onChange={change} />
+        </Stepper.Step>
+        <Stepper.Step label={pick('账号信息', 'Account')}>
+          <AccountStep draft={draft} onChange={change} />
+        </Stepper.Step>
+        <Stepper.Step label={pick('行业资质', 'Industry')}>
+          <IndustryStep draft={draft} onChange={change} />
+        </Stepper.Step>
+        <Stepper.Step label={pick('其他资质', 'Other')}>
+          <OtherStep draft={draft} onChange={change} />
+        </Stepper.Step>
+        <Stepper.Step label={pick('检查', 'Check')}>
+          <CheckStep
+            draft={draft}
+            plan={plan?.plan ?? null}
+            asOf={plan?.asOf ?? null}
+            error={planError}
+            onChanged={() => setPlanVersion((v) => v + 1)}
+          />
+        </Stepper.Step>
+        <Stepper.Step label={pick('导出', 'Export')}>
+          <Stack>
+            <Alert color="gray">
+              <Text size="sm">
+                {pick(
+                  '导出上传文件夹的功能正在开发中。提交后可在这里记录审核结果与驳回原因。',
+                  'Exporting the upload folder is not available yet. Record review results and rejection reasons here.',
+                )}
+              </Text>
+            </Alert>
+            {draft.id && <SubmissionsPanel packetId={draft.id} today={plan?.asOf ?? ''} />}
+          </Stack>
+        </Stepper.Step>
+      </Stepper>
+      {error && <Alert color="red">{error}</Alert>}
+      <Group justify="space-between">
+        <Button variant="default" disabled={active === 0} onClick={() => setActive(active - 1)}>
+          {pick('上一步', 'Back')}
+        </Button>
+        <Button disabled={active >= 5} onClick={() => void goTo(active + 1)}>
+          {pick('下一步', 'Next')}
+        </Button>
+      </Group>
+    </Stack>
+  )
+}

@@ -1,0 +1,61 @@
+import { useState } from 'react'
+import { Button, Group, Stack, Table, Text, Title } from '@mantine/core'
+import { useApi } from '../api/ApiContext'
+import { useLoad } from '../hooks/useLoad'
+import { useI18n } from '../i18n/I18nProvider'
+import { draftOf, emptyDraft, type Draft } from './draft'
+import { PacketWizard } from './PacketWizard'
+
+export function PacketsPage() {
+  const api = useApi()
+  const { t, pick } = useI18n()
+  const [open, setOpen] = useState<Draft | null>(null)
+  const [version, setVersion] = useState(0)
+  const packets = useLoad(() => api['packets.list']({}), [api, version])
+
+  if (open) {
+    return (
+      <PacketWizard
+        initial={open}
+        onClose={() => {
+          setOpen(null)
+          setVersion((v) => v + 1)
+        }}
+      />
+    )
+  }
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>{t('packets.title')}</Title>
+        <Button onClick={() => setOpen(emptyDraft())}>{pick('新建资质包', 'New packet')}</Button>
+      </Group>
+      {packets.data?.length === 0 && <Text c="dimmed">{t('packets.empty')}</Text>}
+      {(packets.data?.length ?? 0) > 0 && (
+        <Table highlightOnHover data-testid="packets-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{pick('账号名字', 'Account name')}</Table.Th>
+              <Table.Th>{pick('申请主体', 'Applicant')}</Table.Th>
+              <Table.Th>{pick('更新时间', 'Updated')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {(packets.data ?? []).map((p) => (
+              <Table.Tr
+                key={p.id}
+                onClick={() => setOpen(draftOf(p))}
+                style={{ cursor: 'pointer' }}
+              >
+                <Table.Td fw={600}>{p.accountName}</Table.Td>
+                <Table.Td>{p.applicantName}</Table.Td>
+                <Table.Td>{p.updatedAt.slice(0, 16).replace('T', ' ')}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {packets.error && <Text c="red">{packets.error}</Text>}
+    </Stack>
+  )
+}

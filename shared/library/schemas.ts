@@ -1,0 +1,238 @@
+import { isIsoDate } from '../dates'
+import { ID_DOCUMENT_TYPES } from '../validators'
+import { z } from '../zod-locale'
+
+/** Inputs and outputs of the library's contract methods (RULES.md §2 entities). */
+const text = (max: number) => z.string().trim().max(max)
+const isoDate = z
+  .string()
+  .refine(isIsoDate, { message: '日期无效：应为真实存在的日期（YYYY-MM-DD）' })
+const optionalDate = isoDate.nullable().optional()
+export const entityId = z.string().min(1).max(64)
+
+export const companyInputSchema = z
+  .object({
+    id: entityId.optional(),
+    name: text(200).min(1, '请填写公司名称'),
+    region: z.enum(['domestic', 'foreign']),
+    uscc: text(40).nullable().optional(),
+    /** A USCC failing its check character is kept only with a reason (recorded). */
+    usccOverrideReason: text(500).nullable().optional(),
+    businessScope: text(5000).optional(),
+    notes: text(5000).optional(),
+  })
+  .strict()
+export type CompanyInput = z.infer<typeof companyInputSchema>
+
+export interface Company {
+  id: string
+  name: string
+  region: 'domestic' | 'foreign'
+  uscc: string | null
+  usccOverrideReason: string | null
+  businessScope: string
+  notes: string
+  updatedAt: string
+}
+
+export const personInputSchema = z
+  .object({
+    id: entityId.optional(),
+    name: text(200).min(1, '请填写姓名'),
+    idType: z.enum(ID_DOCUMENT_TYPES).nullable().optional(),
+    idNumber: text(60).nullable().optional(),
+    nationality: text(100).optional(),
+    notes: text(5000).optional(),
+  })
+  .strict()
+export type PersonInput = z.infer<typeof personInputSchema>
+
+/** A person as lists show it: the number masked. */
+export interface PersonSummary {
+  id: string
+  name: string
+  idType: (typeof ID_DOCUMENT_TYPES)[number] | null
+  idNumberMasked: string | null
+  idNumberValid: boolean | null
+  nationality: string
+  notes: string
+  updatedAt: string
+}
+
+export const TRADEMARK_STATUSES = [
+  'registered',
+  'application_accepted',
+  'transfer_accepted',
+] as const
+
+export const trademarkInputSchema = z
+  .object({
+    id: entityId.optional(),
+    regNo: text(40),
+    text: text(200).min(1, '请填写商标字符'),
+    class: z.number().int().min(1).max(45).nullable().optional(),
+    registrant: z.object({ kind: z.enum(['company', 'person']), id: entityId }).strict(),
+    status: z.enum(TRADEMARK_STATUSES),
+    validUntil: optionalDate,
+    acceptanceDate: optionalDate,
+    transfereeCompanyId: entityId.nullable().optional(),
+    officialRegistrantDiffers: z.enum(['change', 'transfer']).nullable().optional(),
+    notes: text(5000).optional(),
+  })
+  .strict()
+export type TrademarkInput = z.infer<typeof trademarkInputSchema>
+
+export interface Trademark {
+  id: string
+  regNo: string
+  text: string
+  class: number | null
+  registrant: { kind: 'company' | 'person'; id: string; name: string }
+  status: (typeof TRADEMARK_STATUSES)[number]
+  validUntil: string | null
+  acceptanceDate: string | null
+  transfereeCompanyId: string | null
+  officialRegistrantDiffers: 'change' | 'transfer' | null
+  notes: string
+  updatedAt: string
+}
+
+export const RELATION_TYPES = ['authorization', 'general_agency', 'parent_subsidiary'] as const
+
+export const relationInputSchema = z
+  .object({
+    id: entityId.optional(),
+    type: z.enum(RELATION_TYPES),
+    from: z.object({ kind: z.enum(['company', 'person']), id: entityId }).strict(),
+    toCompanyId: entityId,
+    validFrom: optionalDate,
+    validUntil: optionalDate,
+    notes: text(5000).optional(),
+  })
+  .strict()
+export type RelationInput = z.infer<typeof relationInputSchema>
+
+export interface Relation {
+  id: string
+  type: (typeof RELATION_TYPES)[number]
+  from: { kind: 'company' | 'person'; id: string; name: string }
+  to: { id: string; name: string }
+  validFrom: string | null
+  validUntil: string | null
+  notes: string
+}
+
+export const OWNER_KINDS = ['company', 'person', 'trademark', 'relation', 'packet'] as const
+export type OwnerKind = (typeof OWNER_KINDS)[number]
+
+export interface FileInfo {
+  sha256: string
+  format: string
+  width: number
+  height: number
+  bytes: number
+  pages: number
+  color: boolean
+  originalName: string
+}
+
+export interface LibraryDocument {
+  id: string
+  requirement: string
+  ownerKind: OwnerKind
+  ownerId: string
+  subject: string
+  catalogName: string | null
+  file: FileInfo | null
+  issuedOn: string | null
+  validUntil: string | null
+  notes: string
+}
+
+export interface SearchHit {
+  kind: 'company' | 'person' | 'trademark' | 'document'
+  id: string
+  title: string
+  detail: string
+}
+
+export type ExpiryKind = 'trademark' | 'relation' | 'document'
+export type ExpiryState = 'expired' | 'grace' | 'renewal_window' | 'soon' | 'ok'
+
+export interface ExpiryItem {
+  kind: ExpiryKind
+  id: string
+  title: string
+  validUntil: string
+  daysLeft: number
+  state: ExpiryState
+  message: string
+}
+
+export interface DeletedItem {
+  kind: 'company' | 'person' | 'trademark' | 'relation' | 'document'
+  id: string
+  title: string
+  deletedAt: string
+}
+
+export const PREREQUISITES = [
+  'xhsAccountWithPhone',
+  'professionalCertified',
+  'advertiserAccount',
+] as const
+export type Prerequisite = (typeof PREREQUISITES)[number]
+
+export const packetInputSchema = z
+  .object({
+    id: entityId.optional(),
+    applicantCompanyId: entityId,
+    accountType: z.enum(['enterprise', 'employee']),
+    accountName: text(100).min(1, '请填写账号名称'),
+    promotedSubject: z.enum(['none', 'website', 'app']),
+    industries: z
+      .array(z.object({ primary: text(100).min(1), secondary: text(100).min(1) }).strict())
+      .max(10),
+    trademarkIds: z.array(entityId).max(100),
+    avatarFit: z.enum(['pad', 'crop']).optional(),
+    prerequisites: z.partialRecord(z.enum(PREREQUISITES), z.boolean()).optional(),
+    notes: text(5000).optional(),
+  })
+  .strict()
+export type PacketInput = z.infer<typeof packetInputSchema>
+
+export interface Packet {
+  id: string
+  applicantCompanyId: string
+  applicantName: string
+  accountType: 'enterprise' | 'employee'
+  accountName: string
+  promotedSubject: 'none' | 'website' | 'app'
+  industries: { primary: string; secondary: string }[]
+  trademarkIds: string[]
+  avatarFit: 'pad' | 'crop'
+  prerequisites: Partial<Record<Prerequisite, boolean>>
+  notes: string
+  updatedAt: string
+}
+
+export const submissionInputSchema = z
+  .object({
+    packetId: entityId,
+    submittedOn: isoDate,
+    result: z.enum(['pending', 'approved', 'rejected']),
+    reasons: text(5000).optional(),
+    tags: z.array(text(40).min(1)).max(20).optional(),
+  })
+  .strict()
+
+export interface Submission {
+  id: string
+  packetId: string
+  submittedOn: string
+  result: 'pending' | 'approved' | 'rejected'
+  reasons: string
+  tags: string[]
+  /** What changed in the packet since this submission (for rejected ones). */
+  changesSince: string[]
+}
