@@ -69,6 +69,7 @@ run('eslint', bin('eslint'), ['.', '--max-warnings', '0'])
 run('prettier', bin('prettier'), ['--check', '.'])
 run('tsc (node side)', bin('tsc'), ['-p', 'tsconfig.node.json', '--noEmit'])
 run('tsc (web side)', bin('tsc'), ['-p', 'tsconfig.web.json', '--noEmit'])
+run('fonts', process.execPath, [join(root, 'scripts', 'copy-fonts.cjs')])
 run('build', bin('electron-vite'), ['build'])
 
 mkdirSync(join(root, 'test-results'), { recursive: true })

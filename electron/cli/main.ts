@@ -1,6 +1,7 @@
 import { demoVerb } from './demo'
 import { doctorVerb } from './doctor'
 import { inspectVerb } from './inspect'
+import { letterVerb } from './letter'
 import { packetsVerb } from './packets'
 import { planVerb } from './plan'
 import { validateVerb } from './validate'
@@ -15,6 +16,7 @@ const VERBS: Record<string, Verb> = {
   inspect: inspectVerb,
   validate: validateVerb,
   demo: demoVerb,
+  letter: letterVerb,
   packets: packetsVerb,
 }
 

@@ -7,6 +7,9 @@ export const USAGE = `用法 / usage:
   packetdesk validate KIND VALUE                  校验号码（KIND：resident_id, uscc, passport,
                                                   hk_macao_permit, taiwan_permit, trademark_no；有效 0，无效 1）
   packetdesk demo [--data-dir DIR]                在空资料库中载入演示数据
+  packetdesk letter --template NAME --data FILE.json --out OUT.pdf [--parent grantor|grantee]
+                                                  生成授权书 PDF（模板：person-to-company, company-to-company,
+                                                  general-agency, parent-subsidiary；数据无效时 2）
 
 通用 / common:
   --data-dir DIR   数据文件夹（默认：PACKETDESK_DATA_DIR 或系统应用数据目录下的 PacketDesk）

@@ -65,7 +65,7 @@ export function PersonForm(props: {
           label={pick('证件类型', 'ID document')}
           data={ID_DOCUMENT_TYPES.map((t) => ({ value: t, label: ID_DOCUMENT_LABELS[t] }))}
           value={idType}
-          onChange={(v) => setIdType((v) ?? 'resident_id')}
+          onChange={(v) => setIdType(v ?? 'resident_id')}
           allowDeselect={false}
         />
         <TextInput

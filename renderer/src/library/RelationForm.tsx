@@ -72,7 +72,7 @@ export function RelationForm(props: {
             label: pick(RELATION_TYPE_LABELS[k].zh, RELATION_TYPE_LABELS[k].en),
           }))}
           value={type}
-          onChange={(v) => setType((v) ?? 'authorization')}
+          onChange={(v) => setType(v ?? 'authorization')}
           allowDeselect={false}
         />
         <Select

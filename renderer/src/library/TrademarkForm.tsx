@@ -125,7 +125,7 @@ export function TrademarkForm(props: {
             { value: 'transfer_accepted', label: pick('转让申请已受理', 'Transfer accepted') },
           ]}
           value={status}
-          onChange={(v) => setStatus((v) ?? 'registered')}
+          onChange={(v) => setStatus(v ?? 'registered')}
           allowDeselect={false}
         />
         <TextInput

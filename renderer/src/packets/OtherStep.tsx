@@ -9,9 +9,7 @@ export function OtherStep(props: { draft: Draft; onChange: (draft: Draft) => voi
       <Text fw={600}>{pick('推广主体', 'Promoted subject')}</Text>
       <SegmentedControl
         value={props.draft.promotedSubject}
-        onChange={(v) =>
-          props.onChange({ ...props.draft, promotedSubject: v })
-        }
+        onChange={(v) => props.onChange({ ...props.draft, promotedSubject: v })}
         data={[
           { value: 'none', label: pick('不推广网站/App', 'Neither') },
           { value: 'website', label: pick('网站', 'Website') },

@@ -70,7 +70,7 @@ export function SubmissionsPanel(props: { packetId: string; today: string }) {
                 { value: 'rejected', label: pick('被驳回', 'Rejected') },
               ]}
               value={result}
-              onChange={(v) => setResult((v) ?? 'pending')}
+              onChange={(v) => setResult(v ?? 'pending')}
               allowDeselect={false}
             />
           </Group>

@@ -1,0 +1,90 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { todayIn } from '../../shared/dates'
+import { loadDemo } from '../../electron/services/demo/demo'
+import { launchChromium } from '../helpers/browser'
+import { PROJECT_ROOT } from '../helpers/cli'
+import { startTestHost, type TestHost } from '../helpers/host'
+import { tempDir } from '../helpers/temp'
+
+const SHOTS = join(PROJECT_ROOT, 'test-results', 'screenshots')
+let browser: Browser
+let temp: ReturnType<typeof tempDir>
+let running: TestHost
+let page: Page
+const problems: string[] = []
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true })
+  temp = tempDir()
+  running = await startTestHost(join(temp.dir, 'data'))
+  await loadDemo(running.backend, todayIn())
+  browser = await launchChromium()
+  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } })
+  page.on('pageerror', (e) => problems.push(e.message))
+  await page.goto(running.host.url)
+})
+afterAll(async () => {
+  await browser?.close()
+  await running?.stop()
+  temp?.cleanup()
+})
+
+/** Open a demo packet and walk every step with 下一步 up to 检查. */
+async function walkToCheck(accountName: string) {
+  await page.getByRole('navigation').getByText('资质包').click()
+  await page.getByTestId('packets-table').getByText(accountName, { exact: true }).click()
+  await expect.poll(() => page.getByText('已注册小红书账号并绑定手机号').isVisible()).toBe(true)
+  for (const step of ['账号信息', '行业资质', '其他资质', '检查']) {
+    await page.getByRole('button', { name: '下一步' }).click()
+    await expect
+      .poll(() => page.locator('.mantine-Stepper-step[data-progress]').textContent())
+      .toContain(step)
+  }
+  await expect.poll(() => page.getByTestId('plan-row').count()).toBeGreaterThan(0)
+}
+
+const rowsText = async () => (await page.getByTestId('plan-row').allTextContents()).join('\n')
+
+describe('packet wizard on the demo library', () => {
+  it('person registrant: ID copy and the person’s authorization letter (R11)', async () => {
+    await walkToCheck('禾木生活')
+    const rows = await rowsText()
+    expect(rows).toContain('注册人身份证/护照复印件（签字）（张伟）')
+    expect(rows).toMatch(/授权书（张伟 → 上海青禾文化传媒有限公司）缺少R11/)
+    expect(rows).toMatch(/商标注册证（“禾木”）已满足R5/)
+    expect(rows).toMatch(/账号头像缺少R1/)
+    await expect.poll(() => page.getByText('尚未齐全').isVisible()).toBe(true)
+    expect(await page.getByTestId('email-route').count()).toBe(0)
+    await page.screenshot({ path: join(SHOTS, 'wizard-person-registrant.png'), fullPage: true })
+    await page.getByRole('button', { name: '返回列表' }).click()
+  })
+
+  it('foreign applicant with a foreign brand: email route, general agency, ready', async () => {
+    await walkToCheck('Maple枫叶')
+    await expect.poll(() => page.getByTestId('email-route').isVisible()).toBe(true)
+    const rows = await rowsText()
+    expect(rows).toMatch(/总代授权书（Maple Leaf Goods Ltd\. → 枫叶（香港）贸易有限公司）已满足R10/)
+    expect(rows).toMatch(/商标注册证（“Maple”）已满足R5/)
+    await expect.poll(() => page.getByText('材料齐全，可以提交').isVisible()).toBe(true)
+    await page.screenshot({ path: join(SHOTS, 'wizard-email-route.png'), fullPage: true })
+    await page.getByRole('button', { name: '返回列表' }).click()
+  })
+
+  it('an application too young is a blocker with its date, shown first', async () => {
+    await page.getByRole('navigation').getByText('资质包').click()
+    await page.getByTestId('packets-table').getByText('青禾文化', { exact: true }).click()
+    await page.getByRole('button', { name: '下一步' }).click()
+    await page.getByLabel('使用的商标').first().click()
+    await page.getByRole('option', { name: '青禾优选（78901234）' }).click()
+    await page.keyboard.press('Escape')
+    await page.getByRole('button', { name: '检查' }).click()
+    await expect
+      .poll(() => page.getByTestId('blocker').textContent())
+      .toMatch(/R6.*可于 \d{4}-\d{2}-\d{2} 起提交/)
+    await page.screenshot({ path: join(SHOTS, 'wizard-blocker.png'), fullPage: true })
+    expect(problems).toEqual([])
+  })
+})
