@@ -2,8 +2,14 @@ import type { Migration } from '../migration'
 import { migration0001 } from './0001-settings'
 import { migration0002 } from './0002-library'
 import { migration0003 } from './0003-packets'
+import { migration0004 } from './0004-search-keys'
 
 /** Every migration, in order. Append only: never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003]
+export const MIGRATIONS: readonly Migration[] = [
+  migration0001,
+  migration0002,
+  migration0003,
+  migration0004,
+]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length

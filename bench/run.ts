@@ -1,0 +1,61 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { benchImport } from './import'
+import { benchLetters } from './letters'
+import { benchPlan } from './plan'
+import { benchSearch } from './search'
+import type { Metrics } from './stats'
+
+/**
+ * `npm run bench [-- NAME …] [-- --update-reference]`: run the benchmarks and
+ * print each figure beside the reference run (bench/reference.json, measured
+ * on our 2-core machines) with the ratio current/reference. Not a test:
+ * nothing here fails on a number.
+ */
+const BENCHES: Record<string, () => Metrics | Promise<Metrics>> = {
+  plan: benchPlan,
+  search: () => benchSearch(),
+  import: () => benchImport(),
+  letters: () => benchLetters(),
+}
+
+const REFERENCE = join(__dirname, 'reference.json')
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2)
+  const update = args.includes('--update-reference')
+  const names = args.filter((a) => !a.startsWith('--'))
+  const selected = names.length > 0 ? names : Object.keys(BENCHES)
+  const reference = existsSync(REFERENCE)
+    ? (JSON.parse(readFileSync(REFERENCE, 'utf8')) as { metrics: Metrics; machine: string })
+    : { metrics: {}, machine: '' }
+  const current: Metrics = {}
+  for (const name of selected) {
+    const bench = BENCHES[name]
+    if (!bench) {
+      console.error(`unknown benchmark ${name}; available: ${Object.keys(BENCHES).join(', ')}`)
+      process.exitCode = 2
+      return
+    }
+    process.stderr.write(`running ${name}…\n`)
+    Object.assign(current, await bench())
+  }
+  const rows = Object.entries(current).map(([metric, value]) => {
+    const ref = reference.metrics[metric]
+    const ratio = ref ? (value / ref).toFixed(2) : '—'
+    return [metric, value.toFixed(2), ref === undefined ? '—' : ref.toFixed(2), ratio]
+  })
+  const widths = [34, 12, 12, 8]
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 10)).join(' ')
+  console.log(line(['metric', 'current', 'reference', 'ratio']))
+  for (const row of rows) console.log(line(row))
+  if (reference.machine) console.log(`reference: ${reference.machine}`)
+  if (update) {
+    const merged = { ...reference.metrics, ...current }
+    const machine = `${process.platform} ${process.arch}, node ${process.version}, measured ${new Date().toISOString().slice(0, 10)}`
+    writeFileSync(REFERENCE, `${JSON.stringify({ machine, metrics: merged }, null, 2)}\n`)
+    console.log(`reference updated: ${REFERENCE}`)
+  }
+}
+
+void main()
