@@ -1,5 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { spawnSync } from 'node:child_process'
+import { benchExport } from './export'
 import { benchImport } from './import'
 import { benchLetters } from './letters'
 import { benchPlan } from './plan'
@@ -17,6 +19,38 @@ const BENCHES: Record<string, () => Metrics | Promise<Metrics>> = {
   search: () => benchSearch(),
   import: () => benchImport(),
   letters: () => benchLetters(),
+  export: () => benchExport(),
+  compress: benchCompress,
+}
+
+/** bench/compress.ts prints its own side-by-side table (ours vs ImageMagick); keep its summary. */
+function benchCompress(): Metrics {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, 'compress.ts')], {
+    stdio: 'inherit',
+  })
+  if (run.status !== 0)
+    throw new Error(
+      'bench/compress.ts failed (is ImageMagick installed? apt-get install imagemagick)',
+    )
+  const result = JSON.parse(
+    readFileSync(join(__dirname, 'results', 'compress.latest.json'), 'utf8'),
+  ) as {
+    summary: {
+      meanMs: { ours: number; imagemagick: number }
+      meanSsim: { ours: number; imagemagick: number }
+      meanTimeRatio: number
+      meanSsimRatio: number
+    }
+  }
+  const { summary } = result
+  return {
+    'compress.ours_ms': summary.meanMs.ours,
+    'compress.imagemagick_ms': summary.meanMs.imagemagick,
+    'compress.time_ratio_ours_im': summary.meanTimeRatio,
+    'compress.ours_ssim': summary.meanSsim.ours,
+    'compress.imagemagick_ssim': summary.meanSsim.imagemagick,
+    'compress.ssim_ratio_ours_im': summary.meanSsimRatio,
+  }
 }
 
 const REFERENCE = join(__dirname, 'reference.json')

@@ -9,6 +9,7 @@ import {
   packetInputSchema,
   submissionInputSchema,
   type Company,
+  type LetterRecord,
   type Packet,
   type Submission,
   type DeletedItem,
@@ -148,6 +149,19 @@ export const contract = {
   },
   'packets.recordSubmission': { input: submissionInputSchema, output: out<Submission[]>() },
   'packets.submissions': { input: byId, output: out<Submission[]>() },
+  'letters.list': {
+    input: z.object({ relationId: entityId.optional(), packetId: entityId.optional() }).strict(),
+    output: out<LetterRecord[]>(),
+  },
+  'letters.generate': {
+    input: z
+      .object({ relationId: entityId, packetId: entityId.optional(), validUntil: optionalDate })
+      .strict(),
+    output: out<LetterRecord>(),
+  },
+  'letters.markPrinted': { input: byId, output: out<LetterRecord>() },
+  /** The PDF itself, for saving and printing. */
+  'letters.pdf': { input: byId, output: out<{ fileName: string; dataBase64: string }>() },
 } as const satisfies Record<MethodName, ContractEntry>
 
 export type Contract = typeof contract

@@ -34,6 +34,10 @@ export const METHOD_NAMES = [
   'packets.trademarkHits',
   'packets.recordSubmission',
   'packets.submissions',
+  'letters.list',
+  'letters.generate',
+  'letters.markPrinted',
+  'letters.pdf',
 ] as const
 
 export type MethodName = (typeof METHOD_NAMES)[number]

@@ -1,5 +1,6 @@
 import { demoVerb } from './demo'
 import { doctorVerb } from './doctor'
+import { exportVerb } from './export'
 import { inspectVerb } from './inspect'
 import { letterVerb } from './letter'
 import { packetsVerb } from './packets'
@@ -17,6 +18,7 @@ const VERBS: Record<string, Verb> = {
   validate: validateVerb,
   demo: demoVerb,
   letter: letterVerb,
+  export: exportVerb,
   packets: packetsVerb,
 }
 

@@ -3,6 +3,8 @@ export const USAGE = `用法 / usage:
   packetdesk plan FILE.json                       按规则计算场景所需材料（JSON；场景无效时 2）
   packetdesk plan --packet ID [--data-dir DIR]    资料库中某个资质包的计划
   packetdesk packets [--data-dir DIR]             列出资质包 [{id, accountName, route, ready}]
+  packetdesk export --packet ID --out DIR [--data-dir DIR] [--draft] [--no-watermark]
+                                                  导出上传文件夹（打印文件夹路径；未就绪时 1，参数错误 2）
   packetdesk inspect FILE                         文件信息 {format, width, height, bytes, pages, color}（拒收时 2）
   packetdesk validate KIND VALUE                  校验号码（KIND：resident_id, uscc, passport,
                                                   hk_macao_permit, taiwan_permit, trademark_no；有效 0，无效 1）

@@ -8,6 +8,7 @@ import { openDatabase } from './db/open'
 import { ContentStore } from './files/content-store'
 import type { BackendContext } from './handlers/context'
 import { fileHandlers } from './handlers/files'
+import { letterHandlers } from './handlers/letters'
 import { libraryHandlers } from './handlers/library'
 import { packetHandlers } from './handlers/packets'
 import { systemHandlers } from './handlers/system'
@@ -60,6 +61,7 @@ export function createBackend(options: BackendOptions): Backend {
     ...libraryHandlers(ctx),
     ...fileHandlers(ctx, store),
     ...packetHandlers(ctx),
+    ...letterHandlers(ctx, store),
   }
   return {
     dataDir: options.dataDir,

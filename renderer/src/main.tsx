@@ -1,5 +1,6 @@
 import '@mantine/core/styles.css'
 import '@mantine/dropzone/styles.css'
+import './print.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { Alert, Center, MantineProvider, createTheme } from '@mantine/core'

@@ -236,3 +236,16 @@ export interface Submission {
   /** What changed in the packet since this submission (for rejected ones). */
   changesSince: string[]
 }
+
+export interface LetterRecord {
+  id: string
+  relationId: string
+  packetId: string | null
+  requirement: 'authorization_letter' | 'general_agency_authorization' | 'parent_subsidiary_proof'
+  template: string
+  pdfSha256: string
+  status: 'generated' | 'printed' | 'signed'
+  validFrom: string
+  validUntil: string
+  createdAt: string
+}

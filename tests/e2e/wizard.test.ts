@@ -59,6 +59,26 @@ describe('packet wizard on the demo library', () => {
     await expect.poll(() => page.getByText('尚未齐全').isVisible()).toBe(true)
     expect(await page.getByTestId('email-route').count()).toBe(0)
     await page.screenshot({ path: join(SHOTS, 'wizard-person-registrant.png'), fullPage: true })
+
+    // Generate the person's letter from the 检查 step and see its preview.
+    const letterRow = page.getByTestId('plan-row').filter({ hasText: '授权书（张伟' })
+    await letterRow.getByRole('button', { name: '生成 / 导入' }).click()
+    await page.getByRole('button', { name: '生成授权书' }).click()
+    await expect
+      .poll(() =>
+        page
+          .getByTestId('letter-preview')
+          .locator('img')
+          .evaluateAll(
+            (imgs) =>
+              imgs.filter((i) => (i as unknown as { naturalWidth: number }).naturalWidth > 0)
+                .length,
+          ),
+      )
+      .toBeGreaterThan(0)
+    await page.screenshot({ path: join(SHOTS, 'wizard-letter-preview.png') })
+    await page.keyboard.press('Escape')
+    await expect.poll(() => rowsText()).toContain('等待签字盖章后的扫描件')
     await page.getByRole('button', { name: '返回列表' }).click()
   })
 

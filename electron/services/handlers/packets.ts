@@ -2,6 +2,7 @@ import type { Handlers } from '../../../shared/contract'
 import { plan } from '../../../shared/rules/plan'
 import { trademarksHitByName } from '../../../shared/rules/account-name'
 import { listTrademarks } from '../library/trademarks'
+import { withPendingLetters } from '../letters/pending'
 import { getPacket, listPackets, savePacket } from '../packets/packets'
 import { buildScenario } from '../packets/scenario'
 import { listSubmissions, recordSubmission } from '../packets/submissions'
@@ -20,7 +21,7 @@ export function packetHandlers(ctx: BackendContext): Pick<Handlers, PacketMethod
   const { db } = ctx
   const planOf = (id: string) => {
     const asOf = ctx.today()
-    return { plan: plan(buildScenario(db, id, asOf), ctx.catalog()), asOf }
+    return { plan: withPendingLetters(db, plan(buildScenario(db, id, asOf), ctx.catalog())), asOf }
   }
   return {
     'industries.catalog': () => Promise.resolve(ctx.catalog()),

@@ -14,6 +14,7 @@ import { messageOf, useLoad } from '../hooks/useLoad'
 import { useI18n } from '../i18n/I18nProvider'
 import { DocumentsPanel } from '../library/DocumentsPanel'
 import type { Draft } from './draft'
+import { LetterPanel } from './LetterPanel'
 
 interface Target {
   ownerKind: OwnerKind
@@ -21,6 +22,8 @@ interface Target {
   requirement: string
   subject?: string
   title: string
+  /** Letters can be generated here (R9–R11) before their signed scan exists. */
+  letter?: boolean
 }
 
 const RELATION_TYPE: Partial<Record<string, Relation['type']>> = {
@@ -40,6 +43,9 @@ export function CheckStep(props: {
   const { pick, language } = useI18n()
   const [target, setTarget] = useState<Target | null>(null)
   const [actionError, setActionError] = useState<string | null>(null)
+  const [batch, setBatch] = useState<{ done: number; total: number; failures: string[] } | null>(
+    null,
+  )
   const relations = useLoad(() => api['relations.list']({}), [api, props.plan])
   const names = useLoad(async () => {
     const [companies, persons, trademarks] = await Promise.all([
@@ -110,11 +116,52 @@ export function CheckStep(props: {
           ownerId: relation.id,
           requirement: ref.id,
           title: `${title}：${relation.from.name} → ${relation.to.name}`,
+          letter: true,
         })
       } catch (e) {
         setActionError(messageOf(e))
       }
     }
+  }
+
+  /** Batch: generate every letter the plan still needs, one after another. */
+  const generateAll = async () => {
+    if (!plan) return
+    setActionError(null)
+    const wanted = plan.requirements.filter(
+      (r): r is Extract<Requirement, { id: string }> =>
+        !isAnyOf(r) &&
+        RELATION_TYPE[r.id] !== undefined &&
+        (r.status === 'missing' || r.status === 'invalid'),
+    )
+    setBatch({ done: 0, total: wanted.length, failures: [] })
+    const failures: string[] = []
+    for (const [index, r] of wanted.entries()) {
+      const type = RELATION_TYPE[r.id]
+      const [from, to] = r.subject.includes('<->') ? r.subject.split('<->') : r.subject.split('->')
+      const found = (relations.data ?? []).find(
+        (x) =>
+          x.type === type &&
+          ((x.from.id === from && x.to.id === to) ||
+            (type === 'parent_subsidiary' && x.from.id === to && x.to.id === from)),
+      )
+      try {
+        if (!found)
+          throw new Error(
+            pick('资料库中还没有登记这条关系', 'The relation is not in the library yet'),
+          )
+        await api['letters.generate']({
+          relationId: found.id,
+          ...(props.draft.id ? { packetId: props.draft.id } : {}),
+        })
+      } catch (e) {
+        failures.push(
+          `${requirementLabel(r.id, language)}（${subjectLabel(r.subject)}）：${messageOf(e)}`,
+        )
+      }
+      setBatch({ done: index + 1, total: wanted.length, failures: [...failures] })
+    }
+    props.onChanged()
   }
 
   if (props.error) return <Alert color="red">{props.error}</Alert>
@@ -168,6 +215,25 @@ export function CheckStep(props: {
           {pick(`按 ${props.asOf ?? ''} 计算`, `As of ${props.asOf ?? ''}`)}
         </Text>
       </Group>
+      {plan.requirements.some(
+        (r) => !isAnyOf(r) && RELATION_TYPE[r.id] && r.status !== 'satisfied',
+      ) && (
+        <Group>
+          <Button variant="light" onClick={() => void generateAll()}>
+            {pick('生成全部授权书', 'Generate all letters')}
+          </Button>
+          {batch && (
+            <Text size="sm" data-testid="letter-batch">
+              {pick(`已完成 ${batch.done} / ${batch.total}`, `${batch.done} / ${batch.total} done`)}
+            </Text>
+          )}
+        </Group>
+      )}
+      {batch?.failures.map((f) => (
+        <Text key={f} size="sm" c="red">
+          {f}
+        </Text>
+      ))}
       {actionError && <Alert color="red">{actionError}</Alert>}
       <Table data-testid="plan-table">
         <Table.Thead>
@@ -219,7 +285,9 @@ export function CheckStep(props: {
                           ? requirementLabel(ref.id, language)
                           : r.status === 'satisfied'
                             ? pick('查看', 'View')
-                            : pick('导入文件', 'Import')}
+                            : RELATION_TYPE[ref.id]
+                              ? pick('生成 / 导入', 'Generate / import')
+                              : pick('导入文件', 'Import')}
                       </Button>
                     ))}
                   </Group>
@@ -246,7 +314,15 @@ export function CheckStep(props: {
         title={target?.title}
         size="xl"
       >
-        {target && (
+        {target?.letter && (
+          <LetterPanel
+            relationId={target.ownerId}
+            requirement={target.requirement}
+            {...(props.draft.id ? { packetId: props.draft.id } : {})}
+            onChanged={props.onChanged}
+          />
+        )}
+        {target && !target.letter && (
           <DocumentsPanel
             ownerKind={target.ownerKind}
             ownerId={target.ownerId}

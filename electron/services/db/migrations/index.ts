@@ -3,6 +3,7 @@ import { migration0001 } from './0001-settings'
 import { migration0002 } from './0002-library'
 import { migration0003 } from './0003-packets'
 import { migration0004 } from './0004-search-keys'
+import { migration0005 } from './0005-letters'
 
 /** Every migration, in order. Append only: never edit one that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -10,6 +11,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0002,
   migration0003,
   migration0004,
+  migration0005,
 ]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length

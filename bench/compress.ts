@@ -1,0 +1,241 @@
+/**
+ * Compression benchmark: PacketDesk's fitToUpload against ImageMagick's `jpeg:extent`, on
+ * synthetic 12 MP colour scans. Not a test: run `npx tsx bench/compress.ts` (BENCH_N=6 by
+ * default). Prints a table and writes bench/results/compress.latest.json.
+ *
+ * Quality: SSIM and PSNR on greyscale, original and output both scaled (Lanczos 3) to the same
+ * reference size, long side 2000 px: half the original, below every output, so each side is
+ * resampled once and what is compared is detail that survives, not resampling phase. The JSON
+ * also has the figures at the original size (outputs scaled back up), which punish any resize:
+ * even 3999→4000 px alone costs ~9 dB PSNR on these pages.
+ *
+ * Qualities are not comparable across the two columns: ours is mozjpeg's scale (quantisation
+ * table 3), ImageMagick's is libjpeg's (Annex K tables) as `identify -format %Q` estimates it.
+ */
+import { execFileSync, spawnSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpus, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import sharp from 'sharp'
+import { fitToUpload } from '../electron/services/images/fit'
+import { MAX_UPLOAD_BYTES } from '../electron/services/images/limits'
+import { colourScan } from '../tests/unit/images/fixtures'
+import { greyAt, psnr, ssim } from './quality-metrics'
+
+interface Side {
+  ms: number
+  bytes: number
+  width: number
+  height: number
+  /** At the reference size (long side REFERENCE_LONG_SIDE). */
+  ssim: number
+  psnr: number
+  /** At the original size. */
+  ssimFull: number
+  psnrFull: number
+  withinLimit: boolean
+  quality?: number
+}
+
+const REFERENCE_LONG_SIDE = 2000
+
+interface Row {
+  image: string
+  inputBytes: number
+  ours: Side
+  imagemagick: Side
+}
+
+const CONVERT = process.env.BENCH_CONVERT ?? 'convert'
+const IDENTIFY = process.env.BENCH_IDENTIFY ?? 'identify'
+const count = Number.parseInt(process.env.BENCH_N ?? '6', 10)
+
+/** The libjpeg quality ImageMagick settled on (its estimate from the quantisation tables). */
+function imageMagickQuality(file: string): number | undefined {
+  const run = spawnSync(IDENTIFY, ['-format', '%Q', file], { encoding: 'utf8' })
+  const quality = Number.parseInt(run.stdout, 10)
+  return run.status === 0 && Number.isFinite(quality) ? quality : undefined
+}
+
+function imageMagickVersion(): string {
+  const out = execFileSync(CONVERT, ['-version'], { encoding: 'utf8' })
+  const first = out.split('\n')[0] ?? ''
+  if (!first.includes('ImageMagick')) throw new Error(`${CONVERT} is not ImageMagick: ${first}`)
+  return first
+}
+
+/** Varied pages: both orientations, clean flatbed to noisy phone-like grain. */
+function specs(n: number): { width: number; height: number; grain: number; seed: number }[] {
+  const grains = [8, 14, 20, 26, 32, 12]
+  return Array.from({ length: n }, (_, i) => ({
+    width: i % 2 === 0 ? 4000 : 3000,
+    height: i % 2 === 0 ? 3000 : 4000,
+    grain: grains[i % grains.length] ?? 12,
+    seed: 100 + i,
+  }))
+}
+
+async function compare(
+  original: Buffer,
+  output: Buffer,
+  width: number,
+  height: number,
+): Promise<{ ssim: number; psnr: number }> {
+  const [a, b] = await Promise.all([greyAt(original, width, height), greyAt(output, width, height)])
+  return { ssim: ssim(a, b, width, height), psnr: psnr(a, b) }
+}
+
+async function measure(
+  original: Buffer,
+  output: Buffer,
+  ms: number,
+  width: number,
+  height: number,
+): Promise<Omit<Side, 'quality'>> {
+  const meta = await sharp(output).metadata()
+  const scale = REFERENCE_LONG_SIDE / Math.max(width, height)
+  const reference = await compare(
+    original,
+    output,
+    Math.round(width * scale),
+    Math.round(height * scale),
+  )
+  const full = await compare(original, output, width, height)
+  return {
+    ms: Math.round(ms),
+    bytes: output.length,
+    width: meta.width,
+    height: meta.height,
+    ...reference,
+    ssimFull: full.ssim,
+    psnrFull: full.psnr,
+    withinLimit: output.length <= MAX_UPLOAD_BYTES,
+  }
+}
+
+async function main(): Promise<void> {
+  const version = imageMagickVersion()
+  const dir = mkdtempSync(join(tmpdir(), 'packetdesk-bench-'))
+  const rows: Row[] = []
+  try {
+    for (const [i, spec] of specs(count).entries()) {
+      const name = `scan-${i + 1}-${spec.width}x${spec.height}-grain${spec.grain}`
+      const input = join(dir, `${name}.jpg`)
+      writeFileSync(input, await colourScan(spec))
+      process.stdout.write(`${name} … `)
+
+      let started = performance.now()
+      const ours = await fitToUpload(readFileSync(input))
+      const oursMs = performance.now() - started
+      writeFileSync(join(dir, `${name}.ours.${ours.format === 'png' ? 'png' : 'jpg'}`), ours.data)
+
+      const imOut = join(dir, `${name}.im.jpg`)
+      started = performance.now()
+      const run = spawnSync(CONVERT, [input, '-define', 'jpeg:extent=1000KB', imOut])
+      const imMs = performance.now() - started
+      if (run.status !== 0) throw new Error(`convert failed: ${run.stderr.toString()}`)
+
+      const original = readFileSync(input)
+      rows.push({
+        image: name,
+        inputBytes: original.length,
+        ours: {
+          ...(await measure(original, ours.data, oursMs, spec.width, spec.height)),
+          quality: ours.quality,
+        },
+        imagemagick: {
+          ...(await measure(original, readFileSync(imOut), imMs, spec.width, spec.height)),
+          quality: imageMagickQuality(imOut),
+        },
+      })
+      process.stdout.write('done\n')
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+  report(rows, version)
+}
+
+function report(rows: Row[], version: string): void {
+  const table = rows.map((r) => ({
+    image: r.image,
+    'in kB': Math.round(r.inputBytes / 1000),
+    'ours ms': r.ours.ms,
+    'ours bytes': r.ours.bytes,
+    'ours size': `${r.ours.width}×${r.ours.height} q${r.ours.quality ?? '-'}`,
+    'ours SSIM': r.ours.ssim.toFixed(4),
+    'ours PSNR': r.ours.psnr.toFixed(2),
+    'IM ms': r.imagemagick.ms,
+    'IM bytes': r.imagemagick.bytes,
+    'IM q': r.imagemagick.quality ?? '-',
+    'IM SSIM': r.imagemagick.ssim.toFixed(4),
+    'IM PSNR': r.imagemagick.psnr.toFixed(2),
+    'time ours/IM': (r.ours.ms / r.imagemagick.ms).toFixed(2),
+    'SSIM ours/IM': (r.ours.ssim / r.imagemagick.ssim).toFixed(4),
+  }))
+  console.table(table)
+
+  const mean = (values: number[]): number => values.reduce((a, b) => a + b, 0) / values.length
+  const summary = {
+    images: rows.length,
+    oursWithinLimit: rows.filter((r) => r.ours.withinLimit).length,
+    imagemagickWithinLimit: rows.filter((r) => r.imagemagick.withinLimit).length,
+    meanMs: {
+      ours: mean(rows.map((r) => r.ours.ms)),
+      imagemagick: mean(rows.map((r) => r.imagemagick.ms)),
+    },
+    meanSsim: {
+      ours: mean(rows.map((r) => r.ours.ssim)),
+      imagemagick: mean(rows.map((r) => r.imagemagick.ssim)),
+    },
+    meanPsnr: {
+      ours: mean(rows.map((r) => r.ours.psnr)),
+      imagemagick: mean(rows.map((r) => r.imagemagick.psnr)),
+    },
+    meanTimeRatio: mean(rows.map((r) => r.ours.ms / r.imagemagick.ms)),
+    meanSsimRatio: mean(rows.map((r) => r.ours.ssim / r.imagemagick.ssim)),
+    oursBetterSsim: rows.filter((r) => r.ours.ssim > r.imagemagick.ssim).length,
+  }
+  console.log(
+    [
+      `Summary over ${summary.images} scans (limit ${MAX_UPLOAD_BYTES} bytes; SSIM/PSNR at long side ${REFERENCE_LONG_SIDE}):`,
+      `  within limit: ours ${summary.oursWithinLimit}/${summary.images}, ImageMagick ${summary.imagemagickWithinLimit}/${summary.images}`,
+      `  mean time:    ours ${Math.round(summary.meanMs.ours)} ms, ImageMagick ${Math.round(summary.meanMs.imagemagick)} ms (ours/IM ${summary.meanTimeRatio.toFixed(2)}×)`,
+      `  mean SSIM:    ours ${summary.meanSsim.ours.toFixed(4)}, ImageMagick ${summary.meanSsim.imagemagick.toFixed(4)} (ours/IM ${summary.meanSsimRatio.toFixed(4)}; ours higher on ${summary.oursBetterSsim}/${summary.images})`,
+      `  mean PSNR:    ours ${summary.meanPsnr.ours.toFixed(2)} dB, ImageMagick ${summary.meanPsnr.imagemagick.toFixed(2)} dB`,
+    ].join('\n'),
+  )
+
+  const resultsDir = join(import.meta.dirname, 'results')
+  mkdirSync(resultsDir, { recursive: true })
+  const file = join(resultsDir, 'compress.latest.json')
+  writeFileSync(
+    file,
+    `${JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        environment: {
+          node: process.version,
+          cpus: cpus().length,
+          sharp: sharp.versions.sharp,
+          vips: sharp.versions.vips,
+          imagemagick: version,
+          imagemagickCommand: 'convert IN -define jpeg:extent=1000KB OUT.jpg',
+          qualityReference:
+            'greyscale at the original size; shrunk outputs scaled back (Lanczos 3)',
+          ssim: 'mean over 8×8 windows, stride 4',
+        },
+        summary,
+        rows,
+      },
+      null,
+      2,
+    )}\n`,
+  )
+  console.log(`Written ${file}`)
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exitCode = 1
+})

@@ -1,0 +1,66 @@
+import { parseArgs } from 'node:util'
+import { todayIn } from '../../shared/dates'
+import { AppError } from '../../shared/errors'
+import { createBackend } from '../services/backend'
+import { exportPacket } from '../services/export/export-packet'
+import { resolveDataDir } from '../services/paths'
+import type { CliIo } from './io'
+
+export const EXPORT_USAGE =
+  '  packetdesk export --packet ID --out DIR [--data-dir DIR] [--draft] [--no-watermark]\n' +
+  '                                       导出资质包文件夹并打印其路径（未就绪且无 --draft 时 1）'
+
+function parseExportArgs(args: string[]) {
+  return parseArgs({
+    args,
+    options: {
+      packet: { type: 'string' },
+      out: { type: 'string' },
+      'data-dir': { type: 'string' },
+      draft: { type: 'boolean' },
+      'no-watermark': { type: 'boolean' },
+    },
+    allowPositionals: false,
+    strict: true,
+  }).values
+}
+
+function usageError(io: CliIo, message: string): number {
+  io.stderr(`参数错误：${message}\n用法：\n${EXPORT_USAGE}\n`)
+  return 2
+}
+
+/**
+ * `export --packet ID --out DIR`: prints the created folder's path (exit 0). A packet that is not
+ * ready without --draft, or a file that cannot be made compliant, exits 1 with the reason; bad
+ * arguments and an unknown packet exit 2.
+ */
+export async function exportVerb(args: string[], io: CliIo): Promise<number> {
+  let values: ReturnType<typeof parseExportArgs>
+  try {
+    values = parseExportArgs(args)
+  } catch (error) {
+    return usageError(io, (error as Error).message)
+  }
+  if (!values.packet) return usageError(io, '缺少 --packet')
+  if (!values.out) return usageError(io, '缺少 --out')
+
+  const backend = createBackend({ dataDir: values['data-dir'] ?? resolveDataDir(io.env) })
+  try {
+    const result = await exportPacket(backend, values.packet, values.out, {
+      draft: values.draft ?? false,
+      watermark: !(values['no-watermark'] ?? false),
+      today: todayIn(),
+    })
+    io.stdout(`${result.folder}\n`)
+    return 0
+  } catch (error) {
+    if (error instanceof AppError) {
+      io.stderr(`导出失败：${error.message}\n`)
+      return error.code === 'NOT_FOUND' || error.code === 'INVALID_ARGUMENT' ? 2 : 1
+    }
+    throw error
+  } finally {
+    backend.close()
+  }
+}

@@ -1,0 +1,292 @@
+import { join, resolve } from 'node:path'
+import { isIsoDate, todayIn } from '../../../shared/dates'
+import { AppError } from '../../../shared/errors'
+import type { Packet } from '../../../shared/library/schemas'
+import { plan as planOf } from '../../../shared/rules/plan'
+import type { Scenario } from '../../../shared/rules/scenario'
+import type { Plan, Slot } from '../../../shared/rules/types'
+import type { Backend } from '../backend'
+import { listAllDocuments } from '../library/documents'
+import { listRelations } from '../library/relations'
+import { getPacket } from '../packets/packets'
+import { buildScenario } from '../packets/scenario'
+import { APP_VERSION } from '../version'
+import { checklistBlocks } from './checklist-content'
+import { renderChecklist } from './checklist-pdf'
+import { fileBaseName, requirementText } from './describe'
+import { buildEmail, type EmailAttachment } from './email-pack'
+import { fitDocument } from './fit-document'
+import {
+  CHECKLIST_FILE,
+  emailFileName,
+  industryFolderName,
+  MANIFEST_FILE,
+  packetFolderName,
+  SLOT_FOLDERS,
+} from './layout'
+import { notReadyError } from './readiness'
+import { NameAllocator, pageName, safeFileName } from './safe-names'
+import { selectDocuments, type SelectedDocument } from './select'
+import { StagingFolder, sweepStalePartials } from './staging'
+import type { ExportOptions, ExportProgress, ExportResult, Manifest, ManifestFile } from './types'
+import { ExportWriter } from './writer'
+
+/** Path room kept for the `_2`…`_999` a taken folder name gets. */
+const SUFFIX_ROOM = 4
+
+interface Context {
+  packet: Packet
+  scenario: Scenario
+  plan: Plan
+  draft: boolean
+  writer: ExportWriter
+  progress: (phase: ExportProgress['phase'], label: string) => void
+}
+
+/** A file queued for the email pack: the same bytes as its upload copy. */
+interface EmailQueued {
+  entry: ManifestFile
+  data: Buffer
+  description: string
+  itemIndex: number
+}
+
+/**
+ * Exports a packet as a folder ready to upload (RULES.md §1): one sub-folder per form slot with
+ * every file made compliant, 清单.pdf, manifest.json and, on the email route, the email pack.
+ * Everything is written into a hidden `.NAME.partial-…` sibling and renamed into place when
+ * complete, under a new name when NAME is taken. A packet that is not ready is refused
+ * (AppError CONFLICT) unless `draft` is set; it is then labelled 草稿 in the folder name and
+ * in 清单.pdf. A ready packet is never labelled a draft.
+ */
+export async function exportPacket(
+  backend: Backend,
+  packetId: string,
+  outDir: string,
+  options: ExportOptions = {},
+): Promise<ExportResult> {
+  const asOf = options.today ?? todayIn()
+  if (!isIsoDate(asOf)) {
+    throw new AppError('INVALID_ARGUMENT', `导出日期无效：${asOf}（应为 YYYY-MM-DD）`, 'today')
+  }
+  const packet = getPacket(backend.db, packetId)
+  const scenario = buildScenario(backend.db, packetId, asOf)
+  const plan = planOf(scenario, backend.catalog())
+  if (!plan.ready && options.draft !== true) {
+    throw notReadyError(scenario, plan, packet.accountName)
+  }
+  const draft = !plan.ready
+  const parties = new Set([scenario.applicant.id, ...scenario.parties.map((p) => p.id)])
+  const selected = selectDocuments({
+    plan,
+    scenario,
+    packet,
+    documents: listAllDocuments(backend.db),
+    relationIds: new Set(
+      listRelations(backend.db)
+        .filter((r) => parties.has(r.from.id) && parties.has(r.to.id))
+        .map((r) => r.id),
+    ),
+  })
+
+  const root = resolve(outDir)
+  await sweepStalePartials(root)
+  const staging = await StagingFolder.create(
+    root,
+    safeFileName(packetFolderName(packet.accountName, asOf, draft)),
+  )
+  try {
+    const names = new NameAllocator(join(root, staging.plannedName).length + SUFFIX_ROOM)
+    const emailed = (slot: Slot) => plan.route === 'email' && (slot === 'other' || slot === 'email')
+    const total = selected.length + (selected.some((s) => emailed(s.item.slot)) ? 1 : 0) + 2
+    let done = 0
+    const ctx: Context = {
+      packet,
+      scenario,
+      plan,
+      draft,
+      writer: new ExportWriter(staging, names),
+      progress: (phase, label) => options.onProgress?.({ phase, done: done++, total, label }),
+    }
+    const filesByItem = plan.requirements.map((): ManifestFile[] => [])
+    const queued: EmailQueued[] = []
+    for (const choice of selected) {
+      for (const written of await writeDocument(ctx, backend, choice, options.watermark ?? true)) {
+        const itemIndex = plan.requirements.indexOf(choice.item)
+        filesByItem[itemIndex]?.push(written.entry)
+        if (emailed(choice.item.slot)) {
+          queued.push({ ...written, description: requirementText(scenario, choice.ref), itemIndex })
+        }
+      }
+    }
+    const emailPath = queued.length > 0 ? await writeEmailPack(ctx, queued, filesByItem) : null
+
+    ctx.progress('checklist', CHECKLIST_FILE)
+    const slotFolders = slotFoldersOf(ctx.writer.files)
+    const blocks = checklistBlocks({
+      packet,
+      scenario,
+      plan,
+      draft,
+      folderName: staging.plannedName,
+      filesByItem,
+      emailPath,
+      slotFolders,
+    })
+    const pdf = await renderChecklist(blocks, {
+      title: `资质包清单 · ${packet.accountName}`,
+      asOf,
+      draft,
+      seed: JSON.stringify([packet.id, asOf, draft, packet.updatedAt]),
+    })
+    await ctx.writer.add('', CHECKLIST_FILE, pdf, {
+      kind: 'checklist',
+      ...noSlot,
+    })
+
+    ctx.progress('finish', staging.plannedName)
+    const manifest: Manifest = {
+      format: 1,
+      generator: `PacketDesk ${APP_VERSION}`,
+      packetId: packet.id,
+      accountName: packet.accountName,
+      applicant: scenario.applicant.name,
+      route: plan.route,
+      ready: plan.ready,
+      draft,
+      asOf,
+      folder: staging.plannedName,
+      files: ctx.writer.files,
+    }
+    // Written last and by name, so the manifest never lists itself.
+    await staging.write(MANIFEST_FILE, Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`))
+    const folder = await staging.commit()
+    return { folder, manifest }
+  } catch (error) {
+    await staging.discard().catch(() => undefined)
+    throw error
+  }
+}
+
+const noSlot = {
+  slot: null,
+  requirement: null,
+  subject: null,
+  page: null,
+  pages: null,
+  width: null,
+  height: null,
+} as const
+
+/** The folder a plan slot's files go in; industry files in one sub-folder per 一级/二级 pair. */
+function slotFolder(writer: ExportWriter, slot: Slot, subject: string): string {
+  const folder = writer.folder('', SLOT_FOLDERS[slot])
+  return slot === 'industry' ? writer.folder(folder, industryFolderName(subject)) : folder
+}
+
+/** One document made compliant and written, page by page. */
+async function writeDocument(
+  ctx: Context,
+  backend: Backend,
+  choice: SelectedDocument,
+  watermark: boolean,
+): Promise<{ entry: ManifestFile; data: Buffer }[]> {
+  const base = fileBaseName(ctx.scenario, choice.ref, {
+    catalogName: choice.catalogName,
+    accountName: ctx.packet.accountName,
+  })
+  ctx.progress('files', base)
+  // Email-route link items go to the email pack only; every other file to its form slot.
+  const folder = slotFolder(ctx.writer, choice.item.slot, choice.ref.subject)
+  const written: { entry: ManifestFile; data: Buffer }[] = []
+  try {
+    const bytes = await backend.store.read(choice.document.file.sha256)
+    const pages = fitDocument(bytes, choice.document, {
+      requirement: choice.ref.id,
+      avatarFit: ctx.packet.avatarFit,
+      watermark,
+    })
+    for await (const { result, index, count } of pages) {
+      const ext = result.format === 'png' ? 'png' : 'jpg'
+      const entry = await ctx.writer.add(folder, pageName(base, ext, index, count), result.data, {
+        kind: 'upload',
+        slot: choice.item.slot,
+        requirement: choice.ref.id,
+        subject: choice.ref.subject,
+        page: count > 1 ? index + 1 : null,
+        pages: count > 1 ? count : null,
+        width: result.width,
+        height: result.height,
+      })
+      written.push({ entry, data: result.data })
+    }
+  } catch (error) {
+    if (error instanceof AppError) {
+      // A stored file gone missing is the library's problem, not an unknown packet.
+      const code = error.code === 'NOT_FOUND' ? 'FILE_REJECTED' : error.code
+      throw new AppError(code, `「${base}」导出失败：${error.message}`, error.field)
+    }
+    throw error
+  }
+  return written
+}
+
+/**
+ * R8's email pack in 3_邮件提交: the .eml draft with every other/email file attached, and the
+ * same files loose beside it (the platform wants the certificate with the link documents).
+ */
+async function writeEmailPack(
+  ctx: Context,
+  queued: EmailQueued[],
+  filesByItem: ManifestFile[][],
+): Promise<string> {
+  ctx.progress('email', SLOT_FOLDERS.email)
+  const folder = slotFolder(ctx.writer, 'email', '')
+  const attachments: EmailAttachment[] = []
+  for (const file of queued) {
+    let entry = file.entry
+    if (entry.slot !== 'email') {
+      const name = entry.path.slice(entry.path.lastIndexOf('/') + 1)
+      const { requirement, subject, page, pages, width, height } = entry
+      const facts = { kind: 'upload' as const, slot: 'email' as const, requirement, subject }
+      entry = await ctx.writer.add(folder, name, file.data, {
+        ...facts,
+        ...{ page, pages, width, height },
+      })
+      filesByItem[file.itemIndex]?.push(entry)
+    }
+    attachments.push({
+      fileName: entry.path.slice(entry.path.lastIndexOf('/') + 1),
+      description: file.description,
+      data: file.data,
+      contentType: entry.path.endsWith('.png') ? 'image/png' : 'image/jpeg',
+    })
+  }
+  const eml = await buildEmail({
+    packet: ctx.packet,
+    scenario: ctx.scenario,
+    attachments,
+    draft: ctx.draft,
+  })
+  const entry = await ctx.writer.add(
+    folder,
+    emailFileName(ctx.packet.accountName, ctx.draft),
+    eml,
+    {
+      kind: 'email',
+      ...noSlot,
+      slot: 'email',
+    },
+  )
+  return entry.path
+}
+
+function slotFoldersOf(files: ManifestFile[]): Partial<Record<Slot, string>> {
+  const out: Partial<Record<Slot, string>> = {}
+  for (const file of files) {
+    if (file.kind !== 'upload' || !file.slot || out[file.slot]) continue
+    const top = file.path.split('/')[0] ?? ''
+    out[file.slot] = top
+  }
+  return out
+}

@@ -1,0 +1,40 @@
+import type { Packet } from '../../../shared/library/schemas'
+import { fitAvatar, fitToUpload, watermarkIdCopy, type FitResult } from '../images'
+import { sourcePages } from './source-pages'
+import type { StoredDocument } from './select'
+
+export interface FittedPage {
+  result: FitResult
+  /** 0-based page and the document's page count (1 for a single image). */
+  index: number
+  count: number
+}
+
+export interface FitDocumentOptions {
+  requirement: string
+  avatarFit: Packet['avatarFit']
+  watermark: boolean
+}
+
+/**
+ * A stored document made compliant with its slot, page by page: the avatar an 800×800 JPEG
+ * (first page of a PDF), everything else a JPEG/PNG within 1 MB, ID copies watermarked first.
+ * fitToUpload / fitAvatar apply EXIF orientation and write no metadata.
+ */
+export async function* fitDocument(
+  bytes: Buffer,
+  document: StoredDocument,
+  options: FitDocumentOptions,
+): AsyncGenerator<FittedPage> {
+  for await (const page of sourcePages(bytes, document.file)) {
+    if (options.requirement === 'avatar') {
+      yield { result: await fitAvatar(page.image, options.avatarFit), index: 0, count: 1 }
+      return
+    }
+    const input =
+      options.requirement === 'registrant_id_copy' && options.watermark
+        ? await watermarkIdCopy(page.image)
+        : page.image
+    yield { result: await fitToUpload(input), index: page.index, count: page.count }
+  }
+}

@@ -1,0 +1,28 @@
+import type { Handlers } from '../../../shared/contract'
+import { AppError } from '../../../shared/errors'
+import type { ContentStore } from '../files/content-store'
+import { getRelation } from '../library/relations'
+import { generateRelationLetter, listLetters, markPrinted } from '../letters/records'
+import type { BackendContext } from './context'
+
+type LetterMethods = 'letters.list' | 'letters.generate' | 'letters.markPrinted' | 'letters.pdf'
+
+export function letterHandlers(
+  ctx: BackendContext,
+  store: ContentStore,
+): Pick<Handlers, LetterMethods> {
+  const { db } = ctx
+  return {
+    'letters.list': (filter) => Promise.resolve(listLetters(db, filter)),
+    'letters.generate': (input) => generateRelationLetter(db, store, input, ctx.today()),
+    'letters.markPrinted': ({ id }) => Promise.resolve(markPrinted(db, id)),
+    'letters.pdf': async ({ id }) => {
+      const letter = listLetters(db, {}).find((l) => l.id === id)
+      if (!letter) throw new AppError('NOT_FOUND', '找不到该授权书。')
+      const relation = getRelation(db, letter.relationId)
+      const bytes = await store.read(letter.pdfSha256)
+      const name = `${letter.template === 'parent-subsidiary' ? '母子公司关系说明函' : '授权书'}_${relation.from.name}_${letter.createdAt.slice(0, 10)}.pdf`
+      return { fileName: name, dataBase64: bytes.toString('base64') }
+    },
+  }
+}

@@ -1,0 +1,53 @@
+import type { Database } from 'better-sqlite3'
+import { isAnyOf, type Plan, type RequirementRef } from '../../../shared/rules/types'
+import { listLetters } from './records'
+
+const LETTER_IDS = new Set([
+  'authorization_letter',
+  'general_agency_authorization',
+  'parent_subsidiary_proof',
+])
+
+/** The relation a link requirement's subject names (`A->B`, or `A<->B` either way). */
+function relationIdFor(db: Database, ref: RequirementRef): string | null {
+  const [a, b] = ref.subject.includes('<->') ? ref.subject.split('<->') : ref.subject.split('->')
+  const row = db
+    .prepare(
+      `SELECT id FROM relations WHERE deleted_at IS NULL
+       AND ((COALESCE(from_company_id, from_person_id) = ? AND to_company_id = ?)
+         OR (type = 'parent_subsidiary' AND COALESCE(from_company_id, from_person_id) = ? AND to_company_id = ?))`,
+    )
+    .get(a, b, b, a) as { id: string } | undefined
+  return row?.id ?? null
+}
+
+/**
+ * A missing letter that was generated but whose signed scan is not back yet
+ * says so (the plan itself only knows documents).
+ */
+export function withPendingLetters(db: Database, plan: Plan): Plan {
+  return {
+    ...plan,
+    requirements: plan.requirements.map((requirement) => {
+      if (requirement.status !== 'missing') return requirement
+      const refs = isAnyOf(requirement) ? requirement.anyOf : [requirement]
+      const notes: string[] = []
+      for (const ref of refs) {
+        if (!LETTER_IDS.has(ref.id)) continue
+        const relationId = relationIdFor(db, ref)
+        if (!relationId) continue
+        const waiting = listLetters(db, { relationId }).find(
+          (l) => l.requirement === ref.id && l.status !== 'signed',
+        )
+        if (waiting) {
+          notes.push(
+            `已于 ${waiting.createdAt.slice(0, 10)} 生成${waiting.status === 'printed' ? '并打印' : ''}，等待签字盖章后的扫描件`,
+          )
+        }
+      }
+      return notes.length > 0
+        ? { ...requirement, reasons: [...requirement.reasons, ...notes] }
+        : requirement
+    }),
+  }
+}

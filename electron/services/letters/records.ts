@@ -1,0 +1,218 @@
+import type { Database } from 'better-sqlite3'
+import { addDays, addMonthsClamped } from '../../../shared/dates'
+import { AppError } from '../../../shared/errors'
+import type { LetterRecord } from '../../../shared/library/schemas'
+import type { ContentStore } from '../files/content-store'
+import { inspectFile } from '../files/inspect'
+import { audit } from '../library/audit'
+import { newId, now } from '../library/ids'
+import { getRelation } from '../library/relations'
+import { listTrademarks } from '../library/trademarks'
+import { personIdDocument } from '../library/persons'
+import { generateLetter } from './generate'
+
+const REQUIREMENT_OF = {
+  authorization: 'authorization_letter',
+  general_agency: 'general_agency_authorization',
+  parent_subsidiary: 'parent_subsidiary_proof',
+} as const
+
+interface LetterRow {
+  id: string
+  relation_id: string
+  packet_id: string | null
+  requirement: LetterRecord['requirement']
+  template: string
+  pdf_sha256: string
+  status: LetterRecord['status']
+  valid_from: string
+  valid_until: string
+  created_at: string
+}
+
+/** A letter counts as signed once a scan for its relation and requirement was imported after it. */
+function withStatus(db: Database, row: LetterRow): LetterRecord {
+  const signed = db
+    .prepare(
+      `SELECT 1 FROM documents WHERE deleted_at IS NULL AND owner_kind = 'relation' AND owner_id = ?
+       AND requirement = ? AND file_sha256 IS NOT NULL AND created_at >= ?`,
+    )
+    .get(row.relation_id, row.requirement, row.created_at)
+  return {
+    id: row.id,
+    relationId: row.relation_id,
+    packetId: row.packet_id,
+    requirement: row.requirement,
+    template: row.template,
+    pdfSha256: row.pdf_sha256,
+    status: signed ? 'signed' : row.status,
+    validFrom: row.valid_from,
+    validUntil: row.valid_until,
+    createdAt: row.created_at,
+  }
+}
+
+export function listLetters(
+  db: Database,
+  filter: { relationId?: string; packetId?: string },
+): LetterRecord[] {
+  const rows = db
+    .prepare(
+      `SELECT * FROM letters WHERE (? IS NULL OR relation_id = ?) AND (? IS NULL OR packet_id = ?)
+       ORDER BY created_at DESC`,
+    )
+    .all(
+      filter.relationId ?? null,
+      filter.relationId ?? null,
+      filter.packetId ?? null,
+      filter.packetId ?? null,
+    ) as LetterRow[]
+  return rows.map((r) => withStatus(db, r))
+}
+
+export function markPrinted(db: Database, id: string): LetterRecord {
+  const result = db
+    .prepare(
+      "UPDATE letters SET status = 'printed', updated_at = ? WHERE id = ? AND status = 'generated'",
+    )
+    .run(now(), id)
+  const row = db.prepare('SELECT * FROM letters WHERE id = ?').get(id) as LetterRow | undefined
+  if (!row) throw new AppError('NOT_FOUND', '找不到该授权书。')
+  if (result.changes > 0) audit(db, 'edit', 'letter', id, 'printed')
+  return withStatus(db, row)
+}
+
+/** The template a relation's letter uses (R9–R11). */
+export function templateFor(
+  type: keyof typeof REQUIREMENT_OF,
+  fromKind: 'company' | 'person',
+): string {
+  if (type === 'general_agency') return 'general-agency'
+  if (type === 'parent_subsidiary') return 'parent-subsidiary'
+  return fromKind === 'person' ? 'person-to-company' : 'company-to-company'
+}
+
+/**
+ * Generate the letter a relation needs, with the trademarks the grantor holds
+ * (those of the packet when one is given), store the PDF content-addressed
+ * and record it as `generated`.
+ */
+export async function generateRelationLetter(
+  db: Database,
+  store: ContentStore,
+  input: {
+    relationId: string
+    packetId?: string | undefined
+    validUntil?: string | null | undefined
+  },
+  today: string,
+): Promise<LetterRecord> {
+  const relation = getRelation(db, input.relationId)
+  const company = (id: string) =>
+    db.prepare('SELECT name, uscc, region FROM companies WHERE id = ?').get(id) as
+      { name: string; uscc: string | null; region: 'domestic' | 'foreign' } | undefined
+  const packetMarks = input.packetId
+    ? new Set(
+        (
+          db
+            .prepare('SELECT trademark_id FROM packet_trademarks WHERE packet_id = ?')
+            .all(input.packetId) as {
+            trademark_id: string
+          }[]
+        ).map((r) => r.trademark_id),
+      )
+    : null
+  const owners =
+    relation.type === 'parent_subsidiary' ? [relation.from.id, relation.to.id] : [relation.from.id]
+  const marks = listTrademarks(db).filter(
+    (t) => owners.includes(t.registrant.id) && (!packetMarks || packetMarks.has(t.id)),
+  )
+  if (marks.length === 0) {
+    throw new AppError(
+      'INVALID_ARGUMENT',
+      `${relation.from.name} 名下没有可写入授权书的商标，请先在资料库登记商标。`,
+      'relationId',
+    )
+  }
+  const missingClass = marks.find((t) => t.class === null)
+  if (missingClass) {
+    throw new AppError(
+      'INVALID_ARGUMENT',
+      `商标“${missingClass.text}”未填写类别，授权书须注明商标类别，请先在资料库补充。`,
+      'relationId',
+    )
+  }
+  let grantor: Record<string, unknown>
+  if (relation.from.kind === 'person') {
+    const idDocument = personIdDocument(db, relation.from.id)
+    if (!idDocument) {
+      throw new AppError(
+        'INVALID_ARGUMENT',
+        `R11：授权书须注明 ${relation.from.name} 的身份证号或护照号，请先在资料库登记证件号码。`,
+        'relationId',
+      )
+    }
+    grantor = { kind: 'person', name: relation.from.name, idDocument }
+  } else {
+    const c = company(relation.from.id)
+    grantor = {
+      kind: 'company',
+      name: relation.from.name,
+      uscc: c?.uscc ?? null,
+      region: c?.region ?? 'domestic',
+    }
+  }
+  const grantee = company(relation.to.id)
+  const validFrom = relation.validFrom ?? today
+  const validUntil =
+    input.validUntil ?? relation.validUntil ?? addDays(addMonthsClamped(validFrom, 12), -1)
+  const template = templateFor(relation.type, relation.from.kind)
+  const pdf = Buffer.from(
+    await generateLetter(template, {
+      grantor,
+      grantee: { name: relation.to.name, uscc: grantee?.uscc ?? null },
+      trademarks: marks.map((t) => ({ text: t.text, regNo: t.regNo, class: t.class })),
+      validFrom,
+      validUntil,
+      date: today,
+    }),
+  )
+  const facts = await inspectFile(pdf)
+  const stored = await store.put(pdf)
+  return db.transaction(() => {
+    const at = now()
+    db.prepare(
+      `INSERT OR IGNORE INTO files (sha256, format, width, height, bytes, pages, color, original_name, imported_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      stored.sha256,
+      facts.format,
+      facts.width,
+      facts.height,
+      facts.bytes,
+      facts.pages,
+      facts.color ? 1 : 0,
+      `${template}.pdf`,
+      at,
+    )
+    const id = newId('le')
+    db.prepare(
+      `INSERT INTO letters (id, relation_id, packet_id, requirement, template, pdf_sha256, status, valid_from,
+       valid_until, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'generated', ?, ?, ?, ?)`,
+    ).run(
+      id,
+      relation.id,
+      input.packetId ?? null,
+      REQUIREMENT_OF[relation.type],
+      template,
+      stored.sha256,
+      validFrom,
+      validUntil,
+      at,
+      at,
+    )
+    audit(db, 'create', 'letter', id, template)
+    const row = db.prepare('SELECT * FROM letters WHERE id = ?').get(id) as LetterRow
+    return withStatus(db, row)
+  })()
+}

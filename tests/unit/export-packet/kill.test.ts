@@ -1,0 +1,129 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { PARTIAL_PATTERN } from '../../../electron/services/export/staging'
+import { PROJECT_ROOT } from '../../helpers/cli'
+import {
+  DEMO,
+  DEMO_TODAY,
+  demoLibrary,
+  exportProblem,
+  type DemoLibrary,
+} from '../../helpers/export-fixtures'
+
+const CHILD = join(__dirname, 'export-child.cjs')
+const KILLS = 20
+/** Kills are spread over this multiple of the calibrated export time. */
+const WINDOW = 1.5
+
+let lib: DemoLibrary
+
+beforeAll(async () => {
+  lib = await demoLibrary()
+}, 60_000)
+afterAll(() => lib.cleanup())
+
+interface Run {
+  child: ChildProcess
+  /** Resolves when the child has loaded everything and waits for go(). */
+  ready: Promise<void>
+  /** Starts the export; returns the moment it was told to. */
+  go: () => number
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string }>
+}
+
+/**
+ * A child that will export the email-route packet (the most steps: fits, copies, .eml, 清单,
+ * manifest, rename) once told to go.
+ */
+function spawnExport(outDir: string): Run {
+  const child = spawn(
+    process.execPath,
+    [CHILD, lib.dataDir, lib.packets[DEMO.email] ?? '', outDir, DEMO_TODAY],
+    { cwd: PROJECT_ROOT, stdio: ['pipe', 'pipe', 'pipe'] },
+  )
+  let stdout = ''
+  let onReady: () => void = () => undefined
+  const ready = new Promise<void>((resolve) => (onReady = resolve))
+  child.stdout?.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString()
+    if (stdout.includes('ready\n')) onReady()
+  })
+  child.stderr?.resume()
+  const exited = new Promise<{
+    code: number | null
+    signal: NodeJS.Signals | null
+    stdout: string
+  }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal, stdout })))
+  // A child that dies before it is ready must not leave the test waiting.
+  void exited.then(onReady)
+  const go = () => {
+    child.stdin?.write('go\n')
+    return performance.now()
+  }
+  return { child, ready, go, exited }
+}
+
+/** What a user could see in `outDir`: every visible folder must be a complete export. */
+function checkOutDir(outDir: string): { complete: number; partial: number } {
+  let complete = 0
+  let partial = 0
+  for (const name of readdirSync(outDir)) {
+    if (name.startsWith('.')) {
+      expect(name).toMatch(PARTIAL_PATTERN)
+      partial++
+      continue
+    }
+    expect(exportProblem(join(outDir, name)), name).toBeNull()
+    complete++
+  }
+  return { complete, partial }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+describe('an export killed at any moment', () => {
+  it('never leaves a visible folder that is not a complete export, and the next one succeeds', async () => {
+    const outDir = lib.outDir()
+    // Calibrate: how long the export itself takes on this machine.
+    const calibration = spawnExport(outDir)
+    await calibration.ready
+    const begin = calibration.go()
+    const first = await calibration.exited
+    expect(first.code, first.stdout).toBe(0)
+    const duration = performance.now() - begin
+    expect(checkOutDir(outDir)).toEqual({ complete: 1, partial: 0 })
+
+    let killedMidway = 0
+    let next = spawnExport(outDir)
+    for (let i = 0; i < KILLS; i++) {
+      const run = next
+      await run.ready
+      const started = run.go()
+      // The next child loads while this one exports: startup is not what is being tested.
+      next = spawnExport(outDir)
+      // Spread over the whole export, stratified so every stretch of it is hit, and a little
+      // beyond: the next child loading beside it slows this one down, and the end (manifest,
+      // fsync, rename) matters most.
+      const at = (WINDOW * duration * (i + Math.random())) / KILLS
+      await sleep(Math.max(0, at - (performance.now() - started)))
+      run.child.kill('SIGKILL')
+      const { signal } = await run.exited
+      if (signal === 'SIGKILL') killedMidway++
+      checkOutDir(outDir)
+    }
+    const after = checkOutDir(outDir)
+    // Most kills landed inside the export, and some after a partial folder existed.
+    expect(killedMidway).toBeGreaterThanOrEqual(KILLS / 2)
+    expect(after.partial).toBeGreaterThan(0)
+
+    await next.ready
+    next.go()
+    const { code, stdout } = await next.exited
+    expect(code, stdout).toBe(0)
+    const folder = /done (.+)\n/.exec(stdout)?.[1] ?? ''
+    expect(exportProblem(folder)).toBeNull()
+    expect(checkOutDir(outDir).complete).toBe(after.complete + 1)
+  }, 110_000)
+})
