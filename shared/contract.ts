@@ -162,6 +162,26 @@ export const contract = {
   'letters.markPrinted': { input: byId, output: out<LetterRecord>() },
   /** The PDF itself, for saving and printing. */
   'letters.pdf': { input: byId, output: out<{ fileName: string; dataBase64: string }>() },
+  'exports.defaultDir': { input: noInput, output: out<{ dir: string }>() },
+  'exports.run': {
+    input: z
+      .object({
+        packetId: entityId,
+        outDir: z
+          .string()
+          .min(1)
+          .max(400)
+          .refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p), '请填写完整的文件夹路径'),
+        draft: z.boolean().optional(),
+        watermark: z.boolean().optional(),
+      })
+      .strict(),
+    output: out<{ folder: string; files: number }>(),
+  },
+  'exports.openFolder': {
+    input: z.object({ path: z.string().min(1).max(400) }).strict(),
+    output: out<{ opened: true }>(),
+  },
 } as const satisfies Record<MethodName, ContractEntry>
 
 export type Contract = typeof contract

@@ -38,6 +38,9 @@ export const METHOD_NAMES = [
   'letters.generate',
   'letters.markPrinted',
   'letters.pdf',
+  'exports.defaultDir',
+  'exports.run',
+  'exports.openFolder',
 ] as const
 
 export type MethodName = (typeof METHOD_NAMES)[number]

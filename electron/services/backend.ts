@@ -8,6 +8,7 @@ import { openDatabase } from './db/open'
 import { ContentStore } from './files/content-store'
 import type { BackendContext } from './handlers/context'
 import { fileHandlers } from './handlers/files'
+import { exportHandlers } from './handlers/exports'
 import { letterHandlers } from './handlers/letters'
 import { libraryHandlers } from './handlers/library'
 import { packetHandlers } from './handlers/packets'
@@ -62,8 +63,10 @@ export function createBackend(options: BackendOptions): Backend {
     ...fileHandlers(ctx, store),
     ...packetHandlers(ctx),
     ...letterHandlers(ctx, store),
+    // The export works on the whole backend (db, store, catalog): read at call time.
+    ...exportHandlers(ctx, () => backend),
   }
-  return {
+  const backend: Backend = {
     dataDir: options.dataDir,
     db,
     store,
@@ -71,4 +74,5 @@ export function createBackend(options: BackendOptions): Backend {
     catalog: ctx.catalog,
     close: () => db.close(),
   }
+  return backend
 }

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -90,6 +90,22 @@ describe('packet wizard on the demo library', () => {
     expect(rows).toMatch(/商标注册证（“Maple”）已满足R5/)
     await expect.poll(() => page.getByText('材料齐全，可以提交').isVisible()).toBe(true)
     await page.screenshot({ path: join(SHOTS, 'wizard-email-route.png'), fullPage: true })
+
+    // 导出: the folder with the email pack lands where the user said.
+    await page.getByRole('button', { name: '下一步' }).click()
+    const outDir = join(temp.dir, 'exports')
+    await page.getByLabel('导出到文件夹').fill(outDir)
+    await page.getByTestId('export-button').click()
+    await expect
+      .poll(() => page.getByTestId('export-result').textContent(), { timeout: 60_000 })
+      .toContain(outDir)
+    const folder = readdirSync(outDir).find((name) => name.startsWith('Maple枫叶_资质包_'))
+    expect(folder).toBeDefined()
+    const files = readdirSync(join(outDir, folder ?? ''), { recursive: true }).map(String)
+    expect(files.some((f) => f.endsWith('.eml'))).toBe(true)
+    expect(files).toContain('清单.pdf')
+    expect(files).toContain('manifest.json')
+    await page.screenshot({ path: join(SHOTS, 'wizard-export.png'), fullPage: true })
     await page.getByRole('button', { name: '返回列表' }).click()
   })
 

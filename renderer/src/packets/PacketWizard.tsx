@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { Alert, Button, Group, Stack, Stepper, Text, Title } from '@mantine/core'
+import { Alert, Button, Group, Stack, Stepper, Title } from '@mantine/core'
 import type { Plan } from '../../../shared/rules/types'
 import { useApi } from '../api/ApiContext'
 import { messageOf } from '../hooks/useLoad'
@@ -10,6 +10,7 @@ import { toInput, type Draft } from './draft'
 import { IndustryStep } from './IndustryStep'
 import { OtherStep } from './OtherStep'
 import { PrerequisitesStep } from './PrerequisitesStep'
+import { ExportPanel } from './ExportPanel'
 import { SubmissionsPanel } from './SubmissionsPanel'
 
 /** The platform's form, step by step: 前提 → 账号信息 → 行业资质 → 其他资质 → 检查 → 导出. */
@@ -113,14 +114,7 @@ export function PacketWizard(props: { initial: Draft; onClose: () => void }) {
         </Stepper.Step>
         <Stepper.Step label={pick('导出', 'Export')}>
           <Stack>
-            <Alert color="gray">
-              <Text size="sm">
-                {pick(
-                  '导出上传文件夹的功能正在开发中。提交后可在这里记录审核结果与驳回原因。',
-                  'Exporting the upload folder is not available yet. Record review results and rejection reasons here.',
-                )}
-              </Text>
-            </Alert>
+            {draft.id && <ExportPanel packetId={draft.id} plan={plan?.plan ?? null} />}
             {draft.id && <SubmissionsPanel packetId={draft.id} today={plan?.asOf ?? ''} />}
           </Stack>
         </Stepper.Step>

@@ -1,0 +1,56 @@
+import { existsSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Backend } from '../../../electron/services/backend'
+import { loadDemo } from '../../../electron/services/demo/demo'
+import { dispatch } from '../../../electron/services/dispatch'
+import { testBackend } from '../../helpers/backend'
+
+let backend: Backend
+let dir: string
+let cleanup: () => void
+
+beforeAll(async () => {
+  const t = testBackend()
+  backend = t.backend
+  dir = t.dir
+  cleanup = t.cleanup
+  await loadDemo(backend, '2026-11-28')
+}, 60_000)
+afterAll(() => cleanup())
+
+describe('exports over the contract', () => {
+  it('exports a ready packet into the chosen folder and refuses a not-ready one without draft', async () => {
+    const packets = await backend.handlers['packets.list']({})
+    const ready = packets.find((p) => p.accountName === '青禾文化')
+    const notReady = packets.find((p) => p.accountName === '山岚旗舰店')
+    const outDir = join(dir, 'out')
+    const done = await dispatch(backend.handlers, 'exports.run', { packetId: ready?.id, outDir })
+    expect(done).toMatchObject({ ok: true })
+    expect(readdirSync(outDir).some((n) => n.startsWith('青禾文化_资质包_2026-11-28'))).toBe(true)
+    const refused = await dispatch(backend.handlers, 'exports.run', {
+      packetId: notReady?.id,
+      outDir,
+    })
+    expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    expect(readdirSync(outDir).filter((n) => n.startsWith('山岚旗舰店'))).toEqual([])
+    const audit = backend.db
+      .prepare("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'export'")
+      .get()
+    expect(audit).toEqual({ n: 1 })
+  }, 60_000)
+
+  it('refuses a relative output folder at the door and opening folders that are not exports', async () => {
+    const relative = await dispatch(backend.handlers, 'exports.run', {
+      packetId: 'x',
+      outDir: 'out',
+    })
+    expect(relative).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT', field: 'outDir' },
+    })
+    const open = await dispatch(backend.handlers, 'exports.openFolder', { path: '/etc' })
+    expect(open).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(existsSync('/etc')).toBe(true)
+  })
+})
