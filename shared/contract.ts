@@ -21,7 +21,7 @@ import {
   type Trademark,
 } from './library/schemas'
 import { isIsoDate } from './dates'
-import type { IndustryCatalog } from './industries/catalog'
+import { industryEntrySchema, type IndustryCatalog } from './industries/catalog'
 import type { Plan } from './rules/types'
 import type { MethodName } from './methods'
 import type { Envelope } from './errors'
@@ -177,6 +177,17 @@ export const contract = {
       })
       .strict(),
     output: out<{ folder: string; files: number }>(),
+  },
+  'industries.save': { input: industryEntrySchema.strict(), output: out<IndustryCatalog>() },
+  'industries.remove': {
+    input: z
+      .object({ primary: z.string().min(1), secondary: z.string().min(1), hide: z.boolean() })
+      .strict(),
+    output: out<IndustryCatalog>(),
+  },
+  'industries.userEdits': {
+    input: noInput,
+    output: out<{ primary: string; secondary: string; hidden: boolean }[]>(),
   },
   'exports.openFolder': {
     input: z.object({ path: z.string().min(1).max(400) }).strict(),

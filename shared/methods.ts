@@ -41,6 +41,9 @@ export const METHOD_NAMES = [
   'exports.defaultDir',
   'exports.run',
   'exports.openFolder',
+  'industries.save',
+  'industries.remove',
+  'industries.userEdits',
 ] as const
 
 export type MethodName = (typeof METHOD_NAMES)[number]

@@ -14,6 +14,7 @@ import { libraryHandlers } from './handlers/library'
 import { packetHandlers } from './handlers/packets'
 import { systemHandlers } from './handlers/system'
 import { loadStarterCatalog } from './industries'
+import { mergedCatalog } from './industries-user'
 import { DATABASE_FILE } from './paths'
 import { resourcesDir } from './resources'
 
@@ -48,12 +49,13 @@ export function createBackend(options: BackendOptions): Backend {
     nativeBinding: options.nativeBinding,
   })
   const resources = options.resources ?? resourcesDir()
-  let catalog: IndustryCatalog | undefined
+  let starter: IndustryCatalog | undefined
   const ctx: BackendContext = {
     db,
     dataDir: options.dataDir,
     resources,
-    catalog: () => (catalog ??= loadStarterCatalog(resources)),
+    // The starter catalog is read once; the user's edits are laid over it on every use.
+    catalog: () => mergedCatalog(db, (starter ??= loadStarterCatalog(resources))),
     today: options.today ?? (() => todayIn()),
   }
   const store = new ContentStore(join(options.dataDir, 'files'))

@@ -11,6 +11,14 @@ export const CONFIDENCE_LABELS: Record<Confidence, string> = {
   user: '用户自定义',
 }
 
+/** Short forms for badges; the full label goes in a tooltip. */
+export const CONFIDENCE_SHORT: Record<Confidence, string> = {
+  'platform-stated': '平台公告',
+  'other-platform': '参考他平台',
+  'law-practice': '法规推断·需核实',
+  user: '用户自定义',
+}
+
 export const catalogDocumentSchema = z.object({
   name: z.string().min(1),
   required: z.boolean(),

@@ -6,10 +6,14 @@ import { withPendingLetters } from '../letters/pending'
 import { getPacket, listPackets, savePacket } from '../packets/packets'
 import { buildScenario } from '../packets/scenario'
 import { listSubmissions, recordSubmission } from '../packets/submissions'
+import { removeUserIndustry, saveUserIndustry, userIndustryKeys } from '../industries-user'
 import type { BackendContext } from './context'
 
 type PacketMethods =
   | 'industries.catalog'
+  | 'industries.save'
+  | 'industries.remove'
+  | 'industries.userEdits'
   | 'packets.list'
   | 'packets.save'
   | 'packets.plan'
@@ -25,6 +29,15 @@ export function packetHandlers(ctx: BackendContext): Pick<Handlers, PacketMethod
   }
   return {
     'industries.catalog': () => Promise.resolve(ctx.catalog()),
+    'industries.save': (entry) => {
+      saveUserIndustry(db, entry)
+      return Promise.resolve(ctx.catalog())
+    },
+    'industries.remove': ({ primary, secondary, hide }) => {
+      removeUserIndustry(db, primary, secondary, hide)
+      return Promise.resolve(ctx.catalog())
+    },
+    'industries.userEdits': () => Promise.resolve(userIndustryKeys(db)),
     'packets.list': () => Promise.resolve(listPackets(db)),
     'packets.save': (input) => Promise.resolve(savePacket(db, input)),
     'packets.plan': ({ id }) => Promise.resolve(planOf(id)),

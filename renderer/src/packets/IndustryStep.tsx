@@ -1,6 +1,10 @@
 import { useState } from 'react'
 import { Alert, Badge, Button, Card, Group, List, Select, Stack, Text } from '@mantine/core'
-import { CONFIDENCE_LABELS, findIndustry } from '../../../shared/industries/catalog'
+import {
+  CONFIDENCE_SHORT,
+  CONFIDENCE_LABELS,
+  findIndustry,
+} from '../../../shared/industries/catalog'
 import { useApi } from '../api/ApiContext'
 import { useLoad } from '../hooks/useLoad'
 import { useI18n } from '../i18n/I18nProvider'
@@ -82,6 +86,7 @@ export function IndustryStep(props: { draft: Draft; onChange: (draft: Draft) => 
               <Group gap="xs">
                 {entry && (
                   <Badge
+                    title={CONFIDENCE_LABELS[entry.confidence]}
                     variant="light"
                     color={
                       entry.confidence === 'platform-stated'
@@ -91,7 +96,7 @@ export function IndustryStep(props: { draft: Draft; onChange: (draft: Draft) => 
                           : 'orange'
                     }
                   >
-                    {CONFIDENCE_LABELS[entry.confidence]}
+                    {CONFIDENCE_SHORT[entry.confidence]}
                   </Badge>
                 )}
                 <Button

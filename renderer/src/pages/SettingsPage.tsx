@@ -3,12 +3,13 @@ import { Alert, Card, SegmentedControl, Stack, Table, Text, Title } from '@manti
 import type { Language, SystemInfo } from '../../../shared/contract'
 import { useApi } from '../api/ApiContext'
 import { useI18n } from '../i18n/I18nProvider'
+import { IndustryEditor } from '../settings/IndustryEditor'
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e))
 
 export function SettingsPage(props: { onLanguageChange: (language: Language) => Promise<void> }) {
   const api = useApi()
-  const { t, language } = useI18n()
+  const { t, language, pick } = useI18n()
   const [info, setInfo] = useState<SystemInfo | null>(null)
   const [error, setError] = useState<string | null>(null)
 
@@ -17,7 +18,7 @@ export function SettingsPage(props: { onLanguageChange: (language: Language) => 
   }, [api])
 
   return (
-    <Stack maw={720}>
+    <Stack maw={1100}>
       <Title order={2}>{t('settings.title')}</Title>
       <Card withBorder>
         <Stack gap="xs">
@@ -74,6 +75,12 @@ export function SettingsPage(props: { onLanguageChange: (language: Language) => 
         ) : (
           <Text c="dimmed">{t('common.loading')}</Text>
         )}
+      </Card>
+      <Card withBorder>
+        <Text fw={600} mb="xs">
+          {pick('行业目录', 'Industry catalog')}
+        </Text>
+        <IndustryEditor />
       </Card>
     </Stack>
   )

@@ -4,6 +4,7 @@ import { migration0002 } from './0002-library'
 import { migration0003 } from './0003-packets'
 import { migration0004 } from './0004-search-keys'
 import { migration0005 } from './0005-letters'
+import { migration0006 } from './0006-user-industries'
 
 /** Every migration, in order. Append only: never edit one that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -12,6 +13,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0003,
   migration0004,
   migration0005,
+  migration0006,
 ]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length
