@@ -42,6 +42,10 @@ export const systemInfoSchema = z.object({
   dataDir: z.string(),
   sqliteVersion: z.string(),
   schemaVersion: z.number().int(),
+  /** Documents whose stored file is missing (found by the startup sweep). */
+  filesMissing: z.number().int(),
+  /** Stray files the startup sweep removed. */
+  orphansRemoved: z.number().int(),
 })
 export type SystemInfo = z.infer<typeof systemInfoSchema>
 

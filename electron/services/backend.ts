@@ -59,6 +59,11 @@ export function createBackend(options: BackendOptions): Backend {
     today: options.today ?? (() => todayIn()),
   }
   const store = new ContentStore(join(options.dataDir, 'files'))
+  // Startup sweep (nothing is importing yet): report rows whose file vanished,
+  // remove files no row refers to and temp files of interrupted writes.
+  const known = new Set(db.prepare('SELECT sha256 FROM files').pluck().all() as string[])
+  const sweep = store.sweep(known)
+  ctx.storeHealth = { missing: sweep.missing.length, orphansRemoved: sweep.removedOrphans.length }
   const handlers: Handlers = {
     ...systemHandlers(ctx),
     ...libraryHandlers(ctx),

@@ -1,7 +1,6 @@
 import { ID_DOCUMENT_LABELS, validateIdDocument } from '../validators'
 import { isPerson, partyName, type RuleContext } from './context'
 import { evaluateItem } from './evaluate'
-import { MAX_GENERAL_AGENCY_LEVELS } from './interpretations'
 import type { Relation, Trademark } from './scenario'
 import type { Requirement, RequirementRef, RuleId, RuleOutcome } from './types'
 
@@ -138,7 +137,8 @@ export function ruleR10ForeignCompany(ctx: RuleContext, tm: Trademark): RuleOutc
     ],
   }
   const onward = generalAgenciesFrom(ctx, agent)
-  if (!linked(agency) && onward.length >= MAX_GENERAL_AGENCY_LEVELS) {
+  // A general agency onward from G would be a second level (MAX_GENERAL_AGENCY_LEVELS = 1).
+  if (!linked(agency) && onward.length > 0) {
     const next = onward[0]?.to ?? ''
     outcome.blockers = [
       {

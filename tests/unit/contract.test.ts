@@ -14,6 +14,8 @@ function recordingHandlers(calls: string[]): Handlers {
         dataDir: '/d',
         sqliteVersion: '3',
         schemaVersion: 1,
+        filesMissing: 0,
+        orphansRemoved: 0,
       })
     },
     'settings.get': () => {

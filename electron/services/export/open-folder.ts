@@ -11,9 +11,15 @@ export function openFolder(path: string, platform: NodeJS.Platform = process.pla
     isDir = false
   }
   if (!isDir) throw new AppError('NOT_FOUND', '文件夹不存在（可能已被移动或删除）。')
-  const command = platform === 'win32' ? 'explorer' : platform === 'darwin' ? 'open' : 'xdg-open'
+  // macOS `open` would launch an .app bundle: `-R` only reveals the folder in Finder.
+  const [command, args] =
+    platform === 'win32'
+      ? ['explorer', [path]]
+      : platform === 'darwin'
+        ? ['open', ['-R', path]]
+        : ['xdg-open', [path]]
   try {
-    const child = spawn(command, [path], { stdio: 'ignore', detached: true })
+    const child = spawn(command, args, { stdio: 'ignore', detached: true })
     child.on('error', () => undefined)
     child.unref()
   } catch {

@@ -62,7 +62,8 @@ export class StagingFolder {
   static async create(outDir: string, name: string): Promise<StagingFolder> {
     await mkdir(outDir, { recursive: true })
     const path = join(outDir, `.${name}.partial-${randomBytes(6).toString('hex')}`)
-    await mkdir(path)
+    // ID copies are inside: private to the user, like the data folder.
+    await mkdir(path, { mode: 0o700 })
     let planned = name
     for (let n = 2; n <= MAX_SUFFIX && (await exists(join(outDir, planned))); n++) {
       planned = `${name}_${n}`
@@ -73,7 +74,7 @@ export class StagingFolder {
   /** Creates `relative` (`/`-separated) and its parents inside the staging folder. */
   async folder(relative: string): Promise<void> {
     if (this.folders.has(relative)) return
-    await mkdir(join(this.path, ...relative.split('/')), { recursive: true })
+    await mkdir(join(this.path, ...relative.split('/')), { recursive: true, mode: 0o700 })
     let current = relative
     while (current !== '' && current !== '.') {
       this.folders.add(current)
@@ -85,7 +86,7 @@ export class StagingFolder {
   async write(relative: string, data: Uint8Array): Promise<void> {
     const slash = relative.lastIndexOf('/')
     await this.folder(slash < 0 ? '' : relative.slice(0, slash))
-    const handle = await open(join(this.path, ...relative.split('/')), 'wx')
+    const handle = await open(join(this.path, ...relative.split('/')), 'wx', 0o600)
     try {
       await handle.writeFile(data)
       await handle.sync()

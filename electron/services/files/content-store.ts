@@ -131,6 +131,16 @@ export class ContentStore {
    * that are missing, delete stored files nobody refers to and stale temp
    * files. Names that are neither are left alone (not ours to delete).
    */
+  /** Remove a file that no row refers to (an import whose row was refused). */
+  remove(sha: string): void {
+    assertSha256(sha)
+    try {
+      unlinkSync(this.path(sha))
+    } catch {
+      // already gone: nothing to undo
+    }
+  }
+
   sweep(knownShas: Set<string>, now: number = Date.now()): SweepResult {
     knownShas.forEach(assertSha256)
     const removedOrphans: string[] = []

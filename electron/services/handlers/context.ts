@@ -9,4 +9,6 @@ export interface BackendContext {
   catalog: () => IndustryCatalog
   /** Today on the platform's calendar (China); injectable for tests. */
   today: () => string
+  /** What the startup sweep of the file store found. */
+  storeHealth?: { missing: number; orphansRemoved: number }
 }

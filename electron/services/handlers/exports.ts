@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs'
 import { homedir } from 'node:os'
-import { join, resolve, sep } from 'node:path'
+import { join, resolve } from 'node:path'
 import type { Handlers } from '../../../shared/contract'
 import { AppError } from '../../../shared/errors'
 import type { Backend } from '../backend'
@@ -20,8 +20,8 @@ export function exportHandlers(
   ctx: BackendContext,
   backend: () => Backend,
 ): Pick<Handlers, ExportMethods> {
-  /** Folders this run exported to: the only ones the page may ask the OS to open. */
-  const roots = new Set<string>([defaultExportDir()])
+  /** Export folders this run created: the only folders the page may ask the OS to open. */
+  const created = new Set<string>()
   return {
     'exports.defaultDir': () => Promise.resolve({ dir: defaultExportDir() }),
     'exports.run': async ({ packetId, outDir, draft, watermark }) => {
@@ -32,14 +32,13 @@ export function exportHandlers(
         watermark: watermark ?? true,
         today: ctx.today(),
       })
-      roots.add(dir)
+      created.add(resolve(result.folder))
       audit(ctx.db, 'export', 'packet', packetId, draft ? 'draft' : '')
       return { folder: result.folder, files: result.manifest.files.length }
     },
     'exports.openFolder': ({ path }) => {
       const target = resolve(path)
-      const allowed = [...roots].some((root) => target === root || target.startsWith(root + sep))
-      if (!allowed) throw new AppError('FORBIDDEN', '只能打开导出文件夹。')
+      if (!created.has(target)) throw new AppError('FORBIDDEN', '只能打开本次导出的文件夹。')
       openFolder(target)
       return Promise.resolve({ opened: true as const })
     },

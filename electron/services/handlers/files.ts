@@ -7,6 +7,7 @@ import { inspectFile, type FileFormat } from '../files/inspect'
 import { renderPdfPages } from '../files/pdf'
 import { makeThumbnail } from '../files/thumbnail'
 import {
+  assertOwnerExists,
   getDocument,
   insertDocument,
   listDocuments,
@@ -48,35 +49,42 @@ export function fileHandlers(
      * content-addressed (temp, fsync, rename), then the rows in one transaction.
      */
     'documents.import': async (input) => {
+      assertOwnerExists(db, input.ownerKind, input.ownerId)
       const bytes = Buffer.from(input.dataBase64, 'base64')
       const facts = await inspectFile(bytes, { fileName: input.fileName })
       const stored = await store.put(bytes)
-      return db.transaction(() => {
-        db.prepare(
-          `INSERT OR IGNORE INTO files (sha256, format, width, height, bytes, pages, color, original_name, imported_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        ).run(
-          stored.sha256,
-          facts.format,
-          facts.width,
-          facts.height,
-          facts.bytes,
-          facts.pages,
-          facts.color ? 1 : 0,
-          input.fileName.normalize('NFC').slice(0, 255),
-          now(),
-        )
-        return insertDocument(db, {
-          requirement: input.requirement,
-          ownerKind: input.ownerKind,
-          ownerId: input.ownerId,
-          subject: input.subject,
-          catalogName: input.catalogName,
-          fileSha256: stored.sha256,
-          issuedOn: input.issuedOn,
-          validUntil: input.validUntil,
-        })
-      })()
+      try {
+        return db.transaction(() => {
+          db.prepare(
+            `INSERT OR IGNORE INTO files (sha256, format, width, height, bytes, pages, color, original_name, imported_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          ).run(
+            stored.sha256,
+            facts.format,
+            facts.width,
+            facts.height,
+            facts.bytes,
+            facts.pages,
+            facts.color ? 1 : 0,
+            input.fileName.normalize('NFC').slice(0, 255),
+            now(),
+          )
+          return insertDocument(db, {
+            requirement: input.requirement,
+            ownerKind: input.ownerKind,
+            ownerId: input.ownerId,
+            subject: input.subject,
+            catalogName: input.catalogName,
+            fileSha256: stored.sha256,
+            issuedOn: input.issuedOn,
+            validUntil: input.validUntil,
+          })
+        })()
+      } catch (error) {
+        // A refused row must not leave a new file (maybe an ID scan) behind.
+        if (!stored.existed) store.remove(stored.sha256)
+        throw error
+      }
     },
 
     'documents.update': ({ id, ...dates }) => {

@@ -7,6 +7,7 @@ import type { BackendContext } from './context'
 export function systemHandlers({
   db,
   dataDir,
+  storeHealth,
 }: BackendContext): Pick<Handlers, 'system.info' | 'settings.get' | 'settings.setLanguage'> {
   return {
     'system.info': () =>
@@ -15,6 +16,8 @@ export function systemHandlers({
         dataDir,
         sqliteVersion: (db.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v,
         schemaVersion: schemaVersion(db),
+        filesMissing: storeHealth?.missing ?? 0,
+        orphansRemoved: storeHealth?.orphansRemoved ?? 0,
       }),
     'settings.get': () => Promise.resolve({ language: getLanguage(db) }),
     'settings.setLanguage': ({ language }) => {

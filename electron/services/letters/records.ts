@@ -9,6 +9,7 @@ import { newId, now } from '../library/ids'
 import { getRelation } from '../library/relations'
 import { listTrademarks } from '../library/trademarks'
 import { personIdDocument } from '../library/persons'
+import { validateIdDocument } from '../../../shared/validators'
 import { generateLetter } from './generate'
 
 const REQUIREMENT_OF = {
@@ -71,15 +72,17 @@ export function listLetters(
 }
 
 export function markPrinted(db: Database, id: string): LetterRecord {
-  const result = db
-    .prepare(
-      "UPDATE letters SET status = 'printed', updated_at = ? WHERE id = ? AND status = 'generated'",
-    )
-    .run(now(), id)
-  const row = db.prepare('SELECT * FROM letters WHERE id = ?').get(id) as LetterRow | undefined
-  if (!row) throw new AppError('NOT_FOUND', '找不到该授权书。')
-  if (result.changes > 0) audit(db, 'edit', 'letter', id, 'printed')
-  return withStatus(db, row)
+  return db.transaction(() => {
+    const result = db
+      .prepare(
+        "UPDATE letters SET status = 'printed', updated_at = ? WHERE id = ? AND status = 'generated'",
+      )
+      .run(now(), id)
+    const row = db.prepare('SELECT * FROM letters WHERE id = ?').get(id) as LetterRow | undefined
+    if (!row) throw new AppError('NOT_FOUND', '找不到该授权书。')
+    if (result.changes > 0) audit(db, 'edit', 'letter', id, 'printed')
+    return withStatus(db, row)
+  })()
 }
 
 /** The template a relation's letter uses (R9–R11). */
@@ -152,7 +155,20 @@ export async function generateRelationLetter(
         'relationId',
       )
     }
-    grantor = { kind: 'person', name: relation.from.name, idDocument }
+    // R11: the printed number must be valid on the letter's date, not merely on file.
+    const check = validateIdDocument(idDocument.type, idDocument.number, today)
+    if (!check.valid) {
+      throw new AppError(
+        'INVALID_ARGUMENT',
+        `R11：${relation.from.name} 的证件号码无效（${check.reason ?? ''}），请先在资料库更正。`,
+        'relationId',
+      )
+    }
+    grantor = {
+      kind: 'person',
+      name: relation.from.name,
+      idDocument: { type: idDocument.type, number: check.normalized },
+    }
   } else {
     const c = company(relation.from.id)
     grantor = {

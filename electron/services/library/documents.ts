@@ -96,6 +96,14 @@ export function subjectFor(
   return explicit ?? ''
 }
 
+const OWNER_TABLES: Record<OwnerKind, string> = {
+  company: 'companies',
+  person: 'persons',
+  trademark: 'trademarks',
+  relation: 'relations',
+  packet: 'packets',
+}
+
 export interface NewDocument {
   requirement: string
   ownerKind: OwnerKind
@@ -109,7 +117,15 @@ export interface NewDocument {
 }
 
 /** Insert a document row (the file row must already exist, same transaction as the caller's). */
+export function assertOwnerExists(db: Database, ownerKind: OwnerKind, ownerId: string): void {
+  const table = OWNER_TABLES[ownerKind]
+  if (!db.prepare(`SELECT 1 FROM ${table} WHERE id = ? AND deleted_at IS NULL`).get(ownerId)) {
+    throw new AppError('NOT_FOUND', '文件要归属的记录不存在或已被删除。')
+  }
+}
+
 export function insertDocument(db: Database, doc: NewDocument): LibraryDocument {
+  assertOwnerExists(db, doc.ownerKind, doc.ownerId)
   const id = newId('do')
   const at = now()
   db.prepare(
@@ -142,16 +158,18 @@ export function updateDocumentDates(
     notes?: string | undefined
   },
 ): LibraryDocument {
-  const current = getDocument(db, id)
-  db.prepare(
-    'UPDATE documents SET issued_on = ?, valid_until = ?, notes = ?, updated_at = ? WHERE id = ?',
-  ).run(
-    dates.issuedOn ?? current.issuedOn,
-    dates.validUntil === undefined ? current.validUntil : dates.validUntil,
-    dates.notes ?? current.notes,
-    now(),
-    id,
-  )
-  audit(db, 'edit', 'document', id)
-  return getDocument(db, id)
+  return db.transaction(() => {
+    const current = getDocument(db, id)
+    db.prepare(
+      'UPDATE documents SET issued_on = ?, valid_until = ?, notes = ?, updated_at = ? WHERE id = ?',
+    ).run(
+      dates.issuedOn === undefined ? current.issuedOn : dates.issuedOn,
+      dates.validUntil === undefined ? current.validUntil : dates.validUntil,
+      dates.notes ?? current.notes,
+      now(),
+      id,
+    )
+    audit(db, 'edit', 'document', id)
+    return getDocument(db, id)
+  })()
 }

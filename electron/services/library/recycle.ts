@@ -112,7 +112,63 @@ export function listDeleted(db: Database): DeletedItem[] {
   return db.prepare(`${parts.join(' UNION ALL ')} ORDER BY deletedAt DESC`).all() as DeletedItem[]
 }
 
+/** Deleted rows a row needs (its registrant, endpoints or owner), named for the message. */
+function deletedParents(db: Database, kind: DeletableKind, id: string): string[] {
+  const deleted = (table: 'companies' | 'persons', parentId: string | null) => {
+    if (!parentId) return null
+    const row = db
+      .prepare(`SELECT name FROM ${table} WHERE id = ? AND deleted_at IS NOT NULL`)
+      .get(parentId) as { name: string } | undefined
+    return row?.name ?? null
+  }
+  const names: (string | null)[] = []
+  if (kind === 'trademark') {
+    const t = db
+      .prepare(
+        'SELECT registrant_company_id AS c, registrant_person_id AS p, transferee_company_id AS x FROM trademarks WHERE id = ?',
+      )
+      .get(id) as { c: string | null; p: string | null; x: string | null } | undefined
+    if (t) names.push(deleted('companies', t.c), deleted('persons', t.p), deleted('companies', t.x))
+  } else if (kind === 'relation') {
+    const r = db
+      .prepare(
+        'SELECT from_company_id AS c, from_person_id AS p, to_company_id AS t FROM relations WHERE id = ?',
+      )
+      .get(id) as { c: string | null; p: string | null; t: string } | undefined
+    if (r) names.push(deleted('companies', r.c), deleted('persons', r.p), deleted('companies', r.t))
+  } else if (kind === 'document') {
+    const d = db
+      .prepare('SELECT owner_kind AS k, owner_id AS o FROM documents WHERE id = ?')
+      .get(id) as { k: string; o: string } | undefined
+    const table = d
+      ? (
+          {
+            company: 'companies',
+            person: 'persons',
+            trademark: 'trademarks',
+            relation: 'relations',
+            packet: 'packets',
+          } as Record<string, string>
+        )[d.k]
+      : undefined
+    if (d && table) {
+      const owner = db
+        .prepare(`SELECT 1 FROM ${table} WHERE id = ? AND deleted_at IS NOT NULL`)
+        .get(d.o)
+      if (owner) names.push('该文件所属的记录')
+    }
+  }
+  return names.filter((n): n is string => n !== null)
+}
+
 export function restoreDeleted(db: Database, kind: DeletableKind, id: string): void {
+  const parents = deletedParents(db, kind, id)
+  if (parents.length > 0) {
+    throw new AppError(
+      'CONFLICT',
+      `无法恢复：它依赖的 ${parents.join('、')} 也在回收站中，请先恢复它们。`,
+    )
+  }
   const result = db
     .prepare(`UPDATE ${TABLE[kind]} SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL`)
     .run(id)

@@ -30,9 +30,11 @@ interface PersonRow {
 export function buildScenario(db: Database, packetId: string, asOf: string): Scenario {
   const packet = getPacket(db, packetId)
   const company = (id: string) =>
-    db.prepare('SELECT * FROM companies WHERE id = ?').get(id) as CompanyRow | undefined
+    db.prepare('SELECT * FROM companies WHERE id = ? AND deleted_at IS NULL').get(id) as
+      CompanyRow | undefined
   const person = (id: string) =>
-    db.prepare('SELECT * FROM persons WHERE id = ?').get(id) as PersonRow | undefined
+    db.prepare('SELECT * FROM persons WHERE id = ? AND deleted_at IS NULL').get(id) as
+      PersonRow | undefined
 
   const applicant = company(packet.applicantCompanyId)
   if (!applicant) throw new Error('applicant vanished')

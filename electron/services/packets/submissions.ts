@@ -51,24 +51,28 @@ export function recordSubmission(
   scenario: Scenario,
 ): void {
   const id = newId('su')
-  db.prepare(
-    `INSERT INTO submissions (id, packet_id, submitted_on, result, reasons, tags, scenario, created_at)
+  db.transaction(() => {
+    db.prepare(
+      `INSERT INTO submissions (id, packet_id, submitted_on, result, reasons, tags, scenario, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    id,
-    input.packetId,
-    input.submittedOn,
-    input.result,
-    input.reasons ?? '',
-    JSON.stringify(input.tags ?? []),
-    // The snapshot is for change tracking only: no ID numbers in it.
-    JSON.stringify({
-      ...scenario,
-      parties: scenario.parties.map((p) => (p.kind === 'person' ? { ...p, idDocument: null } : p)),
-    }),
-    now(),
-  )
-  audit(db, 'edit', 'submission', id, input.result)
+    ).run(
+      id,
+      input.packetId,
+      input.submittedOn,
+      input.result,
+      input.reasons ?? '',
+      JSON.stringify(input.tags ?? []),
+      // The snapshot is for change tracking only: no ID numbers in it.
+      JSON.stringify({
+        ...scenario,
+        parties: scenario.parties.map((p) =>
+          p.kind === 'person' ? { ...p, idDocument: null } : p,
+        ),
+      }),
+      now(),
+    )
+    audit(db, 'edit', 'submission', id, input.result)
+  })()
 }
 
 export function listSubmissions(db: Database, packetId: string, current: Scenario): Submission[] {

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import {
   Badge,
+  Button,
   Card,
   Group,
   Image,
@@ -9,6 +10,7 @@ import {
   SimpleGrid,
   Stack,
   Text,
+  TextInput,
   UnstyledButton,
 } from '@mantine/core'
 import { Dropzone } from '@mantine/dropzone'
@@ -178,11 +180,44 @@ export function DocumentsPanel(props: {
                 </Badge>
               </Group>
             )}
-            {doc.validUntil && (
-              <Text size="xs" c="dimmed">
-                {pick(`有效期至 ${doc.validUntil}`, `valid until ${doc.validUntil}`)}
-              </Text>
-            )}
+            <TextInput
+              type="date"
+              size="xs"
+              mt={4}
+              label={pick('有效期至（选填）', 'Valid until (optional)')}
+              defaultValue={doc.validUntil ?? ''}
+              onBlur={(e) => {
+                const value = e.currentTarget.value || null
+                if (value === doc.validUntil) return
+                api['documents.update']({ id: doc.id, validUntil: value }).then(
+                  () => documents.reload(),
+                  (err: unknown) =>
+                    setOutcomes([
+                      { name: doc.file?.originalName ?? '', ok: false, message: messageOf(err) },
+                    ]),
+                )
+              }}
+            />
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              color="red"
+              mt={4}
+              onClick={() => {
+                api['library.delete']({ kind: 'document', id: doc.id }).then(
+                  () => {
+                    documents.reload()
+                    props.onImported?.()
+                  },
+                  (err: unknown) =>
+                    setOutcomes([
+                      { name: doc.file?.originalName ?? '', ok: false, message: messageOf(err) },
+                    ]),
+                )
+              }}
+            >
+              {pick('移到回收站', 'Move to recycle bin')}
+            </Button>
           </Card>
         ))}
       </SimpleGrid>

@@ -43,6 +43,11 @@ export function CheckStep(props: {
   const { pick, language } = useI18n()
   const [target, setTarget] = useState<Target | null>(null)
   const [actionError, setActionError] = useState<string | null>(null)
+  const [parentChoice, setParentChoice] = useState<{
+    ref: RequirementRef
+    a: string
+    b: string
+  } | null>(null)
   const [batch, setBatch] = useState<{ done: number; total: number; failures: string[] } | null>(
     null,
   )
@@ -69,7 +74,10 @@ export function CheckStep(props: {
   const { plan } = props
 
   /** Where a requirement's file lives in the library, creating a declared relation if needed. */
-  const openTarget = async (ref: RequirementRef) => {
+  const openTarget = async (
+    ref: RequirementRef,
+    parentChosen?: { parent: string; child: string },
+  ) => {
     setActionError(null)
     const title = requirementLabel(ref.id, language)
     const packetId = props.draft.id ?? ''
@@ -103,13 +111,21 @@ export function CheckStep(props: {
           ((r.from.id === from && r.to.id === to) ||
             (type === 'parent_subsidiary' && r.from.id === to && r.to.id === from)),
       )
+      // The subject of a parent–subsidiary proof is unordered: ask which is the parent.
+      if (!found && type === 'parent_subsidiary' && !parentChosen) {
+        setParentChoice({ ref, a: from ?? '', b: to ?? '' })
+        return
+      }
       try {
+        const [source, target] = parentChosen
+          ? [parentChosen.parent, parentChosen.child]
+          : [from, to]
         const relation =
           found ??
           (await api['relations.save']({
             type,
-            from: { kind: from?.startsWith('pe-') ? 'person' : 'company', id: from ?? '' },
-            toCompanyId: to ?? '',
+            from: { kind: source?.startsWith('pe-') ? 'person' : 'company', id: source ?? '' },
+            toCompanyId: target ?? '',
           }))
         setTarget({
           ownerKind: 'relation',
@@ -308,6 +324,35 @@ export function CheckStep(props: {
           </Stack>
         </Alert>
       )}
+      <Modal
+        opened={parentChoice !== null}
+        onClose={() => setParentChoice(null)}
+        title={pick('哪一方是母公司？', 'Which is the parent company?')}
+      >
+        {parentChoice && (
+          <Group>
+            {[
+              [parentChoice.a, parentChoice.b],
+              [parentChoice.b, parentChoice.a],
+            ].map(([parent, child]) => (
+              <Button
+                key={parent}
+                variant="light"
+                onClick={() => {
+                  const choice = parentChoice
+                  setParentChoice(null)
+                  void openTarget(choice.ref, { parent: parent ?? '', child: child ?? '' })
+                }}
+              >
+                {pick(
+                  `${subjectLabel(parent ?? '')} 是母公司`,
+                  `${subjectLabel(parent ?? '')} is the parent`,
+                )}
+              </Button>
+            ))}
+          </Group>
+        )}
+      </Modal>
       <Modal
         opened={target !== null}
         onClose={() => setTarget(null)}

@@ -119,10 +119,13 @@ export function LetterPanel(props: {
               <Button
                 variant="subtle"
                 onClick={() => {
-                  void api['letters.markPrinted']({ id: letter.id }).then((l) => {
-                    setLetter(l)
-                    props.onChanged()
-                  })
+                  api['letters.markPrinted']({ id: letter.id }).then(
+                    (l) => {
+                      setLetter(l)
+                      props.onChanged()
+                    },
+                    (e: unknown) => setError(messageOf(e)),
+                  )
                 }}
               >
                 {pick('标记为已打印', 'Mark printed')}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { Alert, Button, Group, Stack, Stepper, Title } from '@mantine/core'
 import type { Plan } from '../../../shared/rules/types'
 import { useApi } from '../api/ApiContext'
@@ -30,19 +30,23 @@ export function PacketWizard(props: { initial: Draft; onClose: () => void }) {
     if (!next.applicantCompanyId || !next.accountName.trim()) return next
     try {
       const saved = await api['packets.save'](toInput(next))
-      const withId = { ...next, id: saved.id }
-      setDraft(withId)
+      // Merge only the id: the user may have typed on while the save was in flight.
+      setDraft((current) => ({ ...current, id: saved.id }))
       setPlanVersion((v) => v + 1)
-      return withId
+      return { ...next, id: saved.id }
     } catch (e) {
       setError(messageOf(e))
       return null
     }
   }
 
+  /** Saves are debounced: one save (and one plan) per pause in typing, not per keystroke. */
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
   const change = (next: Draft) => {
     setDraft(next)
-    if (next.id) void save(next)
+    if (!next.id) return
+    if (timer.current) clearTimeout(timer.current)
+    timer.current = setTimeout(() => void save(next), 400)
   }
 
   const packetId = draft.id

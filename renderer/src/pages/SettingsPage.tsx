@@ -42,6 +42,14 @@ export function SettingsPage(props: { onLanguageChange: (language: Language) => 
           </Text>
         </Stack>
       </Card>
+      {info && info.filesMissing > 0 && (
+        <Alert color="red" title={pick('有文件丢失', 'Files are missing')}>
+          {pick(
+            `资料库中有 ${info.filesMissing} 个文件在数据文件夹中找不到（可能被手动删除或移动）。相关文件记录仍在，请重新导入或从备份恢复数据文件夹。`,
+            `${info.filesMissing} stored files are missing from the data folder. Re-import them or restore the data folder from a backup.`,
+          )}
+        </Alert>
+      )}
       {error && (
         <Alert color="red" title={t('error.title')}>
           {error}

@@ -144,6 +144,7 @@ export function IndustryEditor() {
   )
   const hiddenEntries = (edits.data ?? []).filter((x) => x.hidden)
   const refresh = () => setVersion((v) => v + 1)
+  const [error, setError] = useState<string | null>(null)
 
   return (
     <Stack>
@@ -153,6 +154,7 @@ export function IndustryEditor() {
           'The starter catalog is compiled from public sources, not Xiaohongshu’s official list; each entry shows its confidence. Your edits are kept separately and survive updates.',
         )}
       </Alert>
+      {error && <Alert color="red">{error}</Alert>}
       <Group>
         <TextInput
           placeholder={pick('筛选行业', 'Filter industries')}
@@ -206,7 +208,7 @@ export function IndustryEditor() {
                           primary: e.primary,
                           secondary: e.secondary,
                           hide: false,
-                        }).then(refresh)
+                        }).then(refresh, (e: unknown) => setError(messageOf(e)))
                       }
                     >
                       {pick('恢复原版', 'Restore')}
@@ -221,7 +223,7 @@ export function IndustryEditor() {
                           primary: e.primary,
                           secondary: e.secondary,
                           hide: true,
-                        }).then(refresh)
+                        }).then(refresh, (e: unknown) => setError(messageOf(e)))
                       }
                     >
                       {pick('隐藏', 'Hide')}
@@ -246,7 +248,7 @@ export function IndustryEditor() {
                   primary: h.primary,
                   secondary: h.secondary,
                   hide: false,
-                }).then(refresh)
+                }).then(refresh, (e: unknown) => setError(messageOf(e)))
               }
             >
               {h.primary}/{h.secondary} ↺
