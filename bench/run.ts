@@ -55,6 +55,15 @@ function benchCompress(): Metrics {
 
 const REFERENCE = join(__dirname, 'reference.json')
 
+/** Enough digits to see a change: SSIM needs four, milliseconds two. */
+function format(value: number): string {
+  return Math.abs(value) >= 100
+    ? value.toFixed(1)
+    : Math.abs(value) >= 1
+      ? value.toFixed(2)
+      : value.toFixed(4)
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2)
   const update = args.includes('--update-reference')
@@ -77,7 +86,7 @@ async function main(): Promise<void> {
   const rows = Object.entries(current).map(([metric, value]) => {
     const ref = reference.metrics[metric]
     const ratio = ref ? (value / ref).toFixed(2) : '—'
-    return [metric, value.toFixed(2), ref === undefined ? '—' : ref.toFixed(2), ratio]
+    return [metric, format(value), ref === undefined ? '—' : format(ref), ratio]
   })
   const widths = [34, 12, 12, 8]
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 10)).join(' ')

@@ -1,18 +1,10 @@
 import { useState } from 'react'
-import {
-  Alert,
-  Button,
-  Group,
-  Modal,
-  SegmentedControl,
-  Stack,
-  TextInput,
-  Textarea,
-} from '@mantine/core'
+import { SegmentedControl, TextInput, Textarea } from '@mantine/core'
 import type { Company } from '../../../shared/library/schemas'
 import { validateUscc } from '../../../shared/validators/uscc'
 import { useApi } from '../api/ApiContext'
-import { messageOf } from '../hooks/useLoad'
+import { FormModal } from './FormModal'
+
 import { useI18n } from '../i18n/I18nProvider'
 
 export function CompanyForm(props: {
@@ -29,86 +21,71 @@ export function CompanyForm(props: {
   const [override, setOverride] = useState(c?.usccOverrideReason ?? '')
   const [scope, setScope] = useState(c?.businessScope ?? '')
   const [notes, setNotes] = useState(c?.notes ?? '')
-  const [error, setError] = useState<string | null>(null)
   const check = uscc.trim() ? validateUscc(uscc) : null
 
   const save = async () => {
-    setError(null)
-    try {
-      await api['companies.save']({
-        ...(c ? { id: c.id } : {}),
-        name,
-        region,
-        uscc: uscc.trim() || null,
-        usccOverrideReason: check && !check.valid ? override || null : null,
-        businessScope: scope,
-        notes,
-      })
-      props.onClose(true)
-    } catch (e) {
-      setError(messageOf(e))
-    }
+    await api['companies.save']({
+      ...(c ? { id: c.id } : {}),
+      name,
+      region,
+      uscc: uscc.trim() || null,
+      usccOverrideReason: check && !check.valid ? override || null : null,
+      businessScope: scope,
+      notes,
+    })
+    props.onClose(true)
   }
 
   return (
-    <Modal
+    <FormModal
       opened={props.opened}
-      onClose={() => props.onClose(false)}
+      onCancel={() => props.onClose(false)}
+      onSave={save}
       title={c ? pick('编辑公司', 'Edit company') : pick('新建公司', 'New company')}
-      size="lg"
     >
-      <Stack>
+      <TextInput
+        label={pick('公司名称', 'Company name')}
+        required
+        value={name}
+        onChange={(e) => setName(e.currentTarget.value)}
+      />
+      <SegmentedControl
+        value={region}
+        onChange={(v) => setRegion(v)}
+        data={[
+          { value: 'domestic', label: pick('境内', 'Domestic') },
+          { value: 'foreign', label: pick('境外', 'Foreign') },
+        ]}
+      />
+      {region === 'domestic' && (
         <TextInput
-          label={pick('公司名称', 'Company name')}
-          required
-          value={name}
-          onChange={(e) => setName(e.currentTarget.value)}
+          label={pick('统一社会信用代码', 'USCC')}
+          value={uscc}
+          onChange={(e) => setUscc(e.currentTarget.value)}
+          error={check && !check.valid ? check.reason : undefined}
+          description={check?.valid ? pick('校验通过', 'Check character OK') : undefined}
         />
-        <SegmentedControl
-          value={region}
-          onChange={(v) => setRegion(v)}
-          data={[
-            { value: 'domestic', label: pick('境内', 'Domestic') },
-            { value: 'foreign', label: pick('境外', 'Foreign') },
-          ]}
+      )}
+      {region === 'domestic' && check && !check.valid && (
+        <TextInput
+          label={pick('仍要保存的原因（将被记录）', 'Reason to keep it anyway (recorded)')}
+          value={override}
+          onChange={(e) => setOverride(e.currentTarget.value)}
         />
-        {region === 'domestic' && (
-          <TextInput
-            label={pick('统一社会信用代码', 'USCC')}
-            value={uscc}
-            onChange={(e) => setUscc(e.currentTarget.value)}
-            error={check && !check.valid ? check.reason : undefined}
-            description={check?.valid ? pick('校验通过', 'Check character OK') : undefined}
-          />
-        )}
-        {region === 'domestic' && check && !check.valid && (
-          <TextInput
-            label={pick('仍要保存的原因（将被记录）', 'Reason to keep it anyway (recorded)')}
-            value={override}
-            onChange={(e) => setOverride(e.currentTarget.value)}
-          />
-        )}
-        <Textarea
-          label={pick('经营范围', 'Business scope')}
-          autosize
-          minRows={3}
-          value={scope}
-          onChange={(e) => setScope(e.currentTarget.value)}
-        />
-        <Textarea
-          label={pick('备注', 'Notes')}
-          autosize
-          value={notes}
-          onChange={(e) => setNotes(e.currentTarget.value)}
-        />
-        {error && <Alert color="red">{error}</Alert>}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={() => props.onClose(false)}>
-            {pick('取消', 'Cancel')}
-          </Button>
-          <Button onClick={() => void save()}>{pick('保存', 'Save')}</Button>
-        </Group>
-      </Stack>
-    </Modal>
+      )}
+      <Textarea
+        label={pick('经营范围', 'Business scope')}
+        autosize
+        minRows={3}
+        value={scope}
+        onChange={(e) => setScope(e.currentTarget.value)}
+      />
+      <Textarea
+        label={pick('备注', 'Notes')}
+        autosize
+        value={notes}
+        onChange={(e) => setNotes(e.currentTarget.value)}
+      />
+    </FormModal>
   )
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Alert, Button, Group, Modal, Select, Stack, TextInput, Textarea } from '@mantine/core'
+import { Select, TextInput, Textarea } from '@mantine/core'
 import { todayIn } from '../../../shared/dates'
 import type { PersonSummary } from '../../../shared/library/schemas'
 import {
@@ -9,7 +9,8 @@ import {
   type IdDocumentType,
 } from '../../../shared/validators'
 import { useApi } from '../api/ApiContext'
-import { messageOf } from '../hooks/useLoad'
+import { FormModal } from './FormModal'
+
 import { useI18n } from '../i18n/I18nProvider'
 
 /** Editing never shows the stored number: a new number replaces it; empty keeps none. */
@@ -26,87 +27,68 @@ export function PersonForm(props: {
   const [idNumber, setIdNumber] = useState('')
   const [nationality, setNationality] = useState(p?.nationality ?? '')
   const [notes, setNotes] = useState(p?.notes ?? '')
-  const [error, setError] = useState<string | null>(null)
   const check = idNumber.trim() ? validateIdDocument(idType, idNumber, todayIn()) : null
 
   const save = async () => {
-    setError(null)
-    try {
-      const number = idNumber.trim()
-      await api['persons.save']({
-        ...(p ? { id: p.id } : {}),
-        name,
-        // Editing without typing a number keeps the stored one (never sent to the page).
-        ...(number ? { idType, idNumber: number } : p ? {} : { idType: null, idNumber: null }),
-        nationality,
-        notes,
-      })
-      props.onClose(true)
-    } catch (e) {
-      setError(messageOf(e))
-    }
+    const number = idNumber.trim()
+    await api['persons.save']({
+      ...(p ? { id: p.id } : {}),
+      name,
+      // Editing without typing a number keeps the stored one (never sent to the page).
+      ...(number ? { idType, idNumber: number } : p ? {} : { idType: null, idNumber: null }),
+      nationality,
+      notes,
+    })
+    props.onClose(true)
   }
 
   return (
-    <Modal
+    <FormModal
       opened={props.opened}
-      onClose={() => props.onClose(false)}
+      onCancel={() => props.onClose(false)}
+      onSave={save}
       title={p ? pick('编辑自然人', 'Edit person') : pick('新建自然人', 'New person')}
-      size="lg"
     >
-      <Stack>
-        <TextInput
-          label={pick('姓名', 'Name')}
-          required
-          value={name}
-          onChange={(e) => setName(e.currentTarget.value)}
-        />
-        <Select
-          label={pick('证件类型', 'ID document')}
-          data={ID_DOCUMENT_TYPES.map((t) => ({ value: t, label: ID_DOCUMENT_LABELS[t] }))}
-          value={idType}
-          onChange={(v) => setIdType(v ?? 'resident_id')}
-          allowDeselect={false}
-        />
-        <TextInput
-          label={pick('证件号码', 'Document number')}
-          placeholder={
-            p?.idNumberMasked
-              ? pick(
-                  `已登记 ${p.idNumberMasked}，留空则保持不变`,
-                  `On file ${p.idNumberMasked}; leave empty to keep`,
-                )
-              : ''
-          }
-          value={idNumber}
-          onChange={(e) => setIdNumber(e.currentTarget.value)}
-          error={check && !check.valid ? check.reason : undefined}
-          description={
-            check?.valid ? (check.reason ?? pick('号码有效', 'Valid number')) : undefined
-          }
-          autoComplete="off"
-        />
-        <TextInput
-          label={pick('国籍/地区', 'Nationality')}
-          value={nationality}
-          onChange={(e) => setNationality(e.currentTarget.value)}
-        />
-        <Textarea
-          label={pick('备注', 'Notes')}
-          autosize
-          value={notes}
-          onChange={(e) => setNotes(e.currentTarget.value)}
-        />
-        {error && <Alert color="red">{error}</Alert>}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={() => props.onClose(false)}>
-            {pick('取消', 'Cancel')}
-          </Button>
-          <Button onClick={() => void save()} disabled={check !== null && !check.valid}>
-            {pick('保存', 'Save')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+      <TextInput
+        label={pick('姓名', 'Name')}
+        required
+        value={name}
+        onChange={(e) => setName(e.currentTarget.value)}
+      />
+      <Select
+        label={pick('证件类型', 'ID document')}
+        data={ID_DOCUMENT_TYPES.map((t) => ({ value: t, label: ID_DOCUMENT_LABELS[t] }))}
+        value={idType}
+        onChange={(v) => setIdType(v ?? 'resident_id')}
+        allowDeselect={false}
+      />
+      <TextInput
+        label={pick('证件号码', 'Document number')}
+        placeholder={
+          p?.idNumberMasked
+            ? pick(
+                `已登记 ${p.idNumberMasked}，留空则保持不变`,
+                `On file ${p.idNumberMasked}; leave empty to keep`,
+              )
+            : ''
+        }
+        value={idNumber}
+        onChange={(e) => setIdNumber(e.currentTarget.value)}
+        error={check && !check.valid ? check.reason : undefined}
+        description={check?.valid ? (check.reason ?? pick('号码有效', 'Valid number')) : undefined}
+        autoComplete="off"
+      />
+      <TextInput
+        label={pick('国籍/地区', 'Nationality')}
+        value={nationality}
+        onChange={(e) => setNationality(e.currentTarget.value)}
+      />
+      <Textarea
+        label={pick('备注', 'Notes')}
+        autosize
+        value={notes}
+        onChange={(e) => setNotes(e.currentTarget.value)}
+      />
+    </FormModal>
   )
 }

@@ -1,8 +1,9 @@
 import { useState } from 'react'
-import { Alert, Button, Group, Modal, Select, Stack, TextInput, Textarea } from '@mantine/core'
+import { Group, Select, TextInput, Textarea } from '@mantine/core'
 import type { Company, PersonSummary, Relation } from '../../../shared/library/schemas'
 import { useApi } from '../api/ApiContext'
-import { messageOf } from '../hooks/useLoad'
+import { FormModal } from './FormModal'
+
 import { useI18n } from '../i18n/I18nProvider'
 
 export const RELATION_TYPE_LABELS: Record<Relation['type'], { zh: string; en: string }> = {
@@ -27,7 +28,6 @@ export function RelationForm(props: {
   const [validFrom, setValidFrom] = useState(r?.validFrom ?? '')
   const [validUntil, setValidUntil] = useState(r?.validUntil ?? '')
   const [notes, setNotes] = useState(r?.notes ?? '')
-  const [error, setError] = useState<string | null>(null)
   const fromOptions = [
     ...props.companies.map((c) => ({ value: `company:${c.id}`, label: c.name })),
     ...(type === 'authorization'
@@ -39,92 +39,74 @@ export function RelationForm(props: {
   ]
 
   const save = async () => {
-    setError(null)
     const [kind, id] = (from ?? ':').split(/:(.*)/s)
-    try {
-      await api['relations.save']({
-        ...(r ? { id: r.id } : {}),
-        type,
-        from: { kind: kind === 'person' ? 'person' : 'company', id: id ?? '' },
-        toCompanyId: to ?? '',
-        validFrom: validFrom || null,
-        validUntil: validUntil || null,
-        notes,
-      })
-      props.onClose(true)
-    } catch (e) {
-      setError(messageOf(e))
-    }
+    await api['relations.save']({
+      ...(r ? { id: r.id } : {}),
+      type,
+      from: { kind: kind === 'person' ? 'person' : 'company', id: id ?? '' },
+      toCompanyId: to ?? '',
+      validFrom: validFrom || null,
+      validUntil: validUntil || null,
+      notes,
+    })
+    props.onClose(true)
   }
 
   return (
-    <Modal
+    <FormModal
       opened={props.opened}
-      onClose={() => props.onClose(false)}
+      onCancel={() => props.onClose(false)}
+      onSave={save}
       title={r ? pick('编辑关系', 'Edit relation') : pick('新建关系', 'New relation')}
-      size="lg"
     >
-      <Stack>
-        <Select
-          label={pick('关系类型', 'Type')}
-          data={(Object.keys(RELATION_TYPE_LABELS) as Relation['type'][]).map((k) => ({
-            value: k,
-            label: pick(RELATION_TYPE_LABELS[k].zh, RELATION_TYPE_LABELS[k].en),
-          }))}
-          value={type}
-          onChange={(v) => setType(v ?? 'authorization')}
-          allowDeselect={false}
+      <Select
+        label={pick('关系类型', 'Type')}
+        data={(Object.keys(RELATION_TYPE_LABELS) as Relation['type'][]).map((k) => ({
+          value: k,
+          label: pick(RELATION_TYPE_LABELS[k].zh, RELATION_TYPE_LABELS[k].en),
+        }))}
+        value={type}
+        onChange={(v) => setType(v ?? 'authorization')}
+        allowDeselect={false}
+      />
+      <Select
+        label={type === 'parent_subsidiary' ? pick('母公司', 'Parent') : pick('授权方', 'Grantor')}
+        data={fromOptions}
+        value={from}
+        onChange={setFrom}
+        searchable
+        required
+      />
+      <Select
+        label={
+          type === 'parent_subsidiary' ? pick('子公司', 'Subsidiary') : pick('被授权方', 'Grantee')
+        }
+        data={props.companies.map((c) => ({ value: c.id, label: c.name }))}
+        value={to}
+        onChange={setTo}
+        searchable
+        required
+      />
+      <Group grow>
+        <TextInput
+          type="date"
+          label={pick('有效期自', 'Valid from')}
+          value={validFrom}
+          onChange={(e) => setValidFrom(e.currentTarget.value)}
         />
-        <Select
-          label={
-            type === 'parent_subsidiary' ? pick('母公司', 'Parent') : pick('授权方', 'Grantor')
-          }
-          data={fromOptions}
-          value={from}
-          onChange={setFrom}
-          searchable
-          required
+        <TextInput
+          type="date"
+          label={pick('有效期至', 'Valid until')}
+          value={validUntil}
+          onChange={(e) => setValidUntil(e.currentTarget.value)}
         />
-        <Select
-          label={
-            type === 'parent_subsidiary'
-              ? pick('子公司', 'Subsidiary')
-              : pick('被授权方', 'Grantee')
-          }
-          data={props.companies.map((c) => ({ value: c.id, label: c.name }))}
-          value={to}
-          onChange={setTo}
-          searchable
-          required
-        />
-        <Group grow>
-          <TextInput
-            type="date"
-            label={pick('有效期自', 'Valid from')}
-            value={validFrom}
-            onChange={(e) => setValidFrom(e.currentTarget.value)}
-          />
-          <TextInput
-            type="date"
-            label={pick('有效期至', 'Valid until')}
-            value={validUntil}
-            onChange={(e) => setValidUntil(e.currentTarget.value)}
-          />
-        </Group>
-        <Textarea
-          label={pick('备注', 'Notes')}
-          autosize
-          value={notes}
-          onChange={(e) => setNotes(e.currentTarget.value)}
-        />
-        {error && <Alert color="red">{error}</Alert>}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={() => props.onClose(false)}>
-            {pick('取消', 'Cancel')}
-          </Button>
-          <Button onClick={() => void save()}>{pick('保存', 'Save')}</Button>
-        </Group>
-      </Stack>
-    </Modal>
+      </Group>
+      <Textarea
+        label={pick('备注', 'Notes')}
+        autosize
+        value={notes}
+        onChange={(e) => setNotes(e.currentTarget.value)}
+      />
+    </FormModal>
   )
 }

@@ -4,7 +4,6 @@ import {
   Badge,
   Button,
   Group,
-  Modal,
   Stack,
   Table,
   Text,
@@ -18,6 +17,7 @@ import {
   type IndustryEntry,
 } from '../../../shared/industries/catalog'
 import { useApi } from '../api/ApiContext'
+import { FormModal } from '../library/FormModal'
 import { messageOf, useLoad } from '../hooks/useLoad'
 import { useI18n } from '../i18n/I18nProvider'
 
@@ -50,81 +50,66 @@ function EntryForm(props: { entry: IndustryEntry | null; onClose: (saved: boolea
   const [documents, setDocuments] = useState(documentsToText(e))
   const [keywords, setKeywords] = useState((e?.scopeKeywords ?? []).join('、'))
   const [restriction, setRestriction] = useState(e?.restriction ?? '')
-  const [error, setError] = useState<string | null>(null)
   const save = async () => {
-    setError(null)
-    try {
-      await api['industries.save']({
-        primary: primary.trim(),
-        secondary: secondary.trim(),
-        documents: textToDocuments(documents),
-        scopeKeywords: keywords
-          .split(/[、,，;；\n]+/)
-          .map((k) => k.trim())
-          .filter(Boolean),
-        confidence: 'user',
-        ...(restriction.trim() ? { restriction: restriction.trim() } : {}),
-      })
-      props.onClose(true)
-    } catch (err) {
-      setError(messageOf(err))
-    }
+    await api['industries.save']({
+      primary: primary.trim(),
+      secondary: secondary.trim(),
+      documents: textToDocuments(documents),
+      scopeKeywords: keywords
+        .split(/[、,，;；\n]+/)
+        .map((k) => k.trim())
+        .filter(Boolean),
+      confidence: 'user',
+      ...(restriction.trim() ? { restriction: restriction.trim() } : {}),
+    })
+    props.onClose(true)
   }
   return (
-    <Modal
-      opened
-      onClose={() => props.onClose(false)}
+    <FormModal
+      opened={true}
+      onCancel={() => props.onClose(false)}
+      onSave={save}
       title={e ? pick('编辑行业', 'Edit industry') : pick('新增行业', 'Add industry')}
-      size="lg"
     >
-      <Stack>
-        <Group grow>
-          <TextInput
-            label={pick('一级行业', 'Primary')}
-            value={primary}
-            onChange={(ev) => setPrimary(ev.currentTarget.value)}
-            disabled={e !== null}
-            required
-          />
-          <TextInput
-            label={pick('二级行业', 'Secondary')}
-            value={secondary}
-            onChange={(ev) => setSecondary(ev.currentTarget.value)}
-            disabled={e !== null}
-            required
-          />
-        </Group>
-        <Textarea
-          label={pick('所需资质文件', 'Required documents')}
-          description={pick(
-            '每行一个；必需的文件在行首加 *',
-            'One per line; start required ones with *',
-          )}
-          autosize
-          minRows={4}
-          value={documents}
-          onChange={(ev) => setDocuments(ev.currentTarget.value)}
-        />
-        <Textarea
-          label={pick('经营范围关键词（R3 检查用，用顿号分隔）', 'Business-scope keywords (R3)')}
-          autosize
-          value={keywords}
-          onChange={(ev) => setKeywords(ev.currentTarget.value)}
+      <Group grow>
+        <TextInput
+          label={pick('一级行业', 'Primary')}
+          value={primary}
+          onChange={(ev) => setPrimary(ev.currentTarget.value)}
+          disabled={e !== null}
+          required
         />
         <TextInput
-          label={pick('限制说明', 'Restriction')}
-          value={restriction}
-          onChange={(ev) => setRestriction(ev.currentTarget.value)}
+          label={pick('二级行业', 'Secondary')}
+          value={secondary}
+          onChange={(ev) => setSecondary(ev.currentTarget.value)}
+          disabled={e !== null}
+          required
         />
-        {error && <Alert color="red">{error}</Alert>}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={() => props.onClose(false)}>
-            {pick('取消', 'Cancel')}
-          </Button>
-          <Button onClick={() => void save()}>{pick('保存', 'Save')}</Button>
-        </Group>
-      </Stack>
-    </Modal>
+      </Group>
+      <Textarea
+        label={pick('所需资质文件', 'Required documents')}
+        description={pick(
+          '每行一个；必需的文件在行首加 *',
+          'One per line; start required ones with *',
+        )}
+        autosize
+        minRows={4}
+        value={documents}
+        onChange={(ev) => setDocuments(ev.currentTarget.value)}
+      />
+      <Textarea
+        label={pick('经营范围关键词（R3 检查用，用顿号分隔）', 'Business-scope keywords (R3)')}
+        autosize
+        value={keywords}
+        onChange={(ev) => setKeywords(ev.currentTarget.value)}
+      />
+      <TextInput
+        label={pick('限制说明', 'Restriction')}
+        value={restriction}
+        onChange={(ev) => setRestriction(ev.currentTarget.value)}
+      />
+    </FormModal>
   )
 }
 

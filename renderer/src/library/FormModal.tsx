@@ -1,0 +1,49 @@
+import { useState, type ReactNode } from 'react'
+import { Alert, Button, Group, Modal, Stack } from '@mantine/core'
+import { messageOf } from '../hooks/useLoad'
+import { useI18n } from '../i18n/I18nProvider'
+
+/**
+ * The frame every edit form shares: a modal with the fields, the backend's
+ * refusal shown in place (in Chinese, field named), and 取消 / 保存.
+ */
+export function FormModal(props: {
+  opened: boolean
+  title: string
+  onCancel: () => void
+  /** Saves; a rejection is shown in the form and the form stays open. */
+  onSave: () => Promise<void>
+  saveDisabled?: boolean
+  children: ReactNode
+}) {
+  const { pick } = useI18n()
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const save = async () => {
+    setError(null)
+    setBusy(true)
+    try {
+      await props.onSave()
+    } catch (e) {
+      setError(messageOf(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <Modal opened={props.opened} onClose={props.onCancel} title={props.title} size="lg">
+      <Stack>
+        {props.children}
+        {error && <Alert color="red">{error}</Alert>}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={props.onCancel}>
+            {pick('取消', 'Cancel')}
+          </Button>
+          <Button onClick={() => void save()} loading={busy} disabled={props.saveDisabled ?? false}>
+            {pick('保存', 'Save')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  )
+}
