@@ -66,6 +66,75 @@ const out = <T>() => z.custom<T>(() => true)
 /** Largest file accepted over the contract (base64 inflates by 4/3; the host's body limit follows). */
 export const MAX_IMPORT_BYTES = 40 * 1024 * 1024
 
+/**
+ * User letter templates: the data items a box or an AcroForm field can show.
+ * The values come from the same letter data as the built-in letters.
+ */
+export const TEMPLATE_DATA_ITEMS = [
+  { id: 'grantor.name', zh: '授权方名称', en: 'Grantor name' },
+  { id: 'grantor.idType', zh: '授权方证件类型', en: 'Grantor ID type' },
+  { id: 'grantor.idNumber', zh: '授权方证件号码', en: 'Grantor ID number' },
+  { id: 'grantor.uscc', zh: '授权方统一社会信用代码', en: 'Grantor USCC' },
+  { id: 'grantee.name', zh: '被授权方名称', en: 'Grantee name' },
+  { id: 'grantee.uscc', zh: '被授权方统一社会信用代码', en: 'Grantee USCC' },
+  { id: 'trademarks.text', zh: '商标文字', en: 'Trademark text' },
+  { id: 'trademarks.regNo', zh: '商标注册号', en: 'Trademark number' },
+  { id: 'trademarks.class', zh: '商标类别', en: 'Trademark class' },
+  { id: 'scope', zh: '授权范围', en: 'Scope' },
+  { id: 'validFrom', zh: '授权起始日期', en: 'Valid from' },
+  { id: 'validUntil', zh: '授权截止日期', en: 'Valid until' },
+  { id: 'date', zh: '落款日期', en: 'Date' },
+] as const
+export const TEMPLATE_DATA_ITEM_IDS = TEMPLATE_DATA_ITEMS.map((i) => i.id) as [
+  (typeof TEMPLATE_DATA_ITEMS)[number]['id'],
+  ...(typeof TEMPLATE_DATA_ITEMS)[number]['id'][],
+]
+export type TemplateDataItem = (typeof TEMPLATE_DATA_ITEM_IDS)[number]
+const dataItemSchema = z.enum(TEMPLATE_DATA_ITEM_IDS, {
+  error: () => '未知的数据项：请从列表中选择',
+})
+const points = z.number().min(0).max(14400)
+
+/** A text box placed on a flat page, in PDF points (origin bottom left). */
+export const flatFieldSchema = z
+  .object({
+    id: z.string().min(1).max(40),
+    dataItem: dataItemSchema,
+    page: z.number().int().min(1).max(500),
+    x: points,
+    y: points,
+    width: points.min(4, '文本框宽度至少 4 pt'),
+    height: points.min(4, '文本框高度至少 4 pt'),
+    fontSize: z.number().min(4).max(72).optional(),
+  })
+  .strict()
+/** An AcroForm field of the imported PDF and the data item it shows. */
+export const acroFieldSchema = z
+  .object({ fieldName: z.string().min(1).max(500), dataItem: dataItemSchema })
+  .strict()
+export type FlatTemplateField = z.infer<typeof flatFieldSchema>
+export type AcroTemplateField = z.infer<typeof acroFieldSchema>
+export type TemplateField = FlatTemplateField | AcroTemplateField
+
+export interface LetterTemplateSummary {
+  id: string
+  name: string
+  kind: 'acroform' | 'flat'
+  pdfSha256: string
+  fieldCount: number
+  createdAt: string
+  updatedAt: string
+}
+
+export interface LetterTemplateDetail extends LetterTemplateSummary {
+  pageCount: number
+  /** Page sizes in PDF points. */
+  pages: { width: number; height: number }[]
+  /** The AcroForm's field names (text fields), empty for a flat PDF. */
+  acroFields: string[]
+  fields: TemplateField[]
+}
+
 interface ContractEntry {
   input: z.ZodType
   output: z.ZodType
@@ -196,6 +265,36 @@ export const contract = {
   'exports.openFolder': {
     input: z.object({ path: z.string().min(1).max(400) }).strict(),
     output: out<{ opened: true }>(),
+  },
+  'templates.import': {
+    input: z
+      .object({
+        fileName: z.string().max(255),
+        dataBase64: z.string().max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4),
+      })
+      .strict(),
+    output: out<LetterTemplateDetail>(),
+  },
+  'templates.list': { input: noInput, output: out<LetterTemplateSummary[]>() },
+  'templates.get': { input: byId, output: out<LetterTemplateDetail>() },
+  'templates.save': {
+    input: z
+      .object({
+        id: entityId,
+        name: z.string().trim().min(1, '不能为空').max(100),
+        fields: z.union([z.array(flatFieldSchema).max(200), z.array(acroFieldSchema).max(500)]),
+      })
+      .strict(),
+    output: out<LetterTemplateDetail>(),
+  },
+  'templates.pagePreview': {
+    input: z.object({ id: entityId, page: z.number().int().min(1).max(500) }).strict(),
+    output: out<{ dataUrl: string; width: number; height: number }>(),
+  },
+  /** Fill a template for a relation; recorded like a built-in letter (template `user:<id>`). */
+  'templates.fill': {
+    input: z.object({ id: entityId, relationId: entityId, packetId: entityId.optional() }).strict(),
+    output: out<LetterRecord>(),
   },
 } as const satisfies Record<MethodName, ContractEntry>
 

@@ -44,6 +44,12 @@ export const METHOD_NAMES = [
   'industries.save',
   'industries.remove',
   'industries.userEdits',
+  'templates.import',
+  'templates.list',
+  'templates.get',
+  'templates.save',
+  'templates.pagePreview',
+  'templates.fill',
 ] as const
 
 export type MethodName = (typeof METHOD_NAMES)[number]

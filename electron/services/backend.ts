@@ -13,6 +13,7 @@ import { letterHandlers } from './handlers/letters'
 import { libraryHandlers } from './handlers/library'
 import { packetHandlers } from './handlers/packets'
 import { systemHandlers } from './handlers/system'
+import { templateHandlers } from './handlers/templates'
 import { loadStarterCatalog } from './industries'
 import { mergedCatalog } from './industries-user'
 import { DATABASE_FILE } from './paths'
@@ -70,6 +71,7 @@ export function createBackend(options: BackendOptions): Backend {
     ...fileHandlers(ctx, store),
     ...packetHandlers(ctx),
     ...letterHandlers(ctx, store),
+    ...templateHandlers(ctx, store),
     // The export works on the whole backend (db, store, catalog): read at call time.
     ...exportHandlers(ctx, () => backend),
   }

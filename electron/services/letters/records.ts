@@ -10,6 +10,7 @@ import { getRelation } from '../library/relations'
 import { listTrademarks } from '../library/trademarks'
 import { personIdDocument } from '../library/persons'
 import { validateIdDocument } from '../../../shared/validators'
+import type { LetterDataInput } from './data'
 import { generateLetter } from './generate'
 
 const REQUIREMENT_OF = {
@@ -95,21 +96,31 @@ export function templateFor(
   return fromKind === 'person' ? 'person-to-company' : 'company-to-company'
 }
 
+/** What a relation's letter states, and how it is recorded. */
+export interface RelationLetterData {
+  relation: ReturnType<typeof getRelation>
+  /** The input of letterDataSchema. */
+  data: LetterDataInput
+  /** The built-in template this relation uses. */
+  template: string
+  requirement: LetterRecord['requirement']
+  validFrom: string
+  validUntil: string
+}
+
 /**
- * Generate the letter a relation needs, with the trademarks the grantor holds
- * (those of the packet when one is given), store the PDF content-addressed
- * and record it as `generated`.
+ * The data a relation's letter states, with the trademarks the grantor holds
+ * (those of the packet when one is given); refuses what a letter cannot state.
  */
-export async function generateRelationLetter(
+export function relationLetterData(
   db: Database,
-  store: ContentStore,
   input: {
     relationId: string
     packetId?: string | undefined
     validUntil?: string | null | undefined
   },
   today: string,
-): Promise<LetterRecord> {
+): RelationLetterData {
   const relation = getRelation(db, input.relationId)
   const company = (id: string) =>
     db.prepare('SELECT name, uscc, region FROM companies WHERE id = ?').get(id) as
@@ -182,17 +193,38 @@ export async function generateRelationLetter(
   const validFrom = relation.validFrom ?? today
   const validUntil =
     input.validUntil ?? relation.validUntil ?? addDays(addMonthsClamped(validFrom, 12), -1)
-  const template = templateFor(relation.type, relation.from.kind)
-  const pdf = Buffer.from(
-    await generateLetter(template, {
+  return {
+    relation,
+    data: {
       grantor,
       grantee: { name: relation.to.name, uscc: grantee?.uscc ?? null },
       trademarks: marks.map((t) => ({ text: t.text, regNo: t.regNo, class: t.class })),
       validFrom,
       validUntil,
       date: today,
-    }),
-  )
+    } as LetterDataInput,
+    template: templateFor(relation.type, relation.from.kind),
+    requirement: REQUIREMENT_OF[relation.type],
+    validFrom,
+    validUntil,
+  }
+}
+
+/** Store a letter's PDF content-addressed and record it as `generated`. */
+export async function recordLetter(
+  db: Database,
+  store: ContentStore,
+  pdf: Buffer,
+  letter: {
+    relationId: string
+    packetId?: string | undefined
+    requirement: LetterRecord['requirement']
+    template: string
+    validFrom: string
+    validUntil: string
+  },
+): Promise<LetterRecord> {
+  const { template, validFrom, validUntil } = letter
   const facts = await inspectFile(pdf)
   const stored = await store.put(pdf)
   return db.transaction(() => {
@@ -217,9 +249,9 @@ export async function generateRelationLetter(
        valid_until, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'generated', ?, ?, ?, ?)`,
     ).run(
       id,
-      relation.id,
-      input.packetId ?? null,
-      REQUIREMENT_OF[relation.type],
+      letter.relationId,
+      letter.packetId ?? null,
+      letter.requirement,
       template,
       stored.sha256,
       validFrom,
@@ -231,4 +263,31 @@ export async function generateRelationLetter(
     const row = db.prepare('SELECT * FROM letters WHERE id = ?').get(id) as LetterRow
     return withStatus(db, row)
   })()
+}
+
+/**
+ * Generate the letter a relation needs, with the trademarks the grantor holds
+ * (those of the packet when one is given), store the PDF content-addressed
+ * and record it as `generated`.
+ */
+export async function generateRelationLetter(
+  db: Database,
+  store: ContentStore,
+  input: {
+    relationId: string
+    packetId?: string | undefined
+    validUntil?: string | null | undefined
+  },
+  today: string,
+): Promise<LetterRecord> {
+  const built = relationLetterData(db, input, today)
+  const pdf = Buffer.from(await generateLetter(built.template, built.data))
+  return recordLetter(db, store, pdf, {
+    relationId: built.relation.id,
+    packetId: input.packetId,
+    requirement: built.requirement,
+    template: built.template,
+    validFrom: built.validFrom,
+    validUntil: built.validUntil,
+  })
 }

@@ -4,6 +4,7 @@ import type { Language, SystemInfo } from '../../../shared/contract'
 import { useApi } from '../api/ApiContext'
 import { useI18n } from '../i18n/I18nProvider'
 import { IndustryEditor } from '../settings/IndustryEditor'
+import { TemplateManager } from '../templates/TemplateManager'
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e))
 
@@ -89,6 +90,12 @@ export function SettingsPage(props: { onLanguageChange: (language: Language) => 
           {pick('行业目录', 'Industry catalog')}
         </Text>
         <IndustryEditor />
+      </Card>
+      <Card withBorder data-testid="template-manager">
+        <Text fw={600} mb="xs">
+          {pick('授权书模板', 'Letter templates')}
+        </Text>
+        <TemplateManager />
       </Card>
     </Stack>
   )

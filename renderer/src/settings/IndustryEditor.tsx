@@ -172,7 +172,7 @@ export function IndustryEditor() {
                     .join('；') || '—'}
                 </Text>
               </Table.Td>
-              <Table.Td>
+              <Table.Td miw={150}>
                 <Tooltip label={CONFIDENCE_LABELS[e.confidence]}>
                   <Badge variant="light" color={CONFIDENCE_COLORS[e.confidence]}>
                     {CONFIDENCE_SHORT[e.confidence]}

@@ -5,6 +5,7 @@ import { migration0003 } from './0003-packets'
 import { migration0004 } from './0004-search-keys'
 import { migration0005 } from './0005-letters'
 import { migration0006 } from './0006-user-industries'
+import { migration0007 } from './0007-letter-templates'
 
 /** Every migration, in order. Append only: never edit one that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -14,6 +15,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0004,
   migration0005,
   migration0006,
+  migration0007,
 ]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length

@@ -1,0 +1,311 @@
+import type { Database } from 'better-sqlite3'
+import { PDFDocument, PDFTextField } from '@cantoo/pdf-lib'
+import {
+  acroFieldSchema,
+  flatFieldSchema,
+  type AcroTemplateField,
+  type FlatTemplateField,
+  type LetterTemplateDetail,
+  type LetterTemplateSummary,
+  type TemplateField,
+} from '../../../shared/contract'
+import type { LetterRecord } from '../../../shared/library/schemas'
+import type { z } from '../../../shared/zod-locale'
+import { AppError } from '../../../shared/errors'
+import type { ContentStore } from '../files/content-store'
+import { inspectFile } from '../files/inspect'
+import { renderPdfPages } from '../files/pdf'
+import { refuse } from '../files/refuse'
+import { audit } from '../library/audit'
+import { newId, now } from '../library/ids'
+import { parseLetterData } from './data'
+import { recordLetter, relationLetterData } from './records'
+import { fillAcroTemplate, fillFlatTemplate, templateValues } from './template-fill'
+
+/** The `template` a letter filled from a user template records. */
+export const userTemplateName = (id: string) => `user:${id}`
+
+interface TemplateRow {
+  id: string
+  name: string
+  pdf_sha256: string
+  kind: 'acroform' | 'flat'
+  fields: string
+  created_at: string
+  updated_at: string
+}
+
+interface PdfStructure {
+  pages: { width: number; height: number }[]
+  acroFields: string[]
+  rotated: boolean
+}
+
+/** Page sizes (crop boxes, in points) and the AcroForm's text fields, read with pdf-lib. */
+async function pdfStructure(bytes: Uint8Array): Promise<PdfStructure> {
+  let doc: PDFDocument
+  try {
+    doc = await PDFDocument.load(bytes, { updateMetadata: false })
+  } catch {
+    throw refuse('无法读取该 PDF 的页面结构，不能用作模板：请用其他软件另存为 PDF 后再导入')
+  }
+  const pages = doc.getPages()
+  const acroFields = doc.catalog.getAcroForm()
+    ? doc
+        .getForm()
+        .getFields()
+        .filter((f) => f instanceof PDFTextField)
+        .map((f) => f.getName())
+    : []
+  return {
+    pages: pages.map((p) => {
+      const crop = p.getCropBox()
+      return { width: round(crop.width), height: round(crop.height) }
+    }),
+    acroFields,
+    rotated: pages.some((p) => p.getRotation().angle % 360 !== 0),
+  }
+}
+
+const round = (n: number) => Math.round(n * 100) / 100
+
+function rowOf(db: Database, id: string): TemplateRow {
+  const row = db
+    .prepare('SELECT * FROM letter_templates WHERE id = ? AND deleted_at IS NULL')
+    .get(id) as TemplateRow | undefined
+  if (!row) throw new AppError('NOT_FOUND', '找不到该模板（可能已被删除）。')
+  return row
+}
+
+function fieldsOf(row: TemplateRow): TemplateField[] {
+  return JSON.parse(row.fields) as TemplateField[]
+}
+
+function summary(row: TemplateRow): LetterTemplateSummary {
+  return {
+    id: row.id,
+    name: row.name,
+    kind: row.kind,
+    pdfSha256: row.pdf_sha256,
+    fieldCount: fieldsOf(row).length,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  }
+}
+
+async function detail(store: ContentStore, row: TemplateRow): Promise<LetterTemplateDetail> {
+  const structure = await pdfStructure(await store.read(row.pdf_sha256))
+  return {
+    ...summary(row),
+    pageCount: structure.pages.length,
+    pages: structure.pages,
+    acroFields: structure.acroFields,
+    fields: fieldsOf(row),
+  }
+}
+
+export function listUserTemplates(db: Database): LetterTemplateSummary[] {
+  const rows = db
+    .prepare('SELECT * FROM letter_templates WHERE deleted_at IS NULL ORDER BY created_at DESC')
+    .all() as TemplateRow[]
+  return rows.map(summary)
+}
+
+export async function getUserTemplate(
+  db: Database,
+  store: ContentStore,
+  id: string,
+): Promise<LetterTemplateDetail> {
+  return detail(store, rowOf(db, id))
+}
+
+/**
+ * Import a PDF as a template: inspected like any import (encrypted, broken,
+ * endless PDFs refused), only PDFs accepted, stored content-addressed.
+ */
+export async function importUserTemplate(
+  db: Database,
+  store: ContentStore,
+  input: { fileName: string; dataBase64: string },
+): Promise<LetterTemplateDetail> {
+  const bytes = Buffer.from(input.dataBase64, 'base64')
+  const facts = await inspectFile(bytes, { fileName: input.fileName })
+  if (facts.format !== 'pdf') {
+    throw refuse(
+      `模板必须是 PDF 文件，“${input.fileName.slice(0, 100)}”是 ${facts.format.toUpperCase()} 图片：请导入平台提供的 PDF 模板`,
+    )
+  }
+  const structure = await pdfStructure(bytes)
+  const kind = structure.acroFields.length > 0 ? 'acroform' : 'flat'
+  if (kind === 'flat' && structure.rotated) {
+    throw refuse('该 PDF 含有旋转的页面，暂不能用作模板：请先在 PDF 软件中把页面转正并另存后再导入')
+  }
+  const stored = await store.put(bytes)
+  const fileName = input.fileName.normalize('NFC').slice(0, 255)
+  try {
+    const row = db.transaction(() => {
+      const at = now()
+      db.prepare(
+        `INSERT OR IGNORE INTO files (sha256, format, width, height, bytes, pages, color, original_name, imported_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        stored.sha256,
+        facts.format,
+        facts.width,
+        facts.height,
+        facts.bytes,
+        facts.pages,
+        facts.color ? 1 : 0,
+        fileName,
+        at,
+      )
+      const id = newId('lt')
+      const name = fileName.replace(/\.pdf$/iu, '').trim() || '模板'
+      db.prepare(
+        `INSERT INTO letter_templates (id, name, pdf_sha256, kind, fields, created_at, updated_at)
+         VALUES (?, ?, ?, ?, '[]', ?, ?)`,
+      ).run(id, name.slice(0, 100), stored.sha256, kind, at, at)
+      audit(db, 'create', 'letter_template', id, kind)
+      return db.prepare('SELECT * FROM letter_templates WHERE id = ?').get(id) as TemplateRow
+    })()
+    return {
+      ...summary(row),
+      pageCount: structure.pages.length,
+      pages: structure.pages,
+      acroFields: structure.acroFields,
+      fields: [],
+    }
+  } catch (error) {
+    if (!stored.existed) store.remove(stored.sha256)
+    throw error
+  }
+}
+
+function invalid(message: string, field = 'fields'): AppError {
+  return new AppError('INVALID_ARGUMENT', message, field)
+}
+
+/** Parse one field with its kind's schema, naming the box and the problem in Chinese. */
+function parseField<T>(schema: z.ZodType<T>, value: unknown, index: number, what: string): T {
+  const parsed = schema.safeParse(value)
+  if (parsed.success) return parsed.data
+  const issue = parsed.error.issues[0]
+  const key = issue?.path.map(String).join('.') ?? ''
+  throw invalid(
+    `第 ${index + 1} 个${what}无效${key ? `（${key}）` : ''}：${issue?.message ?? '格式不正确'}`,
+    `fields.${index}${key ? `.${key}` : ''}`,
+  )
+}
+
+const EPSILON = 0.5
+
+function checkFlat(fields: unknown[], pages: PdfStructure['pages']): FlatTemplateField[] {
+  const ids = new Set<string>()
+  return fields.map((value, i) => {
+    const field = parseField(flatFieldSchema, value, i, '文本框')
+    if (ids.has(field.id)) throw invalid(`第 ${i + 1} 个文本框的编号重复：${field.id}`)
+    ids.add(field.id)
+    const page = pages[field.page - 1]
+    if (!page)
+      throw invalid(`第 ${i + 1} 个文本框在第 ${field.page} 页，但模板只有 ${pages.length} 页`)
+    if (
+      field.x + field.width > page.width + EPSILON ||
+      field.y + field.height > page.height + EPSILON
+    ) {
+      throw invalid(
+        `第 ${i + 1} 个文本框超出了第 ${field.page} 页的范围（页面 ${page.width}×${page.height} pt，文本框 x=${field.x}, y=${field.y}, 宽 ${field.width}, 高 ${field.height}）`,
+        `fields.${i}`,
+      )
+    }
+    return field
+  })
+}
+
+function checkAcro(fields: unknown[], acroFields: string[]): AcroTemplateField[] {
+  const seen = new Set<string>()
+  return fields.map((value, i) => {
+    const field = parseField(acroFieldSchema, value, i, '字段映射')
+    if (!acroFields.includes(field.fieldName)) {
+      throw invalid(`模板 PDF 中没有名为“${field.fieldName}”的文本字段`, `fields.${i}.fieldName`)
+    }
+    if (seen.has(field.fieldName)) throw invalid(`字段“${field.fieldName}”映射了两次`)
+    seen.add(field.fieldName)
+    return field
+  })
+}
+
+/** Save a template's name and fields, checked against its PDF (boxes inside pages, known fields). */
+export async function saveUserTemplate(
+  db: Database,
+  store: ContentStore,
+  input: { id: string; name: string; fields: unknown[] },
+): Promise<LetterTemplateDetail> {
+  const row = rowOf(db, input.id)
+  const structure = await pdfStructure(await store.read(row.pdf_sha256))
+  const name = input.name.normalize('NFC').trim()
+  if (name === '') throw invalid('模板名称不能为空', 'name')
+  const fields =
+    row.kind === 'flat'
+      ? checkFlat(input.fields, structure.pages)
+      : checkAcro(input.fields, structure.acroFields)
+  db.transaction(() => {
+    db.prepare('UPDATE letter_templates SET name = ?, fields = ?, updated_at = ? WHERE id = ?').run(
+      name.slice(0, 100),
+      JSON.stringify(fields),
+      now(),
+      row.id,
+    )
+    audit(db, 'edit', 'letter_template', row.id, 'fields')
+  })()
+  return detail(store, rowOf(db, row.id))
+}
+
+/** One page of the template as a PNG data URL (1.5 px per point). */
+export async function userTemplatePage(
+  db: Database,
+  store: ContentStore,
+  id: string,
+  page: number,
+): Promise<{ dataUrl: string; width: number; height: number }> {
+  const row = rowOf(db, id)
+  const bytes = await store.read(row.pdf_sha256)
+  const [rendered] = await renderPdfPages(bytes, { scale: 1.5, firstPage: page, maxPages: 1 })
+  if (!rendered) throw new AppError('INVALID_ARGUMENT', `该模板没有第 ${page} 页`, 'page')
+  return {
+    dataUrl: `data:image/png;base64,${rendered.png.toString('base64')}`,
+    width: rendered.width,
+    height: rendered.height,
+  }
+}
+
+/**
+ * Fill a template for a relation with the same data as its built-in letter,
+ * and record the result like one (template `user:<id>`).
+ */
+export async function fillUserTemplate(
+  db: Database,
+  store: ContentStore,
+  input: { id: string; relationId: string; packetId?: string | undefined },
+  today: string,
+): Promise<LetterRecord> {
+  const row = rowOf(db, input.id)
+  const built = relationLetterData(db, input, today)
+  const data = parseLetterData(built.data)
+  const values = templateValues(data)
+  const templatePdf = await store.read(row.pdf_sha256)
+  const seed = JSON.stringify([row.id, row.updated_at, data])
+  const fields = fieldsOf(row)
+  const pdf = Buffer.from(
+    row.kind === 'flat'
+      ? await fillFlatTemplate(templatePdf, fields as FlatTemplateField[], values, seed)
+      : await fillAcroTemplate(templatePdf, fields as AcroTemplateField[], values, seed),
+  )
+  return recordLetter(db, store, pdf, {
+    relationId: built.relation.id,
+    packetId: input.packetId,
+    requirement: built.requirement,
+    template: userTemplateName(row.id),
+    validFrom: built.validFrom,
+    validUntil: built.validUntil,
+  })
+}

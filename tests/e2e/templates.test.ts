@@ -1,0 +1,117 @@
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { todayIn } from '../../shared/dates'
+import { loadDemo } from '../../electron/services/demo/demo'
+import { launchChromium } from '../helpers/browser'
+import { PROJECT_ROOT } from '../helpers/cli'
+import { startTestHost, type TestHost } from '../helpers/host'
+import { compactText } from '../helpers/pdf-tools'
+import { tempDir } from '../helpers/temp'
+import { flatTemplatePdf } from '../unit/templates/fixtures'
+
+const SHOTS = join(PROJECT_ROOT, 'test-results', 'screenshots')
+const A4 = { width: 595.28, height: 841.89 }
+let browser: Browser
+let temp: ReturnType<typeof tempDir>
+let running: TestHost
+let page: Page
+const problems: string[] = []
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true })
+  temp = tempDir()
+  running = await startTestHost(join(temp.dir, 'data'))
+  await loadDemo(running.backend, todayIn())
+  browser = await launchChromium()
+  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } })
+  page.on('pageerror', (e) => problems.push(e.message))
+  await page.goto(running.host.url)
+})
+afterAll(async () => {
+  await browser?.close()
+  await running?.stop()
+  temp?.cleanup()
+})
+
+const loadedImages = (selector: string) =>
+  page
+    .locator(selector)
+    .locator('img')
+    .evaluateAll(
+      (imgs) =>
+        imgs.filter((i) => (i as unknown as { naturalWidth: number }).naturalWidth > 0).length,
+    )
+
+async function chooseItem(row: number, label: string) {
+  await page.locator(`input[aria-label="第 ${row} 个文本框的数据项"]`).click()
+  await page.getByRole('option', { name: label, exact: true }).click()
+}
+
+describe('user letter templates in 设置', () => {
+  it('imports a flat PDF, places three boxes by clicking, saves and fills it', async () => {
+    const file = join(temp.dir, '平台授权书模板.pdf')
+    writeFileSync(file, await flatTemplatePdf())
+    await page.getByRole('navigation').getByText('设置').click()
+    await page.locator('[data-testid="template-dropzone"] input[type="file"]').setInputFiles([file])
+    await expect.poll(() => loadedImages('[data-testid="template-page"]')).toBe(1)
+
+    // Click just above the three printed lines (at x = 150 pt): each click puts a box's top-left there.
+    const img = page.getByTestId('template-page').locator('img')
+    const shown = await img.boundingBox()
+    if (!shown) throw new Error('page image not shown')
+    for (const lineY of [696, 646, 596]) {
+      await img.click({
+        position: {
+          x: (150 / A4.width) * shown.width,
+          y: ((A4.height - (lineY + 22)) / A4.height) * shown.height,
+        },
+      })
+    }
+    await expect.poll(() => page.getByTestId('template-box').count()).toBe(3)
+    await chooseItem(2, '授权方证件号码')
+    await chooseItem(3, '商标文字')
+    await page.getByRole('button', { name: '保存模板' }).click()
+    await expect.poll(() => page.getByTestId('template-saved').isVisible()).toBe(true)
+    await page.screenshot({ path: join(SHOTS, 'templates-designer.png') })
+
+    const saved = (await running.backend.handlers['templates.list']({}))[0]
+    expect(saved?.fieldCount).toBe(3)
+    const detail = await running.backend.handlers['templates.get']({ id: saved?.id ?? '' })
+    const ys = detail.fields.map((f) => ('y' in f ? f.y : 0))
+    // Converted from screen pixels: each box bottom about 2 pt below its line.
+    ys.forEach((y, i) => expect(Math.abs(y - ([696, 646, 596][i] ?? 0) + 2)).toBeLessThan(2))
+
+    await page.keyboard.press('Escape')
+    await expect.poll(() => page.getByTestId('template-row').textContent()).toContain('3')
+    await page.getByTestId('template-row').getByRole('button', { name: '生成授权书' }).click()
+    await page.getByRole('dialog').getByPlaceholder('选择授权方 → 被授权方').click()
+    await page.getByRole('option', { name: '张伟 → 上海青禾文化传媒有限公司', exact: true }).click()
+    await page.getByRole('button', { name: '生成', exact: true }).click()
+    await expect.poll(() => loadedImages('[data-testid="template-fill-preview"]')).toBe(1)
+    await page.screenshot({ path: join(SHOTS, 'templates-filled-preview.png') })
+
+    // The filled PDF itself, rendered with pdftoppm for a look.
+    const letters = await running.backend.handlers['letters.list']({})
+    const letter = letters.find((l) => l.template === `user:${saved?.id ?? ''}`)
+    if (!letter) throw new Error('filled letter not recorded')
+    const pdf = await running.backend.handlers['letters.pdf']({ id: letter.id })
+    const out = join(SHOTS, 'templates-filled.pdf')
+    writeFileSync(out, Buffer.from(pdf.dataBase64, 'base64'))
+    execFileSync('pdftoppm', [
+      '-r',
+      '80',
+      '-png',
+      '-singlefile',
+      out,
+      join(SHOTS, 'templates-filled'),
+    ])
+    const text = compactText(out)
+    expect(text).toContain('张伟')
+    expect(text).toContain('11010519491231002X')
+    expect(text).toContain('禾木')
+    expect(problems).toEqual([])
+  })
+})
