@@ -13,7 +13,7 @@ import {
   listDocuments,
   updateDocumentDates,
 } from '../library/documents'
-import { now } from '../library/ids'
+import { recordFileRow } from '../library/file-rows'
 import type { BackendContext } from './context'
 
 type FileMethods =
@@ -55,20 +55,7 @@ export function fileHandlers(
       const stored = await store.put(bytes)
       try {
         return db.transaction(() => {
-          db.prepare(
-            `INSERT OR IGNORE INTO files (sha256, format, width, height, bytes, pages, color, original_name, imported_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          ).run(
-            stored.sha256,
-            facts.format,
-            facts.width,
-            facts.height,
-            facts.bytes,
-            facts.pages,
-            facts.color ? 1 : 0,
-            input.fileName.normalize('NFC').slice(0, 255),
-            now(),
-          )
+          recordFileRow(db, stored.sha256, facts, input.fileName)
           return insertDocument(db, {
             requirement: input.requirement,
             ownerKind: input.ownerKind,

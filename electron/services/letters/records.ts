@@ -4,6 +4,7 @@ import { AppError } from '../../../shared/errors'
 import type { LetterRecord } from '../../../shared/library/schemas'
 import type { ContentStore } from '../files/content-store'
 import { inspectFile } from '../files/inspect'
+import { recordFileRow } from '../library/file-rows'
 import { audit } from '../library/audit'
 import { newId, now } from '../library/ids'
 import { getRelation } from '../library/relations'
@@ -229,20 +230,7 @@ export async function recordLetter(
   const stored = await store.put(pdf)
   return db.transaction(() => {
     const at = now()
-    db.prepare(
-      `INSERT OR IGNORE INTO files (sha256, format, width, height, bytes, pages, color, original_name, imported_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      stored.sha256,
-      facts.format,
-      facts.width,
-      facts.height,
-      facts.bytes,
-      facts.pages,
-      facts.color ? 1 : 0,
-      `${template}.pdf`,
-      at,
-    )
+    recordFileRow(db, stored.sha256, facts, `${template}.pdf`)
     const id = newId('le')
     db.prepare(
       `INSERT INTO letters (id, relation_id, packet_id, requirement, template, pdf_sha256, status, valid_from,

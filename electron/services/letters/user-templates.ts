@@ -18,6 +18,7 @@ import { renderPdfPages } from '../files/pdf'
 import { refuse } from '../files/refuse'
 import { audit } from '../library/audit'
 import { newId, now } from '../library/ids'
+import { recordFileRow } from '../library/file-rows'
 import { parseLetterData } from './data'
 import { recordLetter, relationLetterData } from './records'
 import { fillAcroTemplate, fillFlatTemplate, templateValues } from './template-fill'
@@ -145,20 +146,7 @@ export async function importUserTemplate(
   try {
     const row = db.transaction(() => {
       const at = now()
-      db.prepare(
-        `INSERT OR IGNORE INTO files (sha256, format, width, height, bytes, pages, color, original_name, imported_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
-        stored.sha256,
-        facts.format,
-        facts.width,
-        facts.height,
-        facts.bytes,
-        facts.pages,
-        facts.color ? 1 : 0,
-        fileName,
-        at,
-      )
+      recordFileRow(db, stored.sha256, facts, fileName)
       const id = newId('lt')
       const name = fileName.replace(/\.pdf$/iu, '').trim() || '模板'
       db.prepare(
