@@ -1,34 +1,22 @@
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { openApp, SHOTS, type AppSession } from '../helpers/app-session'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addDays, todayIn } from '../../shared/dates'
-import { launchChromium } from '../helpers/browser'
-import { PROJECT_ROOT } from '../helpers/cli'
-import { startTestHost, type TestHost } from '../helpers/host'
-import { tempDir } from '../helpers/temp'
 
-const SHOTS = join(PROJECT_ROOT, 'test-results', 'screenshots')
-let browser: Browser
-let temp: ReturnType<typeof tempDir>
-let running: TestHost
+let session: AppSession
+let temp: AppSession['temp']
 let page: Page
-const problems: string[] = []
+let problems: string[]
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true })
-  temp = tempDir()
-  running = await startTestHost(join(temp.dir, 'data'))
-  browser = await launchChromium()
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
-  page.on('pageerror', (e) => problems.push(e.message))
-  await page.goto(running.host.url)
+  session = await openApp({ height: 900 })
+  ;({ temp, page, problems } = session)
 })
 afterAll(async () => {
-  await browser?.close()
-  await running?.stop()
-  temp?.cleanup()
+  await session?.close()
 })
 
 async function fill(label: string, value: string) {
@@ -137,12 +125,13 @@ describe('library in the browser', () => {
     )
     await page.getByRole('tab', { name: '商标' }).click()
     await page.getByTestId('trademarks-table').getByText('青禾', { exact: true }).click()
-    const before = await page.getByTestId('thumbnail').count()
+    // The two files imported above, once the drawer has loaded them.
+    await expect.poll(() => page.getByTestId('thumbnail').count()).toBe(2)
     await page.locator('[data-testid="dropzone"] input[type="file"]').setInputFiles([fake])
     await expect
       .poll(() => page.getByTestId('import-outcome').first().textContent())
       .toMatch(/photo\.jpg：.*(不是图片|可执行)/)
-    expect(await page.getByTestId('thumbnail').count()).toBe(before)
+    expect(await page.getByTestId('thumbnail').count()).toBe(2)
     await page.keyboard.press('Escape')
   })
 })

@@ -1,39 +1,25 @@
+import { openApp, SHOTS, type AppSession } from '../helpers/app-session'
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { todayIn } from '../../shared/dates'
-import { loadDemo } from '../../electron/services/demo/demo'
-import { launchChromium } from '../helpers/browser'
-import { PROJECT_ROOT } from '../helpers/cli'
-import { startTestHost, type TestHost } from '../helpers/host'
 import { compactText } from '../helpers/pdf-tools'
-import { tempDir } from '../helpers/temp'
 import { flatTemplatePdf } from '../unit/templates/fixtures'
-
-const SHOTS = join(PROJECT_ROOT, 'test-results', 'screenshots')
 const A4 = { width: 595.28, height: 841.89 }
-let browser: Browser
-let temp: ReturnType<typeof tempDir>
-let running: TestHost
+
+let session: AppSession
+let temp: AppSession['temp']
+let running: AppSession['running']
 let page: Page
-const problems: string[] = []
+let problems: string[]
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true })
-  temp = tempDir()
-  running = await startTestHost(join(temp.dir, 'data'))
-  await loadDemo(running.backend, todayIn())
-  browser = await launchChromium()
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } })
-  page.on('pageerror', (e) => problems.push(e.message))
-  await page.goto(running.host.url)
+  session = await openApp({ demo: true })
+  ;({ temp, running, page, problems } = session)
 })
 afterAll(async () => {
-  await browser?.close()
-  await running?.stop()
-  temp?.cleanup()
+  await session?.close()
 })
 
 const loadedImages = (selector: string) =>

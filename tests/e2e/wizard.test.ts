@@ -1,35 +1,20 @@
-import { mkdirSync, readdirSync } from 'node:fs'
+import { openApp, SHOTS, type AppSession } from '../helpers/app-session'
+import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { todayIn } from '../../shared/dates'
-import { loadDemo } from '../../electron/services/demo/demo'
-import { launchChromium } from '../helpers/browser'
-import { PROJECT_ROOT } from '../helpers/cli'
-import { startTestHost, type TestHost } from '../helpers/host'
-import { tempDir } from '../helpers/temp'
 
-const SHOTS = join(PROJECT_ROOT, 'test-results', 'screenshots')
-let browser: Browser
-let temp: ReturnType<typeof tempDir>
-let running: TestHost
+let session: AppSession
+let temp: AppSession['temp']
 let page: Page
-const problems: string[] = []
+let problems: string[]
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true })
-  temp = tempDir()
-  running = await startTestHost(join(temp.dir, 'data'))
-  await loadDemo(running.backend, todayIn())
-  browser = await launchChromium()
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } })
-  page.on('pageerror', (e) => problems.push(e.message))
-  await page.goto(running.host.url)
+  session = await openApp({ demo: true })
+  ;({ temp, page, problems } = session)
 })
 afterAll(async () => {
-  await browser?.close()
-  await running?.stop()
-  temp?.cleanup()
+  await session?.close()
 })
 
 /** Open a demo packet and walk every step with 下一步 up to 检查. */
