@@ -20,6 +20,9 @@ export default defineConfig({
           hookTimeout: 60_000,
           // One Chromium at a time on a 2-core machine.
           fileParallelism: false,
+          // The UI waits for real work (PDF rendering, letters, exports) while unit
+          // tests may load both cores: poll for up to 15 s instead of vitest's 1 s.
+          expect: { poll: { timeout: 15_000, interval: 100 } },
         },
       },
     ],
