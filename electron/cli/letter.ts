@@ -5,10 +5,13 @@ import { parseArgs } from 'node:util'
 import { AppError } from '../../shared/errors'
 import { generateLetter } from '../services/letters'
 import type { CliIo } from './io'
+import { lettersForPacket } from './letter-packet'
 
 export const LETTER_USAGE =
   '  packetdesk letter --template NAME --data FILE.json --out OUT.pdf [--parent grantor|grantee]\n' +
-  '                                       生成授权书 PDF（模板：person-to-company、company-to-company、general-agency、parent-subsidiary）'
+  '                                       生成授权书 PDF（模板：person-to-company、company-to-company、general-agency、parent-subsidiary）\n' +
+  '  packetdesk letter --packet ID [--data-dir DIR] --out DIR\n' +
+  '                                       生成资质包需要的全部授权书（已登记的关系），写入 DIR'
 
 function fail(io: CliIo, message: string): number {
   io.stderr(`${message}\n`)
@@ -35,6 +38,8 @@ function parseLetterArgs(args: string[]) {
       data: { type: 'string' },
       out: { type: 'string' },
       parent: { type: 'string' },
+      packet: { type: 'string' },
+      'data-dir': { type: 'string' },
     },
     allowPositionals: false,
     strict: true,
@@ -49,6 +54,10 @@ export async function letterVerb(args: string[], io: CliIo): Promise<number> {
     values = parseLetterArgs(args)
   } catch (error) {
     return fail(io, `参数错误：${(error as Error).message}\n用法：\n${LETTER_USAGE}`)
+  }
+  if (values.packet !== undefined) {
+    if (!values.out) return fail(io, `参数错误：缺少 --out\n用法：\n${LETTER_USAGE}`)
+    return lettersForPacket(values.packet, values['data-dir'], values.out, io)
   }
   for (const flag of ['template', 'data', 'out'] as const) {
     if (!values[flag]) return fail(io, `参数错误：缺少 --${flag}\n用法：\n${LETTER_USAGE}`)

@@ -4,10 +4,8 @@ import { plan } from '../../shared/rules/plan'
 import { parseScenario } from '../../shared/rules/scenario'
 import { loadStarterCatalog } from '../services/industries'
 import { resourcesDir } from '../services/resources'
-import { todayIn } from '../../shared/dates'
 import { AppError } from '../../shared/errors'
 import { createBackend } from '../services/backend'
-import { buildScenario } from '../services/packets/scenario'
 import { resolveDataDir } from '../services/paths'
 import { UsageError, type CliIo } from './io'
 
@@ -44,12 +42,12 @@ export function planFromFile(file: string, io: CliIo): number {
   return 0
 }
 
-/** `plan --packet ID --data-dir D`: the plan of a packet in the library, as of today. */
-function planFromPacket(packetId: string, dataDir: string, io: CliIo): number {
+/** `plan --packet ID --data-dir D`: the plan the app shows for a packet, as of today. */
+async function planFromPacket(packetId: string, dataDir: string, io: CliIo): Promise<number> {
   const backend = createBackend({ dataDir })
   try {
-    const scenario = buildScenario(backend.db, packetId, todayIn())
-    io.stdout(`${JSON.stringify(plan(scenario, backend.catalog()), null, 2)}\n`)
+    const { plan: packetPlan } = await backend.handlers['packets.plan']({ id: packetId })
+    io.stdout(`${JSON.stringify(packetPlan, null, 2)}\n`)
     return 0
   } catch (error) {
     if (error instanceof AppError && error.code === 'NOT_FOUND') {
@@ -62,7 +60,7 @@ function planFromPacket(packetId: string, dataDir: string, io: CliIo): number {
   }
 }
 
-export function planVerb(args: string[], io: CliIo): number {
+export function planVerb(args: string[], io: CliIo): number | Promise<number> {
   const { positionals, values } = parseArgs({
     args,
     options: { packet: { type: 'string' }, 'data-dir': { type: 'string' } },

@@ -12,6 +12,7 @@ export const USAGE = `用法 / usage:
   packetdesk letter --template NAME --data FILE.json --out OUT.pdf [--parent grantor|grantee]
                                                   生成授权书 PDF（模板：person-to-company, company-to-company,
                                                   general-agency, parent-subsidiary；数据无效时 2）
+  packetdesk letter --packet ID [--data-dir DIR] --out DIR   生成资质包需要的全部授权书
 
 通用 / common:
   --data-dir DIR   数据文件夹（默认：PACKETDESK_DATA_DIR 或系统应用数据目录下的 PacketDesk）

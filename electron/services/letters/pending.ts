@@ -9,7 +9,7 @@ const LETTER_IDS = new Set([
 ])
 
 /** The relation a link requirement's subject names (`A->B`, or `A<->B` either way). */
-function relationIdFor(db: Database, ref: RequirementRef): string | null {
+export function relationIdFor(db: Database, ref: RequirementRef): string | null {
   const [a, b] = ref.subject.includes('<->') ? ref.subject.split('<->') : ref.subject.split('->')
   const row = db
     .prepare(
