@@ -233,6 +233,10 @@ export const contract = {
     output: out<LetterRecord>(),
   },
   'letters.markPrinted': { input: byId, output: out<LetterRecord>() },
+  'letters.generateForPacket': {
+    input: z.object({ packetId: entityId, perTrademark: z.boolean().optional() }).strict(),
+    output: out<{ letters: LetterRecord[]; failures: string[] }>(),
+  },
   /** The PDF itself, for saving and printing. */
   'letters.pdf': { input: byId, output: out<{ fileName: string; dataBase64: string }>() },
   'exports.defaultDir': { input: noInput, output: out<{ dir: string }>() },

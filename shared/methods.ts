@@ -38,6 +38,7 @@ export const METHOD_NAMES = [
   'letters.generate',
   'letters.markPrinted',
   'letters.pdf',
+  'letters.generateForPacket',
   'exports.defaultDir',
   'exports.run',
   'exports.openFolder',

@@ -2,20 +2,12 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { todayIn } from '../../shared/dates'
 import { AppError } from '../../shared/errors'
-import { isAnyOf, type RequirementRef } from '../../shared/rules/types'
 import { createBackend } from '../services/backend'
 import { safeFileName } from '../services/export/safe-names'
-import { relationIdFor } from '../services/letters/pending'
-import { generateRelationLetter } from '../services/letters/records'
+import { generatePacketLetters, letterRelations } from '../services/letters/batch'
 import { getRelation } from '../services/library/relations'
 import { resolveDataDir } from '../services/paths'
 import type { CliIo } from './io'
-
-const LETTER_IDS = new Set([
-  'authorization_letter',
-  'general_agency_authorization',
-  'parent_subsidiary_proof',
-])
 
 /**
  * `letter --packet ID --out DIR`: every letter the packet's plan asks for whose
@@ -27,6 +19,7 @@ export async function lettersForPacket(
   dataDir: string | undefined,
   outDir: string,
   io: CliIo,
+  perTrademark = false,
 ): Promise<number> {
   const backend = createBackend({ dataDir: dataDir ?? resolveDataDir(io.env) })
   try {
@@ -40,38 +33,25 @@ export async function lettersForPacket(
       }
       throw error
     }
-    const refs: RequirementRef[] = planned.requirements.flatMap((r) =>
-      (isAnyOf(r) ? r.anyOf : [r]).filter((ref) => LETTER_IDS.has(ref.id)),
-    )
-    const relationIds = [
-      ...new Set(refs.map((ref) => relationIdFor(backend.db, ref)).filter((id) => id !== null)),
-    ]
     mkdirSync(outDir, { recursive: true })
+    const batch = await generatePacketLetters(backend.db, backend.store, packetId, planned, {
+      perTrademark,
+      today: todayIn(),
+    })
     const written: string[] = []
-    const failures: string[] = []
-    for (const relationId of relationIds) {
-      const relation = getRelation(backend.db, relationId)
-      try {
-        const letter = await generateRelationLetter(
-          backend.db,
-          backend.store,
-          { relationId, packetId },
-          todayIn(),
-        )
-        const bytes = await backend.store.read(letter.pdfSha256)
-        const name = safeFileName(
-          `${letter.template}_${relation.from.name}_${relation.to.name}.pdf`,
-        )
-        const file = join(outDir, name)
-        const temp = join(outDir, `.${name}.tmp`)
-        writeFileSync(temp, bytes)
-        renameSync(temp, file)
-        written.push(file)
-      } catch (error) {
-        if (!(error instanceof AppError)) throw error
-        failures.push(`${relation.from.name} → ${relation.to.name}：${error.message}`)
-      }
+    for (const letter of batch.letters) {
+      const relation = getRelation(backend.db, letter.relationId)
+      const bytes = await backend.store.read(letter.pdfSha256)
+      const base = `${letter.template}_${relation.from.name}_${relation.to.name}_${letter.id.slice(-6)}.pdf`
+      const name = safeFileName(base)
+      const file = join(outDir, name)
+      const temp = join(outDir, `.${name}.tmp`)
+      writeFileSync(temp, bytes)
+      renameSync(temp, file)
+      written.push(file)
     }
+    const failures = batch.failures
+    const relationIds = letterRelations(backend.db, planned)
     io.stdout(`${JSON.stringify({ written, failed: failures }, null, 2)}\n`)
     if (relationIds.length === 0)
       io.stderr('该资质包没有需要生成的授权书（或相关关系尚未在资料库登记）。\n')

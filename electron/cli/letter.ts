@@ -10,7 +10,7 @@ import { lettersForPacket } from './letter-packet'
 export const LETTER_USAGE =
   '  packetdesk letter --template NAME --data FILE.json --out OUT.pdf [--parent grantor|grantee]\n' +
   '                                       生成授权书 PDF（模板：person-to-company、company-to-company、general-agency、parent-subsidiary）\n' +
-  '  packetdesk letter --packet ID [--data-dir DIR] --out DIR\n' +
+  '  packetdesk letter --packet ID [--data-dir DIR] --out DIR [--per-trademark]\n' +
   '                                       生成资质包需要的全部授权书（已登记的关系），写入 DIR'
 
 function fail(io: CliIo, message: string): number {
@@ -40,6 +40,7 @@ function parseLetterArgs(args: string[]) {
       parent: { type: 'string' },
       packet: { type: 'string' },
       'data-dir': { type: 'string' },
+      'per-trademark': { type: 'boolean' },
     },
     allowPositionals: false,
     strict: true,
@@ -57,7 +58,13 @@ export async function letterVerb(args: string[], io: CliIo): Promise<number> {
   }
   if (values.packet !== undefined) {
     if (!values.out) return fail(io, `参数错误：缺少 --out\n用法：\n${LETTER_USAGE}`)
-    return lettersForPacket(values.packet, values['data-dir'], values.out, io)
+    return lettersForPacket(
+      values.packet,
+      values['data-dir'],
+      values.out,
+      io,
+      values['per-trademark'] ?? false,
+    )
   }
   for (const flag of ['template', 'data', 'out'] as const) {
     if (!values[flag]) return fail(io, `参数错误：缺少 --${flag}\n用法：\n${LETTER_USAGE}`)

@@ -70,7 +70,7 @@ export function createBackend(options: BackendOptions): Backend {
     ...libraryHandlers(ctx),
     ...fileHandlers(ctx, store),
     ...packetHandlers(ctx),
-    ...letterHandlers(ctx, store),
+    ...letterHandlers(ctx, store, (id) => backend.handlers['packets.plan']({ id })),
     ...templateHandlers(ctx, store),
     // The export works on the whole backend (db, store, catalog): read at call time.
     ...exportHandlers(ctx, () => backend),

@@ -108,4 +108,19 @@ describe('packet wizard on the demo library', () => {
     await page.screenshot({ path: join(SHOTS, 'wizard-blocker.png'), fullPage: true })
     expect(problems).toEqual([])
   })
+
+  it('generates the letters of several packets in one go, with progress', async () => {
+    await page.getByRole('navigation').getByText('资质包').click()
+    const back = page.getByRole('button', { name: '返回列表' })
+    if (await back.isVisible()) await back.click()
+    await page.getByRole('checkbox', { name: '禾木生活' }).check()
+    await page.getByRole('checkbox', { name: '山岚旗舰店' }).check()
+    await page.getByRole('button', { name: /为选中的 2 个资质包生成授权书/ }).click()
+    await expect
+      .poll(() => page.getByTestId('batch-letters').textContent())
+      .toContain('已处理 2 / 2 个资质包')
+    expect(await page.getByTestId('batch-letters').textContent()).toMatch(/生成 [1-9]\d* 份授权书/)
+    await page.screenshot({ path: join(SHOTS, 'packets-batch-letters.png') })
+    expect(problems).toEqual([])
+  })
 })

@@ -3,19 +3,35 @@ import { AppError } from '../../../shared/errors'
 import type { ContentStore } from '../files/content-store'
 import { getRelation } from '../library/relations'
 import { generateRelationLetter, listLetters, markPrinted } from '../letters/records'
+import type { Plan } from '../../../shared/rules/types'
+import { generatePacketLetters } from '../letters/batch'
 import type { BackendContext } from './context'
 
-type LetterMethods = 'letters.list' | 'letters.generate' | 'letters.markPrinted' | 'letters.pdf'
+type LetterMethods =
+  | 'letters.list'
+  | 'letters.generate'
+  | 'letters.markPrinted'
+  | 'letters.pdf'
+  | 'letters.generateForPacket'
 
 export function letterHandlers(
   ctx: BackendContext,
   store: ContentStore,
+  /** The packet's plan as the app shows it (handed in: no handler reaches into another). */
+  planOf: (packetId: string) => Promise<{ plan: Plan }>,
 ): Pick<Handlers, LetterMethods> {
   const { db } = ctx
   return {
     'letters.list': (filter) => Promise.resolve(listLetters(db, filter)),
     'letters.generate': (input) => generateRelationLetter(db, store, input, ctx.today()),
     'letters.markPrinted': ({ id }) => Promise.resolve(markPrinted(db, id)),
+    'letters.generateForPacket': async ({ packetId, perTrademark }) => {
+      const { plan } = await planOf(packetId)
+      return generatePacketLetters(db, store, packetId, plan, {
+        perTrademark: perTrademark ?? false,
+        today: ctx.today(),
+      })
+    },
     'letters.pdf': async ({ id }) => {
       const letter = listLetters(db, {}).find((l) => l.id === id)
       if (!letter) throw new AppError('NOT_FOUND', '找不到该授权书。')

@@ -119,6 +119,8 @@ export function relationLetterData(
     relationId: string
     packetId?: string | undefined
     validUntil?: string | null | undefined
+    /** One letter for this trademark only (batch "one letter per trademark"). */
+    trademarkId?: string | undefined
   },
   today: string,
 ): RelationLetterData {
@@ -140,7 +142,10 @@ export function relationLetterData(
   const owners =
     relation.type === 'parent_subsidiary' ? [relation.from.id, relation.to.id] : [relation.from.id]
   const marks = listTrademarks(db).filter(
-    (t) => owners.includes(t.registrant.id) && (!packetMarks || packetMarks.has(t.id)),
+    (t) =>
+      owners.includes(t.registrant.id) &&
+      (!packetMarks || packetMarks.has(t.id)) &&
+      (!input.trademarkId || t.id === input.trademarkId),
   )
   if (marks.length === 0) {
     throw new AppError(
@@ -265,6 +270,7 @@ export async function generateRelationLetter(
     relationId: string
     packetId?: string | undefined
     validUntil?: string | null | undefined
+    trademarkId?: string | undefined
   },
   today: string,
 ): Promise<LetterRecord> {

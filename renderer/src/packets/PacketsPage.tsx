@@ -1,8 +1,9 @@
 import { useState } from 'react'
-import { Button, Group, Stack, Table, Text, Title } from '@mantine/core'
+import { Button, Checkbox, Group, Stack, Table, Text, Title } from '@mantine/core'
 import { useApi } from '../api/ApiContext'
 import { useLoad } from '../hooks/useLoad'
 import { useI18n } from '../i18n/I18nProvider'
+import { BatchLetters } from './BatchLetters'
 import { draftOf, emptyDraft, type Draft } from './draft'
 import { PacketWizard } from './PacketWizard'
 
@@ -11,6 +12,7 @@ export function PacketsPage() {
   const { t, pick } = useI18n()
   const [open, setOpen] = useState<Draft | null>(null)
   const [version, setVersion] = useState(0)
+  const [selected, setSelected] = useState<string[]>([])
   const packets = useLoad(() => api['packets.list']({}), [api, version])
 
   if (open) {
@@ -35,6 +37,7 @@ export function PacketsPage() {
         <Table highlightOnHover data-testid="packets-table">
           <Table.Thead>
             <Table.Tr>
+              <Table.Th w={40} />
               <Table.Th>{pick('账号名字', 'Account name')}</Table.Th>
               <Table.Th>{pick('申请主体', 'Applicant')}</Table.Th>
               <Table.Th>{pick('更新时间', 'Updated')}</Table.Th>
@@ -47,6 +50,19 @@ export function PacketsPage() {
                 onClick={() => setOpen(draftOf(p))}
                 style={{ cursor: 'pointer' }}
               >
+                <Table.Td onClick={(e) => e.stopPropagation()}>
+                  <Checkbox
+                    aria-label={p.accountName}
+                    checked={selected.includes(p.id)}
+                    onChange={(e) =>
+                      setSelected(
+                        e.currentTarget.checked
+                          ? [...selected, p.id]
+                          : selected.filter((id) => id !== p.id),
+                      )
+                    }
+                  />
+                </Table.Td>
                 <Table.Td fw={600}>{p.accountName}</Table.Td>
                 <Table.Td>{p.applicantName}</Table.Td>
                 <Table.Td>{p.updatedAt.slice(0, 16).replace('T', ' ')}</Table.Td>
@@ -54,6 +70,13 @@ export function PacketsPage() {
             ))}
           </Table.Tbody>
         </Table>
+      )}
+      {(packets.data?.length ?? 0) > 0 && (
+        <BatchLetters
+          packetIds={selected}
+          names={new Map((packets.data ?? []).map((p) => [p.id, p.accountName]))}
+          onDone={() => setVersion((v) => v + 1)}
+        />
       )}
       {packets.error && <Text c="red">{packets.error}</Text>}
     </Stack>
