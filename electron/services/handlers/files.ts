@@ -63,6 +63,7 @@ export function fileHandlers(
             subject: input.subject,
             catalogName: input.catalogName,
             fileSha256: stored.sha256,
+            originalName: input.fileName,
             issuedOn: input.issuedOn,
             validUntil: input.validUntil,
           })

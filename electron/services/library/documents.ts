@@ -27,7 +27,7 @@ interface DocumentRow {
 
 const SELECT = `
   SELECT d.*, f.format AS f_format, f.width AS f_width, f.height AS f_height, f.bytes AS f_bytes,
-         f.pages AS f_pages, f.color AS f_color, f.original_name AS f_original_name
+         f.pages AS f_pages, f.color AS f_color, d.original_name AS f_original_name
   FROM documents d LEFT JOIN files f ON f.sha256 = d.file_sha256
   WHERE d.deleted_at IS NULL`
 
@@ -111,6 +111,8 @@ export interface NewDocument {
   subject?: string | undefined
   catalogName?: string | null | undefined
   fileSha256: string | null
+  /** The file's name at import (shown in the viewer); never derived from the stored bytes. */
+  originalName?: string | undefined
   issuedOn?: string | null | undefined
   validUntil?: string | null | undefined
   notes?: string | undefined
@@ -130,7 +132,7 @@ export function insertDocument(db: Database, doc: NewDocument): LibraryDocument 
   const at = now()
   db.prepare(
     `INSERT INTO documents (id, requirement, owner_kind, owner_id, subject, catalog_name, file_sha256, issued_on,
-     valid_until, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+     valid_until, notes, created_at, updated_at, original_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     id,
     doc.requirement,
@@ -144,6 +146,7 @@ export function insertDocument(db: Database, doc: NewDocument): LibraryDocument 
     doc.notes ?? '',
     at,
     at,
+    (doc.originalName ?? '').normalize('NFC').slice(0, 255),
   )
   audit(db, 'import', 'document', id, doc.requirement)
   return getDocument(db, id)

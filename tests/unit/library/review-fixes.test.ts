@@ -85,4 +85,22 @@ describe('restore and import integrity', () => {
     await h['library.delete']({ kind: 'company', id: c.id })
     expect(await h['companies.list']({})).toEqual([])
   })
+
+  it('the same bytes imported twice keep each document’s own name', async () => {
+    const h = backend.handlers
+    const c = await h['companies.save']({ name: '青禾', region: 'domestic' })
+    const jpeg = await sharp({ create: { width: 32, height: 32, channels: 3, background: '#c33' } })
+      .jpeg()
+      .toBuffer()
+    const base = {
+      ownerKind: 'company' as const,
+      ownerId: c.id,
+      requirement: 'industry_qualification',
+      dataBase64: jpeg.toString('base64'),
+    }
+    const first = await h['documents.import']({ ...base, fileName: '张伟-11010519491231002X.jpg' })
+    const second = await h['documents.import']({ ...base, fileName: '营业执照.jpg' })
+    expect(first.file?.sha256).toBe(second.file?.sha256)
+    expect(second.file?.originalName).toBe('营业执照.jpg')
+  })
 })

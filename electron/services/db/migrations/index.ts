@@ -6,6 +6,7 @@ import { migration0004 } from './0004-search-keys'
 import { migration0005 } from './0005-letters'
 import { migration0006 } from './0006-user-industries'
 import { migration0007 } from './0007-letter-templates'
+import { migration0008 } from './0008-document-names'
 
 /** Every migration, in order. Append only: never edit one that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0005,
   migration0006,
   migration0007,
+  migration0008,
 ]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length
