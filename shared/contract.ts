@@ -60,6 +60,15 @@ const optionalDate = z
   .refine(isIsoDate, { message: '日期无效：应为真实存在的日期（YYYY-MM-DD）' })
   .nullable()
   .optional()
+/** A built-in letter's paragraphs, as shipped and as the user edited them (a copy). */
+export interface BuiltinWording {
+  name: string
+  label: string
+  paragraphs: string[]
+  original: string[]
+  edited: boolean
+}
+
 /** Outputs are produced by our own backend: typed, not re-validated. */
 const out = <T>() => z.custom<T>(() => true)
 
@@ -233,6 +242,23 @@ export const contract = {
     output: out<LetterRecord>(),
   },
   'letters.markPrinted': { input: byId, output: out<LetterRecord>() },
+  'letters.builtins': {
+    input: noInput,
+    output: out<{ name: string; label: string; description: string }[]>(),
+  },
+  'letters.wording': {
+    input: z.object({ name: z.string().min(1).max(60) }).strict(),
+    output: out<BuiltinWording>(),
+  },
+  'letters.saveWording': {
+    input: z
+      .object({
+        name: z.string().min(1).max(60),
+        paragraphs: z.array(z.string().max(2000)).max(40).nullable(),
+      })
+      .strict(),
+    output: out<BuiltinWording>(),
+  },
   'letters.generateForPacket': {
     input: z.object({ packetId: entityId, perTrademark: z.boolean().optional() }).strict(),
     output: out<{ letters: LetterRecord[]; failures: string[] }>(),

@@ -5,6 +5,8 @@ import { getRelation } from '../library/relations'
 import { generateRelationLetter, listLetters, markPrinted } from '../letters/records'
 import type { Plan } from '../../../shared/rules/types'
 import { generatePacketLetters } from '../letters/batch'
+import { listTemplates } from '../letters/templates'
+import { getWording, saveWording } from '../letters/wording'
 import type { BackendContext } from './context'
 
 type LetterMethods =
@@ -13,6 +15,9 @@ type LetterMethods =
   | 'letters.markPrinted'
   | 'letters.pdf'
   | 'letters.generateForPacket'
+  | 'letters.builtins'
+  | 'letters.wording'
+  | 'letters.saveWording'
 
 export function letterHandlers(
   ctx: BackendContext,
@@ -25,6 +30,13 @@ export function letterHandlers(
     'letters.list': (filter) => Promise.resolve(listLetters(db, filter)),
     'letters.generate': (input) => generateRelationLetter(db, store, input, ctx.today()),
     'letters.markPrinted': ({ id }) => Promise.resolve(markPrinted(db, id)),
+    'letters.builtins': () =>
+      Promise.resolve(
+        listTemplates().map(({ name, label, description }) => ({ name, label, description })),
+      ),
+    'letters.wording': ({ name }) => new Promise((resolve) => resolve(getWording(db, name))),
+    'letters.saveWording': ({ name, paragraphs }) =>
+      new Promise((resolve) => resolve(saveWording(db, name, paragraphs))),
     'letters.generateForPacket': async ({ packetId, perTrademark }) => {
       const { plan } = await planOf(packetId)
       return generatePacketLetters(db, store, packetId, plan, {

@@ -7,10 +7,13 @@ import { layoutLetter } from './layout'
 import { paginate } from './paginate'
 import { createPdf, pagePainter } from './pdf'
 import { cachedMeasure, type Measure } from './text-fit'
+import type { LetterTemplate } from './template-schema'
 import { loadTemplate } from './templates'
 import { letterValues, type ValueOptions } from './values'
 
 export interface GenerateLetterOptions extends ValueOptions {
+  /** The user's edited copy of the built-in wording (wording.ts), used instead of the file. */
+  template?: LetterTemplate
   /** Where resources (templates, font) are looked up: PACKETDESK_RESOURCES_DIR. */
   env?: NodeJS.ProcessEnv
 }
@@ -50,7 +53,7 @@ export async function generateLetter(
   options: GenerateLetterOptions = {},
 ): Promise<Uint8Array> {
   const env = options.env ?? process.env
-  const template = loadTemplate(templateName, env)
+  const template = options.template ?? loadTemplate(templateName, env)
   const parsed = parseLetterData(data)
   const values = letterValues(template, parsed, options)
   const { bytes, face } = loadFont(env)

@@ -13,6 +13,7 @@ import { personIdDocument } from '../library/persons'
 import { validateIdDocument } from '../../../shared/validators'
 import type { LetterDataInput } from './data'
 import { generateLetter } from './generate'
+import { userWording } from './wording'
 
 const REQUIREMENT_OF = {
   authorization: 'authorization_letter',
@@ -275,7 +276,11 @@ export async function generateRelationLetter(
   today: string,
 ): Promise<LetterRecord> {
   const built = relationLetterData(db, input, today)
-  const pdf = Buffer.from(await generateLetter(built.template, built.data))
+  // The user's edited wording of this built-in template, when there is one.
+  const wording = userWording(db, built.template)
+  const pdf = Buffer.from(
+    await generateLetter(built.template, built.data, wording ? { template: wording } : {}),
+  )
   return recordLetter(db, store, pdf, {
     relationId: built.relation.id,
     packetId: input.packetId,

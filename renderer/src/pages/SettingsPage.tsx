@@ -4,6 +4,7 @@ import type { Language, SystemInfo } from '../../../shared/contract'
 import { useApi } from '../api/ApiContext'
 import { useI18n } from '../i18n/I18nProvider'
 import { IndustryEditor } from '../settings/IndustryEditor'
+import { BuiltinWordingEditor } from '../settings/BuiltinWordingEditor'
 import { TemplateManager } from '../templates/TemplateManager'
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e))
@@ -96,6 +97,12 @@ export function SettingsPage(props: { onLanguageChange: (language: Language) => 
           {pick('授权书模板', 'Letter templates')}
         </Text>
         <TemplateManager />
+      </Card>
+      <Card withBorder data-testid="builtin-wording">
+        <Text fw={600} mb="xs">
+          {pick('内置授权书措辞', 'Built-in letter wording')}
+        </Text>
+        <BuiltinWordingEditor />
       </Card>
     </Stack>
   )

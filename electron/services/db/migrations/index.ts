@@ -7,6 +7,7 @@ import { migration0005 } from './0005-letters'
 import { migration0006 } from './0006-user-industries'
 import { migration0007 } from './0007-letter-templates'
 import { migration0008 } from './0008-document-names'
+import { migration0009 } from './0009-template-wording'
 
 /** Every migration, in order. Append only: never edit one that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0006,
   migration0007,
   migration0008,
+  migration0009,
 ]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length
