@@ -69,7 +69,9 @@ export function fileHandlers(
           })
         })()
       } catch (error) {
-        // A refused row must not leave a new file (maybe an ID scan) behind.
+        // A refused row must not leave a new file (maybe an ID scan) behind. (Known gap: a
+        // concurrent import of the same bytes whose row did commit would lose its file; the
+        // startup sweep then reports it as missing.)
         if (!stored.existed) store.remove(stored.sha256)
         throw error
       }
