@@ -180,6 +180,23 @@ function flattenForm(doc: PDFDocument, drawn: Set<string>) {
   doc.catalog.delete(PDFName.of('AcroForm'))
 }
 
+/**
+ * What both kinds of template do first: refuse an empty mapping, check every
+ * value's glyphs before anything is drawn, and open the PDF for filling.
+ */
+async function prepareFill(
+  templatePdf: Uint8Array,
+  fields: readonly { dataItem: TemplateDataItem }[],
+  values: Record<TemplateDataItem, string | null>,
+  seed: string,
+  emptyMessage: string,
+) {
+  if (fields.length === 0) throw new AppError('INVALID_ARGUMENT', emptyMessage)
+  const { face } = loadFont()
+  const texts = fields.map((f) => printable(face, values, f.dataItem))
+  return { texts, ...(await openForFilling(templatePdf, seed)) }
+}
+
 /** Fill a flat template's text boxes; coordinates are relative to each page's crop box. */
 export async function fillFlatTemplate(
   templatePdf: Uint8Array,
@@ -187,15 +204,13 @@ export async function fillFlatTemplate(
   values: Record<TemplateDataItem, string | null>,
   seed: string,
 ): Promise<Uint8Array> {
-  if (fields.length === 0) {
-    throw new AppError(
-      'INVALID_ARGUMENT',
-      '该模板还没有放置任何文本框：请先在模板设计器中添加并保存',
-    )
-  }
-  const { face } = loadFont()
-  const texts = fields.map((f) => printable(face, values, f.dataItem))
-  const { doc, font, measure } = await openForFilling(templatePdf, seed)
+  const { texts, doc, font, measure } = await prepareFill(
+    templatePdf,
+    fields,
+    values,
+    seed,
+    '该模板还没有放置任何文本框：请先在模板设计器中添加并保存',
+  )
   const pages = doc.getPages()
   fields.forEach((field, i) => {
     const page = pages[field.page - 1]
@@ -220,15 +235,13 @@ export async function fillAcroTemplate(
   values: Record<TemplateDataItem, string | null>,
   seed: string,
 ): Promise<Uint8Array> {
-  if (fields.length === 0) {
-    throw new AppError(
-      'INVALID_ARGUMENT',
-      '该模板还没有为任何表单字段选择数据项：请先在模板设计器中设置并保存',
-    )
-  }
-  const { face } = loadFont()
-  const texts = fields.map((f) => printable(face, values, f.dataItem))
-  const { doc, font, measure } = await openForFilling(templatePdf, seed)
+  const { texts, doc, font, measure } = await prepareFill(
+    templatePdf,
+    fields,
+    values,
+    seed,
+    '该模板还没有为任何表单字段选择数据项：请先在模板设计器中设置并保存',
+  )
   const form = doc.getForm()
   const drawn = new Set<string>()
   fields.forEach((mapping, i) => {

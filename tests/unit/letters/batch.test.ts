@@ -3,8 +3,7 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Backend } from '../../../electron/services/backend'
-import { loadDemo } from '../../../electron/services/demo/demo'
-import { testBackend } from '../../helpers/backend'
+import { demoBackend } from '../../helpers/backend'
 
 let backend: Backend
 let dir: string
@@ -12,11 +11,7 @@ let cleanup: () => void
 let packetId = ''
 
 beforeAll(async () => {
-  const t = testBackend()
-  backend = t.backend
-  dir = t.dir
-  cleanup = t.cleanup
-  await loadDemo(backend, '2026-11-28')
+  ;({ backend, dir, cleanup } = await demoBackend())
   const h = backend.handlers
   // 山岚旗舰店 uses 山岚; add a second mark of the same registrant to the packet.
   const packet = (await h['packets.list']({})).find((p) => p.accountName === '山岚旗舰店')

@@ -2,20 +2,15 @@ import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Backend } from '../../../electron/services/backend'
-import { loadDemo } from '../../../electron/services/demo/demo'
 import { dispatch } from '../../../electron/services/dispatch'
-import { testBackend } from '../../helpers/backend'
+import { demoBackend } from '../../helpers/backend'
 
 let backend: Backend
 let dir: string
 let cleanup: () => void
 
 beforeAll(async () => {
-  const t = testBackend()
-  backend = t.backend
-  dir = t.dir
-  cleanup = t.cleanup
-  await loadDemo(backend, '2026-11-28')
+  ;({ backend, dir, cleanup } = await demoBackend())
 }, 60_000)
 afterAll(() => cleanup())
 

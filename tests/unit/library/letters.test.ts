@@ -2,23 +2,18 @@ import { execFileSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { loadDemo } from '../../../electron/services/demo/demo'
 import type { Backend } from '../../../electron/services/backend'
 import { AppError } from '../../../shared/errors'
 import { isAnyOf } from '../../../shared/rules/types'
 import { fakeScan } from '../../../electron/services/demo/scans'
-import { testBackend } from '../../helpers/backend'
+import { demoBackend } from '../../helpers/backend'
 
 let backend: Backend
 let dir: string
 let cleanup: () => void
 
 beforeAll(async () => {
-  const t = testBackend()
-  backend = t.backend
-  dir = t.dir
-  cleanup = t.cleanup
-  await loadDemo(backend, '2026-11-28')
+  ;({ backend, dir, cleanup } = await demoBackend())
 }, 60_000)
 afterAll(() => cleanup())
 
