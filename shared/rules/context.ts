@@ -11,6 +11,8 @@ export interface RuleContext {
   catalog: IndustryCatalog
   applicantId: string
   party: (id: string) => AnyParty | undefined
+  /** Every document of the scenario (R15–R17 read them). */
+  documents: readonly ScenarioDocument[]
   documentsFor: (requirement: string, subject: string) => ScenarioDocument[]
 }
 
@@ -25,6 +27,7 @@ export function createContext(scenario: Scenario, catalog: IndustryCatalog): Rul
     catalog,
     applicantId: scenario.applicant.id,
     party: (id) => parties.get(id),
+    documents,
     documentsFor: (requirement, subject) =>
       documents.filter((d) => d.requirement === requirement && (d.subject ?? '') === subject),
   }

@@ -1,5 +1,7 @@
 import type { RuleContext } from './context'
 import { ruleR2UploadFile } from './files'
+import { isColourRequired } from './requirement-derive'
+import { readMismatch, ruleR18WrongKind } from './scan-checks'
 import type { Relation } from './scenario'
 import { bestStatus } from './status'
 import type { RequirementRef, Status } from './types'
@@ -10,8 +12,6 @@ export interface ItemVerdict {
 }
 
 export interface EvaluateOptions {
-  /** R3, R13: colour scans only. */
-  colourRequired?: boolean
   /** The declared relation this item proves (R14: expired → invalid even with no file). */
   relation?: Relation | undefined
   /** Data the document needs is wrong (R11: no valid ID number): invalid whatever the file. */
@@ -43,7 +43,13 @@ export function evaluateItem(
     if (expired) return { status: 'invalid', reasons: [`文件${expired}`] }
     // A document recorded without its file facts has nothing to upload yet.
     if (!document.file) return { status: 'missing', reasons: ['已登记但尚未导入文件'] }
-    const verdict = ruleR2UploadFile(document.file, options.colourRequired ?? false)
+    const read = document.file.read
+    if (read) {
+      // R18 first: a paper of the wrong kind is judged by that alone (RULES.md §4b).
+      const problem = ruleR18WrongKind(ref.id, read) ?? readMismatch(ctx, ref, read)
+      if (problem) return { status: 'invalid', reasons: [problem] }
+    }
+    const verdict = ruleR2UploadFile(document.file, isColourRequired(ref.id))
     return { status: verdict.status, reasons: verdict.reasons }
   })
   const status = bestStatus(verdicts.map((v) => v.status))

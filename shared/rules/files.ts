@@ -46,7 +46,7 @@ export function ruleR1AvatarFile(file: FileFacts): FileVerdict {
   const notes: string[] = []
   if (format !== 'jpeg') reasons.push(`R1：头像须为 JPG，当前为 ${format}，导出时转换`)
   const { width, height, bytes } = file
-  if (width !== undefined && height !== undefined) {
+  if (width != null && height != null) {
     if (width !== height) {
       reasons.push(`R1：头像须为 1:1，当前 ${width}×${height}，导出时按所选方式补边或裁切`)
     } else if (width !== AVATAR_RECOMMENDED_PX) {

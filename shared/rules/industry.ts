@@ -2,6 +2,7 @@ import { findIndustry, industrySubject, type IndustryEntry } from '../industries
 import type { RuleContext } from './context'
 import { evaluateItem } from './evaluate'
 import { ruleR2UploadFile } from './files'
+import { isColourRequired } from './requirement-derive'
 import { bestStatus } from './status'
 import type { RuleOutcome, Status, Warning } from './types'
 
@@ -19,8 +20,7 @@ function industryStatus(
   subject: string,
   required: string[],
 ): { status: Status; reasons: string[] } {
-  if (required.length === 0)
-    return evaluateItem(ctx, { id: 'industry_qualification', subject }, { colourRequired: true })
+  if (required.length === 0) return evaluateItem(ctx, { id: 'industry_qualification', subject })
   const documents = ctx.documentsFor('industry_qualification', subject)
   const unnamed = documents.filter((d) => !d.name || !required.includes(d.name))
   const reasons: string[] = []
@@ -37,7 +37,7 @@ function industryStatus(
         reasons.push(`${name}：R14：已于 ${d.validUntil} 过期`)
         return 'invalid' as const
       }
-      const verdict = ruleR2UploadFile(d.file, true)
+      const verdict = ruleR2UploadFile(d.file, isColourRequired('industry_qualification'))
       reasons.push(...verdict.reasons.map((r) => `${name}：${r}`))
       return verdict.status
     })

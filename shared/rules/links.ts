@@ -1,6 +1,7 @@
 import { ID_DOCUMENT_LABELS, validateIdDocument } from '../validators'
 import { isPerson, partyName, type RuleContext } from './context'
 import { evaluateItem } from './evaluate'
+import { ruleR16IdCopyVsPerson } from './scan-checks'
 import type { Relation, Trademark } from './scenario'
 import type { Requirement, RequirementRef, RuleId, RuleOutcome } from './types'
 
@@ -185,6 +186,7 @@ export function ruleR11Person(ctx: RuleContext, tm: Trademark): RuleOutcome {
       { id: 'registrant_id_copy', subject: person, slot: 'other', rule: 'R11', ...idCopy },
       { ...letterRef, slot: 'other', rule: 'R11', ...letter },
     ],
+    warnings: ruleR16IdCopyVsPerson(ctx, person).warnings ?? [],
   }
 }
 

@@ -5,6 +5,7 @@ import { ruleR1Avatar } from './avatar'
 import { createContext } from './context'
 import { ruleR3Industry } from './industry'
 import { ruleR8Link, ruleR8Route } from './links'
+import { isLinkRequirement } from './requirement-derive'
 import { ruleR13PromotedSubject } from './promoted-subject'
 import type { Scenario } from './scenario'
 import { blocksReadiness } from './status'
@@ -23,6 +24,10 @@ import {
   type Warning,
 } from './types'
 
+function sameNote(a: Warning, b: Warning): boolean {
+  return a.rule === b.rule && a.subject === b.subject && a.message === b.message
+}
+
 function identity(requirement: Requirement): string {
   if (isAnyOf(requirement)) {
     return `anyOf(${requirement.anyOf
@@ -33,17 +38,11 @@ function identity(requirement: Requirement): string {
   return `${requirement.id}:${requirement.subject}`
 }
 
-const LINK_IDS = new Set([
-  'authorization_letter',
-  'parent_subsidiary_proof',
-  'general_agency_authorization',
-  'registrant_id_copy',
-])
-
+/** R8: a link item is one whose alternatives are link requirements (requirements.ts). */
 function isLinkItem(requirement: Requirement): boolean {
   return isAnyOf(requirement)
-    ? requirement.anyOf.some((a) => LINK_IDS.has(a.id))
-    : LINK_IDS.has(requirement.id)
+    ? requirement.anyOf.some((a) => isLinkRequirement(a.id))
+    : isLinkRequirement(requirement.id)
 }
 
 /**
@@ -87,8 +86,15 @@ export function plan(scenario: Scenario, catalog: IndustryCatalog): Plan {
           : requirement,
       )
     }
-    blockers.push(...(outcome.blockers ?? []))
-    warnings.push(...(outcome.warnings ?? []))
+    // A blocker or warning reached through several trademarks is also listed once.
+    for (const blocker of outcome.blockers ?? []) {
+      if (!blockers.some((b) => b.rule === blocker.rule && b.subject === blocker.subject)) {
+        blockers.push(blocker)
+      }
+    }
+    for (const warning of outcome.warnings ?? []) {
+      if (!warnings.some((w) => sameNote(w, warning))) warnings.push(warning)
+    }
   }
   const ready = blockers.length === 0 && !requirements.some((r) => blocksReadiness(r.status))
   return { route, ready, requirements, blockers, warnings }

@@ -14,11 +14,7 @@ export function ruleR13PromotedSubject(ctx: RuleContext): RuleOutcome {
     }
   }
   if (subject === 'app') {
-    const verdict = evaluateItem(
-      ctx,
-      { id: 'software_copyright_certificate', subject: '' },
-      { colourRequired: true },
-    )
+    const verdict = evaluateItem(ctx, { id: 'software_copyright_certificate', subject: '' })
     return {
       requirements: [
         {

@@ -1,6 +1,7 @@
 import { z } from '../zod-locale'
 import { isIsoDate } from '../dates'
 import { ID_DOCUMENT_TYPES } from '../validators'
+import { readAcceptanceDates } from './scan-reads'
 import { REQUIREMENT_IDS } from './types'
 
 const isoDate = z
@@ -9,14 +10,53 @@ const isoDate = z
 const optionalDate = isoDate.nullish()
 const id = z.string().min(1, '不能为空')
 
-/** Facts about a stored file (from the import step). */
+/** A field read from a scan: an empty string is "not read" (RULES.md §4b). */
+const readText = z.string().optional()
+const readDate = z
+  .string()
+  .refine((v) => v === '' || isIsoDate(v), { message: '日期无效：应为 YYYY-MM-DD' })
+  .optional()
+const readValidUntil = z
+  .string()
+  .refine((v) => v === '' || v === 'long_term' || isIsoDate(v), {
+    message: '日期无效：应为 YYYY-MM-DD 或 long_term',
+  })
+  .optional()
+
+/**
+ * RULES.md §4b: the facts read from the scan itself. Only the fields R15–R18 use are
+ * checked; unknown fields are ignored.
+ */
+export const scanReadSchema = z.object({
+  kind: z.string().min(1, '不能为空'),
+  fields: z
+    .object({
+      regNo: readText,
+      registrant: readText,
+      applicant: readText,
+      transferee: readText,
+      number: readText,
+      name: readText,
+      validUntil: readValidUntil,
+      expiryDate: readDate,
+      acceptanceDate: readDate,
+    })
+    .optional(),
+})
+export type ScanRead = z.infer<typeof scanReadSchema>
+
+/**
+ * Facts about a stored file (from the import step). Spec v2: facts other than `format` and
+ * `bytes` may be null when unknown (an undecodable file has no size or colour).
+ */
 export const fileFactsSchema = z.object({
   format: z.string().min(1),
-  width: z.number().int().nonnegative().optional(),
-  height: z.number().int().nonnegative().optional(),
+  width: z.number().int().nonnegative().nullish(),
+  height: z.number().int().nonnegative().nullish(),
   bytes: z.number().int().nonnegative().optional(),
-  pages: z.number().int().positive().optional(),
-  color: z.boolean().optional(),
+  pages: z.number().int().positive().nullish(),
+  color: z.boolean().nullish(),
+  read: scanReadSchema.nullish(),
 })
 export type FileFacts = z.infer<typeof fileFactsSchema>
 
@@ -127,6 +167,18 @@ export const scenarioSchema = baseScenarioSchema.superRefine((scenario, ctx) => 
     trademarkIds.add(tm.id)
     refer(tm.registrant, ['trademarks', index, 'registrant'])
     refer(tm.transferee, ['trademarks', index, 'transferee'])
+    // RULES.md §4b: R6 needs a stamp date, from the record or read from the notice.
+    if (
+      tm.status === 'application_accepted' &&
+      tm.acceptanceDate == null &&
+      readAcceptanceDates(scenario.documents ?? [], tm.id).length === 0
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['trademarks', index, 'acceptanceDate'],
+        message: '注册申请受理中的商标须填写受理通知书上的盖章受理日期',
+      })
+    }
   })
   scenario.relations.forEach((relation, index) => {
     if (relation.type === 'parent_subsidiary') {

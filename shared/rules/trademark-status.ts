@@ -1,6 +1,12 @@
 import { addDays, addMonthsClamped, daysBetween } from '../dates'
 import type { RuleContext } from './context'
 import { evaluateItem } from './evaluate'
+import {
+  effectiveAcceptanceDate,
+  ruleR15CertificateVsRecord,
+  ruleR17AcceptanceNotice,
+  ruleR17TransferNotice,
+} from './scan-checks'
 import { APPLICATION_MIN_AGE_MONTHS, EXPIRY_WARNING_DAYS } from './interpretations'
 import type { Trademark } from './scenario'
 import type { PlainRequirement, RequirementId, RuleId, RuleOutcome } from './types'
@@ -46,6 +52,7 @@ export function ruleR5Registered(ctx: RuleContext, tm: Trademark): RuleOutcome {
   } else if (tm.officialRegistrantDiffers === 'transfer') {
     requirements.push(trademarkItem(ctx, 'trademark_transfer_proof', tm, 'R5'))
   }
+  warnings.push(...(ruleR15CertificateVsRecord(ctx, tm).warnings ?? []))
   return { requirements, warnings }
 }
 
@@ -59,12 +66,18 @@ export function applicationEligibleFrom(stampDate: string): string {
   return addDays(addMonthsClamped(stampDate, APPLICATION_MIN_AGE_MONTHS), 1)
 }
 
-/** R6 (application accepted): the acceptance notice, and three full months since the stamp date. */
+/**
+ * R6 (application accepted): the acceptance notice, and three full months since the stamp date
+ * — the later of the record's and the notices' (R17).
+ */
 export function ruleR6ApplicationAge(ctx: RuleContext, tm: Trademark): RuleOutcome {
   const requirements = [trademarkItem(ctx, 'trademark_acceptance_notice', tm, 'R6')]
-  if (tm.acceptanceDate == null) {
+  const warnings = ruleR17AcceptanceNotice(ctx, tm).warnings ?? []
+  const stamp = effectiveAcceptanceDate(ctx, tm)
+  if (stamp === null) {
     return {
       requirements,
+      warnings,
       blockers: [
         {
           rule: 'R6',
@@ -74,33 +87,41 @@ export function ruleR6ApplicationAge(ctx: RuleContext, tm: Trademark): RuleOutco
       ],
     }
   }
-  const until = applicationEligibleFrom(tm.acceptanceDate)
-  if (ctx.asOf >= until) return { requirements }
+  const until = applicationEligibleFrom(stamp)
+  if (ctx.asOf >= until) return { requirements, warnings }
   return {
     requirements,
+    warnings,
     blockers: [
       {
         rule: 'R6',
         subject: tm.id,
         until,
-        message: `R6：商标“${tm.text}”的注册申请于 ${tm.acceptanceDate} 受理，须届满三个月，可于 ${until} 起提交`,
+        message: `R6：商标“${tm.text}”的注册申请于 ${stamp} 受理，须届满三个月，可于 ${until} 起提交`,
       },
     ],
   }
 }
 
-/** R7 (transfer accepted): transfer notice and certificate; only the transferee may apply. */
+/**
+ * R7 (transfer accepted): transfer notice and certificate; only the transferee may apply — as
+ * recorded, and as the transfer notice reads (R17).
+ */
 export function ruleR7TransferAccepted(ctx: RuleContext, tm: Trademark): RuleOutcome {
   const requirements = [
     trademarkItem(ctx, 'trademark_transfer_notice', tm, 'R7'),
     trademarkItem(ctx, 'trademark_certificate', tm, 'R7'),
   ]
-  if (tm.transferee === ctx.applicantId) return { requirements }
+  const warnings = ruleR15CertificateVsRecord(ctx, tm).warnings ?? []
+  if (tm.transferee === ctx.applicantId) {
+    return { requirements, warnings, blockers: ruleR17TransferNotice(ctx, tm).blockers ?? [] }
+  }
   const transferee = tm.transferee
     ? (ctx.party(tm.transferee)?.name ?? tm.transferee)
     : '（未填写）'
   return {
     requirements,
+    warnings,
     blockers: [
       {
         rule: 'R7',

@@ -32,6 +32,10 @@ export const RULE_IDS = [
   'R12',
   'R13',
   'R14',
+  'R15',
+  'R16',
+  'R17',
+  'R18',
 ] as const
 export type RuleId = (typeof RULE_IDS)[number]
 

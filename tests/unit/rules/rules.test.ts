@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { isAnyOf, type Plan, type PlainRequirement } from '../../../shared/rules/types'
 import { planKeys } from '../../helpers/plan-compare'
-import { AVATAR_OK, GOOD_JPEG, mark, planOf } from '../../helpers/scenario-builder'
+import { plan } from '../../../shared/rules/plan'
+import {
+  AVATAR_OK,
+  CATALOG,
+  GOOD_JPEG,
+  mark,
+  planOf,
+  scenario,
+} from '../../helpers/scenario-builder'
 
 const warningKeys = (p: Plan) => p.warnings.map((w) => `${w.rule}@${w.subject}`)
 const blockerKeys = (p: Plan) => p.blockers.map((b) => `${b.rule}@${b.subject}`)
@@ -259,10 +267,13 @@ describe('R6 application age', () => {
     expect(p.blockers[0]?.message).toContain('可于 2026-11-16 起提交')
   })
 
-  it('a missing stamp date is a blocker without a date', () => {
-    const p = planOf((s) => {
-      s.trademarks = [mark({ status: 'application_accepted', acceptanceDate: null })]
+  it('a missing stamp date is a blocker without a date (the app’s library; a scenario file is refused)', () => {
+    const s = scenario((x) => {
+      x.trademarks = [mark({ status: 'application_accepted', acceptanceDate: '2026-01-01' })]
     })
+    const tm = s.trademarks[0]
+    if (tm) tm.acceptanceDate = null
+    const p = plan(s, CATALOG)
     expect(blockerKeys(p)).toEqual(['R6@tm-1'])
     expect(p.blockers[0]?.until).toBeUndefined()
   })
