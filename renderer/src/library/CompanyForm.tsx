@@ -1,11 +1,40 @@
-import { useState } from 'react'
 import { SegmentedControl, TextInput, Textarea } from '@mantine/core'
-import type { Company } from '../../../shared/library/schemas'
+import { useForm } from '@mantine/form'
+import {
+  companyInputSchema,
+  type Company,
+  type CompanyInput,
+} from '../../../shared/library/schemas'
 import { validateUscc } from '../../../shared/validators/uscc'
 import { useApi } from '../api/ApiContext'
-import { FormModal } from './FormModal'
-
 import { useI18n } from '../i18n/I18nProvider'
+import { FormModal } from './FormModal'
+import { zodValidate } from './zodValidate'
+
+interface Values {
+  name: string
+  region: Company['region']
+  uscc: string
+  usccOverrideReason: string
+  businessScope: string
+  notes: string
+}
+
+/** Only a code failing its check character needs (and keeps) a reason. */
+const usccCheck = (uscc: string) => (uscc.trim() ? validateUscc(uscc) : null)
+
+function toInput(values: Values, id: string | undefined): CompanyInput {
+  const check = usccCheck(values.uscc)
+  return {
+    ...(id ? { id } : {}),
+    name: values.name,
+    region: values.region,
+    uscc: values.uscc.trim() || null,
+    usccOverrideReason: check && !check.valid ? values.usccOverrideReason || null : null,
+    businessScope: values.businessScope,
+    notes: values.notes,
+  }
+}
 
 export function CompanyForm(props: {
   company: Company | null
@@ -15,24 +44,24 @@ export function CompanyForm(props: {
   const api = useApi()
   const { pick } = useI18n()
   const c = props.company
-  const [name, setName] = useState(c?.name ?? '')
-  const [region, setRegion] = useState<'domestic' | 'foreign'>(c?.region ?? 'domestic')
-  const [uscc, setUscc] = useState(c?.uscc ?? '')
-  const [override, setOverride] = useState(c?.usccOverrideReason ?? '')
-  const [scope, setScope] = useState(c?.businessScope ?? '')
-  const [notes, setNotes] = useState(c?.notes ?? '')
-  const check = uscc.trim() ? validateUscc(uscc) : null
+  const form = useForm<Values, CompanyInput>({
+    initialValues: {
+      name: c?.name ?? '',
+      region: c?.region ?? 'domestic',
+      uscc: c?.uscc ?? '',
+      usccOverrideReason: c?.usccOverrideReason ?? '',
+      businessScope: c?.businessScope ?? '',
+      notes: c?.notes ?? '',
+    },
+    validate: zodValidate(companyInputSchema, (v: Values) => toInput(v, c?.id)),
+    transformValues: (v) => toInput(v, c?.id),
+  })
+  const { region } = form.values
+  const check = usccCheck(form.values.uscc)
 
   const save = async () => {
-    await api['companies.save']({
-      ...(c ? { id: c.id } : {}),
-      name,
-      region,
-      uscc: uscc.trim() || null,
-      usccOverrideReason: check && !check.valid ? override || null : null,
-      businessScope: scope,
-      notes,
-    })
+    if (form.validate().hasErrors) return
+    await api['companies.save'](form.getTransformedValues())
     props.onClose(true)
   }
 
@@ -46,46 +75,38 @@ export function CompanyForm(props: {
       <TextInput
         label={pick('公司名称', 'Company name')}
         required
-        value={name}
-        onChange={(e) => setName(e.currentTarget.value)}
+        {...form.getInputProps('name')}
       />
       <SegmentedControl
         value={region}
-        onChange={(v) => setRegion(v)}
+        onChange={(v) => form.setFieldValue('region', v)}
         data={[
-          { value: 'domestic', label: pick('境内', 'Domestic') },
-          { value: 'foreign', label: pick('境外', 'Foreign') },
+          { value: 'domestic' as const, label: pick('境内', 'Domestic') },
+          { value: 'foreign' as const, label: pick('境外', 'Foreign') },
         ]}
       />
       {region === 'domestic' && (
         <TextInput
           label={pick('统一社会信用代码', 'USCC')}
-          value={uscc}
-          onChange={(e) => setUscc(e.currentTarget.value)}
-          error={check && !check.valid ? check.reason : undefined}
+          {...form.getInputProps('uscc')}
+          // The check character is advice, shown as you type; saving with a reason stays possible.
+          error={form.errors.uscc ?? (check && !check.valid ? check.reason : undefined)}
           description={check?.valid ? pick('校验通过', 'Check character OK') : undefined}
         />
       )}
       {region === 'domestic' && check && !check.valid && (
         <TextInput
           label={pick('仍要保存的原因（将被记录）', 'Reason to keep it anyway (recorded)')}
-          value={override}
-          onChange={(e) => setOverride(e.currentTarget.value)}
+          {...form.getInputProps('usccOverrideReason')}
         />
       )}
       <Textarea
         label={pick('经营范围', 'Business scope')}
         autosize
         minRows={3}
-        value={scope}
-        onChange={(e) => setScope(e.currentTarget.value)}
+        {...form.getInputProps('businessScope')}
       />
-      <Textarea
-        label={pick('备注', 'Notes')}
-        autosize
-        value={notes}
-        onChange={(e) => setNotes(e.currentTarget.value)}
-      />
+      <Textarea label={pick('备注', 'Notes')} autosize {...form.getInputProps('notes')} />
     </FormModal>
   )
 }

@@ -1,32 +1,90 @@
 import { useMemo, useState } from 'react'
 import { Badge, Button, Group, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core'
+import {
+  ID_DOCUMENT_KIND_LABELS,
+  pickLabel,
+  RELATION_TYPE_LABELS,
+  TRADEMARK_STATUS_LABELS,
+} from '../../../shared/i18n/labels'
 import type { Company, PersonSummary, Relation, Trademark } from '../../../shared/library/schemas'
-import { ID_DOCUMENT_LABELS } from '../../../shared/validators'
 import { useApi } from '../api/ApiContext'
 import { useLoad } from '../hooks/useLoad'
 import { useI18n } from '../i18n/I18nProvider'
 import { CompanyForm } from './CompanyForm'
 import { DetailDrawer } from './DetailDrawer'
+import { EntityTable, type Column } from './EntityTable'
 import { ExpiryDashboard } from './ExpiryDashboard'
 import { MaskedNumber } from './MaskedNumber'
 import { PersonForm } from './PersonForm'
 import { RecycleBin } from './RecycleBin'
-import { RELATION_TYPE_LABELS, RelationForm } from './RelationForm'
+import { RelationForm } from './RelationForm'
 import { SearchResults } from './SearchResults'
 import { TrademarkForm } from './TrademarkForm'
 
 type Tab = 'companies' | 'persons' | 'trademarks' | 'relations' | 'expiries' | 'recycle'
 type Editing = { kind: 'company' | 'person' | 'trademark' | 'relation'; id: string | null } | null
+type I18n = ReturnType<typeof useI18n>
 
-const STATUS_LABELS: Record<Trademark['status'], { zh: string; en: string }> = {
-  registered: { zh: '已注册', en: 'Registered' },
-  application_accepted: { zh: '申请受理中', en: 'Application accepted' },
-  transfer_accepted: { zh: '转让受理中', en: 'Transfer accepted' },
-}
+const regionLabel = (region: Company['region'], { pick }: I18n) =>
+  region === 'domestic' ? pick('境内', 'Domestic') : pick('境外', 'Foreign')
+const idTypeLabel = (p: PersonSummary, { language }: I18n) =>
+  p.idType ? pickLabel(ID_DOCUMENT_KIND_LABELS[p.idType].name, language) : '—'
+const statusLabel = (x: Trademark, { language }: I18n) =>
+  pickLabel(TRADEMARK_STATUS_LABELS[x.status], language)
+const relationTypeLabel = (r: Relation, { language }: I18n) =>
+  pickLabel(RELATION_TYPE_LABELS[r.type].name, language)
+
+const companyColumns = (i18n: I18n): Column<Company>[] => [
+  { header: i18n.pick('名称', 'Name'), cell: (c) => c.name },
+  { header: i18n.pick('地区', 'Region'), cell: (c) => regionLabel(c.region, i18n) },
+  {
+    header: i18n.pick('统一社会信用代码', 'USCC'),
+    td: { ff: 'monospace' },
+    cell: (c) => (
+      <>
+        {c.uscc ?? '—'}{' '}
+        {c.usccOverrideReason && (
+          <Badge color="yellow" size="xs">
+            {i18n.pick('校验未通过', 'check failed')}
+          </Badge>
+        )}
+      </>
+    ),
+  },
+]
+
+const personColumns = (i18n: I18n): Column<PersonSummary>[] => [
+  { header: i18n.pick('姓名', 'Name'), cell: (p) => p.name },
+  { header: i18n.pick('证件', 'Document'), cell: (p) => idTypeLabel(p, i18n) },
+  {
+    header: i18n.pick('号码', 'Number'),
+    cell: (p) => <MaskedNumber personId={p.id} masked={p.idNumberMasked} valid={p.idNumberValid} />,
+  },
+]
+
+const trademarkColumns = (i18n: I18n): Column<Trademark>[] => [
+  { header: i18n.pick('商标', 'Mark'), td: { fw: 600 }, cell: (x) => x.text },
+  { header: i18n.pick('注册号', 'Reg. no.'), td: { ff: 'monospace' }, cell: (x) => x.regNo },
+  { header: i18n.pick('类别', 'Class'), cell: (x) => x.class ?? '—' },
+  { header: i18n.pick('注册人', 'Registrant'), cell: (x) => x.registrant.name },
+  { header: i18n.pick('状态', 'Status'), cell: (x) => statusLabel(x, i18n) },
+  { header: i18n.pick('有效期至', 'Valid until'), cell: (x) => x.validUntil ?? '—' },
+]
+
+const relationColumns = (i18n: I18n): Column<Relation>[] => [
+  { header: i18n.pick('类型', 'Type'), cell: (r) => relationTypeLabel(r, i18n) },
+  { header: i18n.pick('授权方 / 母公司', 'From'), cell: (r) => r.from.name },
+  { header: i18n.pick('被授权方 / 子公司', 'To'), cell: (r) => r.to.name },
+  {
+    header: i18n.pick('有效期至', 'Valid until'),
+    cell: (r) => r.validUntil ?? i18n.pick('长期', 'open-ended'),
+  },
+]
 
 export function LibraryPage() {
   const api = useApi()
-  const { pick, t } = useI18n()
+  const i18n = useI18n()
+  const { pick, t } = i18n
   const [tab, setTab] = useState<Tab>('companies')
   const [query, setQuery] = useState('')
   const [filter, setFilter] = useState('')
@@ -39,9 +97,6 @@ export function LibraryPage() {
   const persons = useLoad(() => api['persons.list']({}), [api, version])
   const trademarks = useLoad(() => api['trademarks.list']({}), [api, version])
   const relations = useLoad(() => api['relations.list']({}), [api, version])
-
-  const match = (...texts: (string | null | undefined)[]) =>
-    !filter || texts.some((x) => x?.toLowerCase().includes(filter.toLowerCase()))
 
   const company = (id: string | null) => companies.data?.find((c) => c.id === id) ?? null
   const person = (id: string | null) => persons.data?.find((p) => p.id === id) ?? null
@@ -123,138 +178,44 @@ export function LibraryPage() {
       )}
 
       {tab === 'companies' && (
-        <Table highlightOnHover data-testid="companies-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{pick('名称', 'Name')}</Table.Th>
-              <Table.Th>{pick('地区', 'Region')}</Table.Th>
-              <Table.Th>{pick('统一社会信用代码', 'USCC')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {(companies.data ?? [])
-              .filter((c: Company) => match(c.name, c.uscc, c.notes))
-              .map((c) => (
-                <Table.Tr
-                  key={c.id}
-                  onClick={() => setDetail({ kind: 'company', id: c.id })}
-                  style={{ cursor: 'pointer' }}
-                >
-                  <Table.Td>{c.name}</Table.Td>
-                  <Table.Td>
-                    {c.region === 'domestic' ? pick('境内', 'Domestic') : pick('境外', 'Foreign')}
-                  </Table.Td>
-                  <Table.Td ff="monospace">
-                    {c.uscc ?? '—'}{' '}
-                    {c.usccOverrideReason && (
-                      <Badge color="yellow" size="xs">
-                        {pick('校验未通过', 'check failed')}
-                      </Badge>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-          </Table.Tbody>
-        </Table>
+        <EntityTable
+          testId="companies-table"
+          rows={companies.data ?? []}
+          columns={companyColumns(i18n)}
+          filterBy={(c) => [c.name, c.uscc, c.notes]}
+          filter={filter}
+          onOpen={(c) => setDetail({ kind: 'company', id: c.id })}
+        />
       )}
-
       {tab === 'persons' && (
-        <Table highlightOnHover data-testid="persons-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{pick('姓名', 'Name')}</Table.Th>
-              <Table.Th>{pick('证件', 'Document')}</Table.Th>
-              <Table.Th>{pick('号码', 'Number')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {(persons.data ?? [])
-              .filter((p: PersonSummary) => match(p.name, p.nationality, p.notes))
-              .map((p) => (
-                <Table.Tr
-                  key={p.id}
-                  onClick={() => setDetail({ kind: 'person', id: p.id })}
-                  style={{ cursor: 'pointer' }}
-                >
-                  <Table.Td>{p.name}</Table.Td>
-                  <Table.Td>{p.idType ? ID_DOCUMENT_LABELS[p.idType] : '—'}</Table.Td>
-                  <Table.Td>
-                    <MaskedNumber
-                      personId={p.id}
-                      masked={p.idNumberMasked}
-                      valid={p.idNumberValid}
-                    />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-          </Table.Tbody>
-        </Table>
+        <EntityTable
+          testId="persons-table"
+          rows={persons.data ?? []}
+          columns={personColumns(i18n)}
+          filterBy={(p) => [p.name, p.nationality, p.notes]}
+          filter={filter}
+          onOpen={(p) => setDetail({ kind: 'person', id: p.id })}
+        />
       )}
-
       {tab === 'trademarks' && (
-        <Table highlightOnHover data-testid="trademarks-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{pick('商标', 'Mark')}</Table.Th>
-              <Table.Th>{pick('注册号', 'Reg. no.')}</Table.Th>
-              <Table.Th>{pick('类别', 'Class')}</Table.Th>
-              <Table.Th>{pick('注册人', 'Registrant')}</Table.Th>
-              <Table.Th>{pick('状态', 'Status')}</Table.Th>
-              <Table.Th>{pick('有效期至', 'Valid until')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {(trademarks.data ?? [])
-              .filter((x: Trademark) => match(x.text, x.regNo, x.registrant.name, x.notes))
-              .map((x) => (
-                <Table.Tr
-                  key={x.id}
-                  onClick={() => setDetail({ kind: 'trademark', id: x.id })}
-                  style={{ cursor: 'pointer' }}
-                >
-                  <Table.Td fw={600}>{x.text}</Table.Td>
-                  <Table.Td ff="monospace">{x.regNo}</Table.Td>
-                  <Table.Td>{x.class ?? '—'}</Table.Td>
-                  <Table.Td>{x.registrant.name}</Table.Td>
-                  <Table.Td>
-                    {pick(STATUS_LABELS[x.status].zh, STATUS_LABELS[x.status].en)}
-                  </Table.Td>
-                  <Table.Td>{x.validUntil ?? '—'}</Table.Td>
-                </Table.Tr>
-              ))}
-          </Table.Tbody>
-        </Table>
+        <EntityTable
+          testId="trademarks-table"
+          rows={trademarks.data ?? []}
+          columns={trademarkColumns(i18n)}
+          filterBy={(x) => [x.text, x.regNo, x.registrant.name, x.notes]}
+          filter={filter}
+          onOpen={(x) => setDetail({ kind: 'trademark', id: x.id })}
+        />
       )}
-
       {tab === 'relations' && (
-        <Table highlightOnHover data-testid="relations-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{pick('类型', 'Type')}</Table.Th>
-              <Table.Th>{pick('授权方 / 母公司', 'From')}</Table.Th>
-              <Table.Th>{pick('被授权方 / 子公司', 'To')}</Table.Th>
-              <Table.Th>{pick('有效期至', 'Valid until')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {(relations.data ?? [])
-              .filter((r: Relation) => match(r.from.name, r.to.name, r.notes))
-              .map((r) => (
-                <Table.Tr
-                  key={r.id}
-                  onClick={() => setDetail({ kind: 'relation', id: r.id })}
-                  style={{ cursor: 'pointer' }}
-                >
-                  <Table.Td>
-                    {pick(RELATION_TYPE_LABELS[r.type].zh, RELATION_TYPE_LABELS[r.type].en)}
-                  </Table.Td>
-                  <Table.Td>{r.from.name}</Table.Td>
-                  <Table.Td>{r.to.name}</Table.Td>
-                  <Table.Td>{r.validUntil ?? pick('长期', 'open-ended')}</Table.Td>
-                </Table.Tr>
-              ))}
-          </Table.Tbody>
-        </Table>
+        <EntityTable
+          testId="relations-table"
+          rows={relations.data ?? []}
+          columns={relationColumns(i18n)}
+          filterBy={(r) => [r.from.name, r.to.name, r.notes]}
+          filter={filter}
+          onOpen={(r) => setDetail({ kind: 'relation', id: r.id })}
+        />
       )}
 
       {tab === 'expiries' && <ExpiryDashboard version={version} />}
@@ -329,15 +290,13 @@ function EntitySummary(props: {
   relations: Relation[]
   trademarks: Trademark[]
 }) {
-  const { pick } = useI18n()
+  const i18n = useI18n()
+  const { pick } = i18n
   const rows: [string, string][] = []
   if (props.company) {
     const c = props.company
     rows.push(
-      [
-        pick('地区', 'Region'),
-        c.region === 'domestic' ? pick('境内', 'Domestic') : pick('境外', 'Foreign'),
-      ],
+      [pick('地区', 'Region'), regionLabel(c.region, i18n)],
       [pick('统一社会信用代码', 'USCC'), c.uscc ?? '—'],
       [pick('经营范围', 'Business scope'), c.businessScope || '—'],
     )
@@ -346,10 +305,7 @@ function EntitySummary(props: {
   }
   if (props.person) {
     rows.push(
-      [
-        pick('证件', 'Document'),
-        props.person.idType ? ID_DOCUMENT_LABELS[props.person.idType] : '—',
-      ],
+      [pick('证件', 'Document'), idTypeLabel(props.person, i18n)],
       [pick('号码', 'Number'), props.person.idNumberMasked ?? '—'],
     )
   }
@@ -359,7 +315,7 @@ function EntitySummary(props: {
       [pick('注册号', 'Reg. no.'), x.regNo],
       [pick('类别', 'Class'), String(x.class ?? '—')],
       [pick('注册人', 'Registrant'), x.registrant.name],
-      [pick('状态', 'Status'), pick(STATUS_LABELS[x.status].zh, STATUS_LABELS[x.status].en)],
+      [pick('状态', 'Status'), statusLabel(x, i18n)],
       [pick('有效期至', 'Valid until'), x.validUntil ?? '—'],
     )
     if (x.acceptanceDate) rows.push([pick('受理日期', 'Acceptance date'), x.acceptanceDate])
@@ -386,10 +342,7 @@ function EntitySummary(props: {
         <Text size="sm">
           {pick('关系：', 'Relations: ')}
           {props.relations
-            .map(
-              (r) =>
-                `${pick(RELATION_TYPE_LABELS[r.type].zh, RELATION_TYPE_LABELS[r.type].en)} ${r.from.name} → ${r.to.name}`,
-            )
+            .map((r) => `${relationTypeLabel(r, i18n)} ${r.from.name} → ${r.to.name}`)
             .join('；')}
         </Text>
       )}

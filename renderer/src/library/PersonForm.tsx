@@ -1,17 +1,46 @@
-import { useState } from 'react'
 import { Select, TextInput, Textarea } from '@mantine/core'
+import { useForm } from '@mantine/form'
 import { todayIn } from '../../../shared/dates'
-import type { PersonSummary } from '../../../shared/library/schemas'
+import { ID_DOCUMENT_KIND_LABELS, pickLabel } from '../../../shared/i18n/labels'
 import {
-  ID_DOCUMENT_LABELS,
+  personInputSchema,
+  type PersonInput,
+  type PersonSummary,
+} from '../../../shared/library/schemas'
+import {
   ID_DOCUMENT_TYPES,
   validateIdDocument,
   type IdDocumentType,
 } from '../../../shared/validators'
 import { useApi } from '../api/ApiContext'
-import { FormModal } from './FormModal'
-
 import { useI18n } from '../i18n/I18nProvider'
+import { FormModal } from './FormModal'
+import { zodValidate } from './zodValidate'
+
+interface Values {
+  name: string
+  idType: IdDocumentType
+  /** Never the stored number: what the user types to replace it. */
+  idNumber: string
+  nationality: string
+  notes: string
+}
+
+function toInput(values: Values, person: PersonSummary | null): PersonInput {
+  const number = values.idNumber.trim()
+  return {
+    ...(person ? { id: person.id } : {}),
+    name: values.name,
+    // Editing without typing a number keeps the stored one (never sent to the page).
+    ...(number
+      ? { idType: values.idType, idNumber: number }
+      : person
+        ? {}
+        : { idType: null, idNumber: null }),
+    nationality: values.nationality,
+    notes: values.notes,
+  }
+}
 
 /** Editing never shows the stored number: a new number replaces it; empty keeps none. */
 export function PersonForm(props: {
@@ -20,25 +49,25 @@ export function PersonForm(props: {
   onClose: (saved: boolean) => void
 }) {
   const api = useApi()
-  const { pick } = useI18n()
+  const { pick, language } = useI18n()
   const p = props.person
-  const [name, setName] = useState(p?.name ?? '')
-  const [idType, setIdType] = useState<IdDocumentType>(p?.idType ?? 'resident_id')
-  const [idNumber, setIdNumber] = useState('')
-  const [nationality, setNationality] = useState(p?.nationality ?? '')
-  const [notes, setNotes] = useState(p?.notes ?? '')
+  const form = useForm<Values, PersonInput>({
+    initialValues: {
+      name: p?.name ?? '',
+      idType: p?.idType ?? 'resident_id',
+      idNumber: '',
+      nationality: p?.nationality ?? '',
+      notes: p?.notes ?? '',
+    },
+    validate: zodValidate(personInputSchema, (v: Values) => toInput(v, p)),
+    transformValues: (v) => toInput(v, p),
+  })
+  const { idType, idNumber } = form.values
   const check = idNumber.trim() ? validateIdDocument(idType, idNumber, todayIn()) : null
 
   const save = async () => {
-    const number = idNumber.trim()
-    await api['persons.save']({
-      ...(p ? { id: p.id } : {}),
-      name,
-      // Editing without typing a number keeps the stored one (never sent to the page).
-      ...(number ? { idType, idNumber: number } : p ? {} : { idType: null, idNumber: null }),
-      nationality,
-      notes,
-    })
+    if (form.validate().hasErrors) return
+    await api['persons.save'](form.getTransformedValues())
     props.onClose(true)
   }
 
@@ -49,17 +78,14 @@ export function PersonForm(props: {
       onSave={save}
       title={p ? pick('编辑自然人', 'Edit person') : pick('新建自然人', 'New person')}
     >
-      <TextInput
-        label={pick('姓名', 'Name')}
-        required
-        value={name}
-        onChange={(e) => setName(e.currentTarget.value)}
-      />
+      <TextInput label={pick('姓名', 'Name')} required {...form.getInputProps('name')} />
       <Select
         label={pick('证件类型', 'ID document')}
-        data={ID_DOCUMENT_TYPES.map((t) => ({ value: t, label: ID_DOCUMENT_LABELS[t] }))}
-        value={idType}
-        onChange={(v) => setIdType(v ?? 'resident_id')}
+        data={ID_DOCUMENT_TYPES.map((t) => ({
+          value: t,
+          label: pickLabel(ID_DOCUMENT_KIND_LABELS[t].name, language),
+        }))}
+        {...form.getInputProps('idType')}
         allowDeselect={false}
       />
       <TextInput
@@ -72,23 +98,14 @@ export function PersonForm(props: {
               )
             : ''
         }
-        value={idNumber}
-        onChange={(e) => setIdNumber(e.currentTarget.value)}
-        error={check && !check.valid ? check.reason : undefined}
+        {...form.getInputProps('idNumber')}
+        // Checked as you type; saving an invalid number is refused by the backend, as before.
+        error={form.errors.idNumber ?? (check && !check.valid ? check.reason : undefined)}
         description={check?.valid ? (check.reason ?? pick('号码有效', 'Valid number')) : undefined}
         autoComplete="off"
       />
-      <TextInput
-        label={pick('国籍/地区', 'Nationality')}
-        value={nationality}
-        onChange={(e) => setNationality(e.currentTarget.value)}
-      />
-      <Textarea
-        label={pick('备注', 'Notes')}
-        autosize
-        value={notes}
-        onChange={(e) => setNotes(e.currentTarget.value)}
-      />
+      <TextInput label={pick('国籍/地区', 'Nationality')} {...form.getInputProps('nationality')} />
+      <Textarea label={pick('备注', 'Notes')} autosize {...form.getInputProps('notes')} />
     </FormModal>
   )
 }

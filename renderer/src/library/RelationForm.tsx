@@ -1,15 +1,40 @@
-import { useState } from 'react'
 import { Group, Select, TextInput, Textarea } from '@mantine/core'
-import type { Company, PersonSummary, Relation } from '../../../shared/library/schemas'
+import { useForm } from '@mantine/form'
+import { pickLabel, RELATION_TYPE_LABELS } from '../../../shared/i18n/labels'
+import {
+  RELATION_TYPES,
+  relationInputSchema,
+  type Company,
+  type PersonSummary,
+  type Relation,
+  type RelationInput,
+} from '../../../shared/library/schemas'
 import { useApi } from '../api/ApiContext'
-import { FormModal } from './FormModal'
-
 import { useI18n } from '../i18n/I18nProvider'
+import { FormModal } from './FormModal'
+import { zodValidate } from './zodValidate'
 
-export const RELATION_TYPE_LABELS: Record<Relation['type'], { zh: string; en: string }> = {
-  authorization: { zh: '授权（授权书）', en: 'Authorization' },
-  general_agency: { zh: '总代授权', en: 'General agency' },
-  parent_subsidiary: { zh: '母子公司（母公司 → 子公司）', en: 'Parent → subsidiary' },
+interface Values {
+  type: Relation['type']
+  /** "company:<id>" or "person:<id>", as the select holds it. */
+  from: string | null
+  toCompanyId: string | null
+  validFrom: string
+  validUntil: string
+  notes: string
+}
+
+function toInput(values: Values, id: string | undefined): RelationInput {
+  const [kind, fromId] = (values.from ?? ':').split(/:(.*)/s)
+  return {
+    ...(id ? { id } : {}),
+    type: values.type,
+    from: { kind: kind === 'person' ? 'person' : 'company', id: fromId ?? '' },
+    toCompanyId: values.toCompanyId ?? '',
+    validFrom: values.validFrom || null,
+    validUntil: values.validUntil || null,
+    notes: values.notes,
+  }
 }
 
 export function RelationForm(props: {
@@ -20,14 +45,22 @@ export function RelationForm(props: {
   onClose: (saved: boolean) => void
 }) {
   const api = useApi()
-  const { pick } = useI18n()
+  const { pick, language } = useI18n()
   const r = props.relation
-  const [type, setType] = useState<Relation['type']>(r?.type ?? 'authorization')
-  const [from, setFrom] = useState<string | null>(r ? `${r.from.kind}:${r.from.id}` : null)
-  const [to, setTo] = useState<string | null>(r?.to.id ?? null)
-  const [validFrom, setValidFrom] = useState(r?.validFrom ?? '')
-  const [validUntil, setValidUntil] = useState(r?.validUntil ?? '')
-  const [notes, setNotes] = useState(r?.notes ?? '')
+  const form = useForm<Values, RelationInput>({
+    initialValues: {
+      type: r?.type ?? 'authorization',
+      from: r ? `${r.from.kind}:${r.from.id}` : null,
+      toCompanyId: r?.to.id ?? null,
+      validFrom: r?.validFrom ?? '',
+      validUntil: r?.validUntil ?? '',
+      notes: r?.notes ?? '',
+    },
+    validate: zodValidate(relationInputSchema, (v: Values) => toInput(v, r?.id)),
+    transformValues: (v) => toInput(v, r?.id),
+  })
+  const { type } = form.values
+  // Only an authorization may be granted by a person.
   const fromOptions = [
     ...props.companies.map((c) => ({ value: `company:${c.id}`, label: c.name })),
     ...(type === 'authorization'
@@ -39,16 +72,8 @@ export function RelationForm(props: {
   ]
 
   const save = async () => {
-    const [kind, id] = (from ?? ':').split(/:(.*)/s)
-    await api['relations.save']({
-      ...(r ? { id: r.id } : {}),
-      type,
-      from: { kind: kind === 'person' ? 'person' : 'company', id: id ?? '' },
-      toCompanyId: to ?? '',
-      validFrom: validFrom || null,
-      validUntil: validUntil || null,
-      notes,
-    })
+    if (form.validate().hasErrors) return
+    await api['relations.save'](form.getTransformedValues())
     props.onClose(true)
   }
 
@@ -61,19 +86,18 @@ export function RelationForm(props: {
     >
       <Select
         label={pick('关系类型', 'Type')}
-        data={(Object.keys(RELATION_TYPE_LABELS) as Relation['type'][]).map((k) => ({
+        data={RELATION_TYPES.map((k) => ({
           value: k,
-          label: pick(RELATION_TYPE_LABELS[k].zh, RELATION_TYPE_LABELS[k].en),
+          label: pickLabel(RELATION_TYPE_LABELS[k].name, language),
         }))}
-        value={type}
-        onChange={(v) => setType(v ?? 'authorization')}
+        {...form.getInputProps('type')}
+        description={pickLabel(RELATION_TYPE_LABELS[type].direction, language)}
         allowDeselect={false}
       />
       <Select
         label={type === 'parent_subsidiary' ? pick('母公司', 'Parent') : pick('授权方', 'Grantor')}
         data={fromOptions}
-        value={from}
-        onChange={setFrom}
+        {...form.getInputProps('from')}
         searchable
         required
       />
@@ -82,8 +106,7 @@ export function RelationForm(props: {
           type === 'parent_subsidiary' ? pick('子公司', 'Subsidiary') : pick('被授权方', 'Grantee')
         }
         data={props.companies.map((c) => ({ value: c.id, label: c.name }))}
-        value={to}
-        onChange={setTo}
+        {...form.getInputProps('toCompanyId')}
         searchable
         required
       />
@@ -91,22 +114,15 @@ export function RelationForm(props: {
         <TextInput
           type="date"
           label={pick('有效期自', 'Valid from')}
-          value={validFrom}
-          onChange={(e) => setValidFrom(e.currentTarget.value)}
+          {...form.getInputProps('validFrom')}
         />
         <TextInput
           type="date"
           label={pick('有效期至', 'Valid until')}
-          value={validUntil}
-          onChange={(e) => setValidUntil(e.currentTarget.value)}
+          {...form.getInputProps('validUntil')}
         />
       </Group>
-      <Textarea
-        label={pick('备注', 'Notes')}
-        autosize
-        value={notes}
-        onChange={(e) => setNotes(e.currentTarget.value)}
-      />
+      <Textarea label={pick('备注', 'Notes')} autosize {...form.getInputProps('notes')} />
     </FormModal>
   )
 }

@@ -1,13 +1,53 @@
-import { useState } from 'react'
 import { Group, NumberInput, Select, TextInput, Textarea } from '@mantine/core'
-import type { Company, PersonSummary, Trademark } from '../../../shared/library/schemas'
+import { useForm } from '@mantine/form'
+import { pickLabel, TRADEMARK_STATUS_LABELS } from '../../../shared/i18n/labels'
+import {
+  TRADEMARK_STATUSES,
+  trademarkInputSchema,
+  type Company,
+  type PersonSummary,
+  type Trademark,
+  type TrademarkInput,
+} from '../../../shared/library/schemas'
 import { validateTrademarkNo } from '../../../shared/validators/trademark-no'
 import { useApi } from '../api/ApiContext'
-import { FormModal } from './FormModal'
-
 import { useI18n } from '../i18n/I18nProvider'
+import { FormModal } from './FormModal'
+import { zodValidate } from './zodValidate'
 
-type Status = Trademark['status']
+interface Values {
+  text: string
+  regNo: string
+  /** NumberInput gives '' when empty. */
+  class: number | string
+  /** "company:<id>" or "person:<id>", as the select holds it. */
+  registrant: string | null
+  status: Trademark['status']
+  validUntil: string
+  acceptanceDate: string
+  transfereeCompanyId: string | null
+  officialRegistrantDiffers: 'none' | 'change' | 'transfer'
+  notes: string
+}
+
+function toInput(values: Values, id: string | undefined): TrademarkInput {
+  const [kind, ownerId] = (values.registrant ?? ':').split(/:(.*)/s)
+  const { status, officialRegistrantDiffers: differs } = values
+  return {
+    ...(id ? { id } : {}),
+    text: values.text,
+    regNo: values.regNo,
+    class: typeof values.class === 'number' ? values.class : null,
+    registrant: { kind: kind === 'person' ? 'person' : 'company', id: ownerId ?? '' },
+    status,
+    validUntil: values.validUntil || null,
+    // Fields of another status are not shown, so they are not sent either.
+    acceptanceDate: status === 'application_accepted' ? values.acceptanceDate || null : null,
+    transfereeCompanyId: status === 'transfer_accepted' ? values.transfereeCompanyId : null,
+    officialRegistrantDiffers: differs === 'none' ? null : differs,
+    notes: values.notes,
+  }
+}
 
 export function TrademarkForm(props: {
   trademark: Trademark | null
@@ -17,20 +57,25 @@ export function TrademarkForm(props: {
   onClose: (saved: boolean) => void
 }) {
   const api = useApi()
-  const { pick } = useI18n()
+  const { pick, language } = useI18n()
   const t = props.trademark
-  const [text, setText] = useState(t?.text ?? '')
-  const [regNo, setRegNo] = useState(t?.regNo ?? '')
-  const [klass, setKlass] = useState<number | string>(t?.class ?? '')
-  const [registrant, setRegistrant] = useState<string | null>(
-    t ? `${t.registrant.kind}:${t.registrant.id}` : null,
-  )
-  const [status, setStatus] = useState<Status>(t?.status ?? 'registered')
-  const [validUntil, setValidUntil] = useState(t?.validUntil ?? '')
-  const [acceptanceDate, setAcceptanceDate] = useState(t?.acceptanceDate ?? '')
-  const [transferee, setTransferee] = useState<string | null>(t?.transfereeCompanyId ?? null)
-  const [differs, setDiffers] = useState<string>(t?.officialRegistrantDiffers ?? 'none')
-  const [notes, setNotes] = useState(t?.notes ?? '')
+  const form = useForm<Values, TrademarkInput>({
+    initialValues: {
+      text: t?.text ?? '',
+      regNo: t?.regNo ?? '',
+      class: t?.class ?? '',
+      registrant: t ? `${t.registrant.kind}:${t.registrant.id}` : null,
+      status: t?.status ?? 'registered',
+      validUntil: t?.validUntil ?? '',
+      acceptanceDate: t?.acceptanceDate ?? '',
+      transfereeCompanyId: t?.transfereeCompanyId ?? null,
+      officialRegistrantDiffers: t?.officialRegistrantDiffers ?? 'none',
+      notes: t?.notes ?? '',
+    },
+    validate: zodValidate(trademarkInputSchema, (v: Values) => toInput(v, t?.id)),
+    transformValues: (v) => toInput(v, t?.id),
+  })
+  const { status, regNo } = form.values
   const regCheck = regNo.trim() ? validateTrademarkNo(regNo) : null
 
   const owners = [
@@ -45,20 +90,8 @@ export function TrademarkForm(props: {
   ]
 
   const save = async () => {
-    const [kind, id] = (registrant ?? ':').split(/:(.*)/s)
-    await api['trademarks.save']({
-      ...(t ? { id: t.id } : {}),
-      text,
-      regNo,
-      class: typeof klass === 'number' ? klass : null,
-      registrant: { kind: kind === 'person' ? 'person' : 'company', id: id ?? '' },
-      status,
-      validUntil: validUntil || null,
-      acceptanceDate: status === 'application_accepted' ? acceptanceDate || null : null,
-      transfereeCompanyId: status === 'transfer_accepted' ? transferee : null,
-      officialRegistrantDiffers: differs === 'change' || differs === 'transfer' ? differs : null,
-      notes,
-    })
+    if (form.validate().hasErrors) return
+    await api['trademarks.save'](form.getTransformedValues())
     props.onClose(true)
   }
 
@@ -72,67 +105,56 @@ export function TrademarkForm(props: {
       <TextInput
         label={pick('商标字符（按注册证）', 'Mark characters (as on the certificate)')}
         required
-        value={text}
-        onChange={(e) => setText(e.currentTarget.value)}
+        {...form.getInputProps('text')}
       />
       <Group grow>
         <TextInput
           label={pick('注册号', 'Registration no.')}
-          value={regNo}
-          onChange={(e) => setRegNo(e.currentTarget.value)}
-          error={regCheck && !regCheck.valid ? regCheck.reason : undefined}
+          {...form.getInputProps('regNo')}
+          // Checked as you type; the backend decides on save, as before.
+          error={form.errors.regNo ?? (regCheck && !regCheck.valid ? regCheck.reason : undefined)}
         />
         <NumberInput
           label={pick('类别', 'Class')}
           min={1}
           max={45}
-          value={klass}
-          onChange={setKlass}
+          {...form.getInputProps('class')}
         />
       </Group>
       <Select
         label={pick('注册人', 'Registrant')}
         data={owners}
-        value={registrant}
-        onChange={setRegistrant}
+        {...form.getInputProps('registrant')}
         searchable
         required
       />
       <Select
         label={pick('状态', 'Status')}
-        data={[
-          { value: 'registered', label: pick('已注册', 'Registered') },
-          {
-            value: 'application_accepted',
-            label: pick('注册申请已受理', 'Application accepted'),
-          },
-          { value: 'transfer_accepted', label: pick('转让申请已受理', 'Transfer accepted') },
-        ]}
-        value={status}
-        onChange={(v) => setStatus(v ?? 'registered')}
+        data={TRADEMARK_STATUSES.map((s) => ({
+          value: s,
+          label: pickLabel(TRADEMARK_STATUS_LABELS[s], language),
+        }))}
+        {...form.getInputProps('status')}
         allowDeselect={false}
       />
       <TextInput
         type="date"
         label={pick('注册有效期至', 'Valid until')}
-        value={validUntil}
-        onChange={(e) => setValidUntil(e.currentTarget.value)}
+        {...form.getInputProps('validUntil')}
       />
       {status === 'application_accepted' && (
         <TextInput
           type="date"
           required
           label={pick('受理通知书盖章受理日期', 'Acceptance stamp date')}
-          value={acceptanceDate}
-          onChange={(e) => setAcceptanceDate(e.currentTarget.value)}
+          {...form.getInputProps('acceptanceDate')}
         />
       )}
       {status === 'transfer_accepted' && (
         <Select
           label={pick('受让方', 'Transferee')}
           data={props.companies.map((c) => ({ value: c.id, label: c.name }))}
-          value={transferee}
-          onChange={setTransferee}
+          {...form.getInputProps('transfereeCompanyId')}
           required
         />
       )}
@@ -146,16 +168,10 @@ export function TrademarkForm(props: {
           { value: 'change', label: pick('因变更不一致', 'Yes, by change') },
           { value: 'transfer', label: pick('因转让不一致', 'Yes, by transfer') },
         ]}
-        value={differs}
-        onChange={(v) => setDiffers(v ?? 'none')}
+        {...form.getInputProps('officialRegistrantDiffers')}
         allowDeselect={false}
       />
-      <Textarea
-        label={pick('备注', 'Notes')}
-        autosize
-        value={notes}
-        onChange={(e) => setNotes(e.currentTarget.value)}
-      />
+      <Textarea label={pick('备注', 'Notes')} autosize {...form.getInputProps('notes')} />
     </FormModal>
   )
 }
