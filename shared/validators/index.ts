@@ -1,3 +1,4 @@
+import { ID_DOCUMENT_KIND_LABELS } from '../i18n/labels'
 import { validateHkMacaoPermit, validateTaiwanPermit } from './permits'
 import { validatePassport } from './passport'
 import { validateResidentId } from './resident-id'
@@ -16,11 +17,12 @@ export const ID_DOCUMENT_TYPES = [
 ] as const
 export type IdDocumentType = (typeof ID_DOCUMENT_TYPES)[number]
 
+/** The full names of the identity documents (shared/i18n/labels.ts holds the wording). */
 export const ID_DOCUMENT_LABELS: Record<IdDocumentType, string> = {
-  resident_id: '居民身份证',
-  passport: '护照',
-  hk_macao_permit: '港澳居民来往内地通行证',
-  taiwan_permit: '台湾居民来往大陆通行证',
+  resident_id: ID_DOCUMENT_KIND_LABELS.resident_id.name.zh,
+  passport: ID_DOCUMENT_KIND_LABELS.passport.name.zh,
+  hk_macao_permit: ID_DOCUMENT_KIND_LABELS.hk_macao_permit.name.zh,
+  taiwan_permit: ID_DOCUMENT_KIND_LABELS.taiwan_permit.name.zh,
 }
 
 /** Validate a person's identity document number as of `today` (YYYY-MM-DD). */

@@ -1,5 +1,6 @@
 import { industrySubject } from '../../../shared/industries/catalog'
 import type { Packet, Prerequisite } from '../../../shared/library/schemas'
+import { TRADEMARK_STATUS_LABELS } from '../../../shared/i18n/labels'
 import { STATUS_LABELS } from '../../../shared/rules/labels'
 import type { Scenario } from '../../../shared/rules/scenario'
 import { RULE_SOURCES } from '../../../shared/rules/sources'
@@ -48,12 +49,6 @@ const PROMOTED: Record<Packet['promotedSubject'], string> = {
   app: '软件/App',
 }
 
-const STATUS_NAMES: Record<string, string> = {
-  registered: '已注册',
-  application_accepted: '注册申请已受理',
-  transfer_accepted: '转让申请已受理',
-}
-
 function formatSize(bytes: number): string {
   return bytes >= 100_000 ? `${(bytes / 1_000_000).toFixed(2)} MB` : `${Math.ceil(bytes / 1000)} KB`
 }
@@ -83,7 +78,7 @@ function summary(input: ChecklistInput): Block[] {
   const { packet, scenario, plan } = input
   const industries = packet.industries.map((i) => `${i.primary} / ${i.secondary}`).join('；')
   const trademarks = scenario.trademarks
-    .map((t) => `${t.text}（第 ${t.regNo} 号，${STATUS_NAMES[t.status] ?? t.status}）`)
+    .map((t) => `${t.text}（第 ${t.regNo} 号，${TRADEMARK_STATUS_LABELS[t.status].zh}）`)
     .join('；')
   const route =
     plan.route === 'email'

@@ -1,20 +1,7 @@
-import { requirementLabel } from '../../../shared/rules/labels'
+import { ID_DOCUMENT_KIND_LABELS } from '../../../shared/i18n/labels'
+import { fileLabel, requirementLabel, specOf } from '../../../shared/rules/requirement-derive'
 import type { Scenario } from '../../../shared/rules/scenario'
 import type { RequirementId } from '../../../shared/rules/types'
-
-/** Short names for file names: the label says what the copy is, never which number it shows. */
-const ID_COPY_NAMES: Record<string, string> = {
-  resident_id: '身份证复印件',
-  passport: '护照复印件',
-  hk_macao_permit: '港澳通行证复印件',
-  taiwan_permit: '台胞证复印件',
-}
-
-/** Labels without the `/` of requirementLabel, which would become `_` in a file name. */
-const FILE_LABELS: Partial<Record<RequirementId, string>> = {
-  avatar: '头像',
-  registrant_id_copy: '身份证件复印件',
-}
 
 interface Ref {
   id: RequirementId
@@ -52,7 +39,7 @@ export function subjectText(scenario: Scenario, ref: Ref): string {
   if (ref.subject === '') return ''
   const tm = trademark(scenario, ref.subject)
   if (tm) return `${tm.text}（第 ${tm.regNo} 号）`
-  if (ref.id === 'industry_qualification') return ref.subject.replace('/', ' / ')
+  if (specOf(ref.id)?.slot === 'industry') return ref.subject.replace('/', ' / ')
   if (ref.subject.includes('->')) {
     const [a, b, kind] = pairNames(scenario, ref.subject)
     return kind === 'directed' ? `${a} → ${b}` : `${a} 与 ${b}`
@@ -76,18 +63,22 @@ export function fileBaseName(
   ref: Ref,
   extra: { catalogName?: string | null; accountName: string },
 ): string {
-  if (ref.id === 'avatar') return `${FILE_LABELS.avatar ?? '头像'}_${extra.accountName}`
-  if (ref.id === 'industry_qualification') {
-    const secondary = ref.subject.split('/').slice(1).join('/')
-    return extra.catalogName ?? `行业资质_${secondary === '' ? ref.subject : secondary}`
+  const spec = specOf(ref.id)
+  if (spec?.fit === 'avatar') {
+    return `${fileLabel(ref.id)}_${extra.accountName}`
   }
-  if (ref.id === 'registrant_id_copy') {
+  if (spec?.slot === 'industry') {
+    const secondary = ref.subject.split('/').slice(1).join('/')
+    return extra.catalogName ?? `${fileLabel(ref.id)}_${secondary === '' ? ref.subject : secondary}`
+  }
+  if (spec?.owner.kind === 'person') {
+    // The label says what the copy is, never which number it shows.
     const person = scenario.parties.find((p) => p.id === ref.subject)
     const type = person?.kind === 'person' ? person.idDocument?.type : undefined
-    const label = (type && ID_COPY_NAMES[type]) ?? FILE_LABELS.registrant_id_copy ?? ''
+    const label = type ? ID_DOCUMENT_KIND_LABELS[type].copy.zh : fileLabel(ref.id)
     return `${label}_${partyName(scenario, ref.subject)}`
   }
-  const label = requirementLabel(ref.id)
+  const label = fileLabel(ref.id)
   const tm = trademark(scenario, ref.subject)
   if (tm) return `${label}_${tm.text}_${tm.regNo}`
   if (ref.subject.includes('->')) {

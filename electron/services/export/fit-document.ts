@@ -1,4 +1,5 @@
 import type { Packet } from '../../../shared/library/schemas'
+import { specOf } from '../../../shared/rules/requirement-derive'
 import { fitAvatar, fitToUpload, watermarkIdCopy, type FitResult } from '../images'
 import { sourcePages } from './source-pages'
 import type { StoredDocument } from './select'
@@ -27,14 +28,13 @@ export async function* fitDocument(
   options: FitDocumentOptions,
 ): AsyncGenerator<FittedPage> {
   for await (const page of sourcePages(bytes, document.file)) {
-    if (options.requirement === 'avatar') {
+    const spec = specOf(options.requirement)
+    if (spec?.fit === 'avatar') {
       yield { result: await fitAvatar(page.image, options.avatarFit), index: 0, count: 1 }
       return
     }
     const input =
-      options.requirement === 'registrant_id_copy' && options.watermark
-        ? await watermarkIdCopy(page.image)
-        : page.image
+      spec?.watermark === true && options.watermark ? await watermarkIdCopy(page.image) : page.image
     yield { result: await fitToUpload(input), index: page.index, count: page.count }
   }
 }

@@ -1,10 +1,16 @@
 import type { FileInfo, LibraryDocument, Packet } from '../../../shared/library/schemas'
 import { ruleR14Validity } from '../../../shared/rules/evaluate'
+import {
+  documentServesPacket,
+  isColourRequired,
+  specOf,
+} from '../../../shared/rules/requirement-derive'
 import { ruleR1AvatarFile, ruleR2UploadFile } from '../../../shared/rules/files'
 import type { FileFacts, Scenario } from '../../../shared/rules/scenario'
 import { bestStatus } from '../../../shared/rules/status'
 import {
   isAnyOf,
+  type PlainRequirement,
   type Plan,
   type Requirement,
   type RequirementId,
@@ -53,7 +59,8 @@ export function selectDocuments(input: SelectionInput): SelectedDocument[] {
 
   const selected: SelectedDocument[] = []
   for (const item of input.plan.requirements) {
-    if (!isAnyOf(item) && item.id === 'industry_qualification') {
+    // Industry pairs: one document per catalog document (R3).
+    if (!isAnyOf(item) && specOf(item.id)?.slot === 'industry') {
       selected.push(...industryDocuments(item, candidates(item), judge))
       continue
     }
@@ -83,10 +90,8 @@ function judgeWith(asOf: string): Judge {
   return (document, requirement) => {
     if (ruleR14Validity(document.validUntil, asOf)) return 'invalid'
     const facts = toFacts(document.file)
-    if (requirement === 'avatar') return ruleR1AvatarFile(facts).status
-    const colour =
-      requirement === 'industry_qualification' || requirement === 'software_copyright_certificate'
-    return ruleR2UploadFile(facts, colour).status
+    if (specOf(requirement)?.fit === 'avatar') return ruleR1AvatarFile(facts).status
+    return ruleR2UploadFile(facts, isColourRequired(requirement)).status
   }
 }
 
@@ -106,12 +111,12 @@ function bestOf(
  * ones fill the remaining required documents in catalog order. With no catalog list, the best one.
  */
 function industryDocuments(
-  item: Requirement,
+  item: PlainRequirement,
   documents: StoredDocument[],
   judge: Judge,
 ): SelectedDocument[] {
-  const ref = { id: 'industry_qualification' as const, subject: isAnyOf(item) ? '' : item.subject }
-  const required = isAnyOf(item) ? [] : (item.documents ?? [])
+  const ref = { id: item.id, subject: item.subject }
+  const required = item.documents ?? []
   if (required.length === 0) {
     const found = bestOf(documents, judge, ref.id)
     return found ? [{ item, ref, document: found.document, catalogName: null }] : []
@@ -126,25 +131,16 @@ function industryDocuments(
   return out
 }
 
-/** The same documents buildScenario (packets/scenario.ts) hands the rules for this packet. */
+/** The same documents buildScenario (packets/scenario.ts) hands the rules: the table's owner rule. */
 function isRelevant(document: LibraryDocument, input: SelectionInput): boolean {
   if (!document.file) return false
-  const { scenario, packet } = input
-  switch (document.ownerKind) {
-    case 'packet':
-      return document.ownerId === packet.id
-    case 'company':
-      return (
-        document.ownerId === scenario.applicant.id &&
-        document.requirement === 'industry_qualification'
-      )
-    case 'trademark':
-      return scenario.trademarks.some((t) => t.id === document.ownerId)
-    case 'person':
-      return scenario.parties.some((p) => p.id === document.ownerId)
-    case 'relation':
-      return input.relationIds.has(document.ownerId)
-  }
+  return documentServesPacket(document, {
+    packetId: input.packet.id,
+    applicantId: input.scenario.applicant.id,
+    trademarkIds: new Set(input.scenario.trademarks.map((t) => t.id)),
+    partyIds: new Set(input.scenario.parties.map((p) => p.id)),
+    relationIds: input.relationIds,
+  })
 }
 
 function toFacts(file: FileInfo): FileFacts {

@@ -7,12 +7,10 @@ import { getRelation } from '../library/relations'
 import { listTrademarks } from '../library/trademarks'
 import { relationIdFor } from './pending'
 import { generateRelationLetter } from './records'
+import { letterRequirementIds } from '../../../shared/rules/requirement-derive'
 
-const LETTER_IDS = new Set([
-  'authorization_letter',
-  'general_agency_authorization',
-  'parent_subsidiary_proof',
-])
+/** Requirements PacketDesk fills a letter for (requirements table). */
+const LETTER_IDS = new Set(letterRequirementIds())
 
 export interface BatchResult {
   letters: LetterRecord[]

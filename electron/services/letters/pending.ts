@@ -1,16 +1,19 @@
 import type { Database } from 'better-sqlite3'
 import { isAnyOf, type Plan, type RequirementRef } from '../../../shared/rules/types'
 import { listLetters } from './records'
+import {
+  letterRequirementIds,
+  parseRelationSubject,
+} from '../../../shared/rules/requirement-derive'
 
-const LETTER_IDS = new Set([
-  'authorization_letter',
-  'general_agency_authorization',
-  'parent_subsidiary_proof',
-])
+/** Requirements PacketDesk fills a letter for (requirements table). */
+const LETTER_IDS = new Set(letterRequirementIds())
 
 /** The relation a link requirement's subject names (`A->B`, or `A<->B` either way). */
 export function relationIdFor(db: Database, ref: RequirementRef): string | null {
-  const [a, b] = ref.subject.includes('<->') ? ref.subject.split('<->') : ref.subject.split('->')
+  const parsed = parseRelationSubject(ref.subject)
+  if (!parsed) return null
+  const { from: a, to: b } = parsed
   const row = db
     .prepare(
       `SELECT id FROM relations WHERE deleted_at IS NULL

@@ -1,7 +1,8 @@
 import type { Database } from 'better-sqlite3'
 import { addDays, addMonthsClamped } from '../../../shared/dates'
 import { AppError } from '../../../shared/errors'
-import type { LetterRecord } from '../../../shared/library/schemas'
+import type { LetterRecord, Relation } from '../../../shared/library/schemas'
+import { letterTemplateFor, requirementOfRelation } from '../../../shared/rules/requirement-derive'
 import type { ContentStore } from '../files/content-store'
 import { inspectFile } from '../files/inspect'
 import { recordFileRow } from '../library/file-rows'
@@ -14,12 +15,6 @@ import { validateIdDocument } from '../../../shared/validators'
 import type { LetterDataInput } from './data'
 import { generateLetter } from './generate'
 import { userWording } from './wording'
-
-const REQUIREMENT_OF = {
-  authorization: 'authorization_letter',
-  general_agency: 'general_agency_authorization',
-  parent_subsidiary: 'parent_subsidiary_proof',
-} as const
 
 interface LetterRow {
   id: string
@@ -88,14 +83,17 @@ export function markPrinted(db: Database, id: string): LetterRecord {
   })()
 }
 
-/** The template a relation's letter uses (R9–R11). */
-export function templateFor(
-  type: keyof typeof REQUIREMENT_OF,
+/** The requirement and built-in template of a relation's letter (requirements table, R9–R11). */
+export function letterFor(
+  type: Relation['type'],
   fromKind: 'company' | 'person',
-): string {
-  if (type === 'general_agency') return 'general-agency'
-  if (type === 'parent_subsidiary') return 'parent-subsidiary'
-  return fromKind === 'person' ? 'person-to-company' : 'company-to-company'
+): { requirement: LetterRecord['requirement']; template: string } {
+  const requirement = requirementOfRelation(type)
+  const template = requirement ? letterTemplateFor(requirement, fromKind) : null
+  if (!requirement || !template) {
+    throw new AppError('CONFLICT', '这种关系没有可生成的授权书模板。')
+  }
+  return { requirement: requirement as LetterRecord['requirement'], template }
 }
 
 /** What a relation's letter states, and how it is recorded. */
@@ -210,8 +208,7 @@ export function relationLetterData(
       validUntil,
       date: today,
     } as LetterDataInput,
-    template: templateFor(relation.type, relation.from.kind),
-    requirement: REQUIREMENT_OF[relation.type],
+    ...letterFor(relation.type, relation.from.kind),
     validFrom,
     validUntil,
   }

@@ -6,11 +6,12 @@ import {
   validityState,
 } from '../../../shared/library/expiry'
 import type { ExpiryItem } from '../../../shared/library/schemas'
+import type { RelationType } from '../../../shared/i18n/labels'
+import { requirementLabel, requirementOfRelation } from '../../../shared/rules/requirement-derive'
 
-const RELATION_LABELS: Record<string, string> = {
-  authorization: '授权书',
-  general_agency: '总代授权',
-  parent_subsidiary: '母子公司关系证明',
+/** The paper that proves a relation (授权书, 总代授权书, 母子公司关系证明). */
+function relationDocumentLabel(type: RelationType): string {
+  return requirementLabel(requirementOfRelation(type) ?? type)
 }
 
 /**
@@ -58,7 +59,7 @@ export function listExpiries(db: Database, today: string): ExpiryItem[] {
     items.push({
       kind: 'relation',
       id: r.id,
-      title: `${RELATION_LABELS[r.type] ?? r.type}：${r.from_name} → ${r.to_name}`,
+      title: `${relationDocumentLabel(r.type as RelationType)}：${r.from_name} → ${r.to_name}`,
       validUntil: r.valid_until,
       daysLeft: daysBetween(today, r.valid_until),
       state,

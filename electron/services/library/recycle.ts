@@ -4,6 +4,7 @@ import type { DeletedItem } from '../../../shared/library/schemas'
 import { audit } from './audit'
 import { now } from './ids'
 import { unindexEntity } from './search'
+import { RELATION_TYPE_LABELS, type RelationType } from '../../../shared/i18n/labels'
 
 export type DeletableKind = DeletedItem['kind']
 
@@ -21,12 +22,6 @@ const TITLE: Record<DeletableKind, string> = {
   trademark: "text || '（' || reg_no || '）'",
   relation: 'type',
   document: 'requirement',
-}
-
-const RELATION_LABELS: Record<string, string> = {
-  authorization: '授权关系',
-  general_agency: '总代授权关系',
-  parent_subsidiary: '母子公司关系',
 }
 
 /** Live rows that depend on the entity, as Chinese phrases naming them. */
@@ -51,7 +46,7 @@ export function dependantsOf(db: Database, kind: DeletableKind, id: string): str
              AND (from_company_id = ? OR from_person_id = ? OR to_company_id = ?)`,
           )
           .all(id, id, id) as { type: string }[]
-      ).map((r) => RELATION_LABELS[r.type] ?? r.type),
+      ).map((r) => RELATION_TYPE_LABELS[r.type as RelationType].relation.zh),
     )
   }
   if (kind !== 'document') {

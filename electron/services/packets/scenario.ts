@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3'
-import type { FileFacts, Scenario } from '../../../shared/rules/scenario'
-import { REQUIREMENT_IDS } from '../../../shared/rules/types'
+import { documentServesPacket, specOf } from '../../../shared/rules/requirement-derive'
+import type { FileFacts, Scenario, ScenarioDocument } from '../../../shared/rules/scenario'
 import { listAllDocuments } from '../library/documents'
 import { listRelations } from '../library/relations'
 import { listTrademarks } from '../library/trademarks'
@@ -92,26 +92,24 @@ export function buildScenario(db: Database, packetId: string, asOf: string): Sce
     pages: f.pages,
     color: f.color,
   })
-  const relationIds = new Set(reachable.map((r) => r.id))
-  const trademarkIds = new Set(trademarks.map((t) => t.id))
+  const scope = {
+    packetId: packet.id,
+    applicantId: applicant.id,
+    trademarkIds: new Set(trademarks.map((t) => t.id)),
+    partyIds,
+    relationIds: new Set(reachable.map((r) => r.id)),
+  }
   const documents: NonNullable<Scenario['documents']> = []
   let avatar: FileFacts | null = null
   for (const d of listAllDocuments(db)) {
-    const relevant =
-      (d.ownerKind === 'trademark' && trademarkIds.has(d.ownerId)) ||
-      (d.ownerKind === 'relation' && relationIds.has(d.ownerId)) ||
-      (d.ownerKind === 'person' && partyIds.has(d.ownerId)) ||
-      (d.ownerKind === 'company' &&
-        d.ownerId === applicant.id &&
-        d.requirement === 'industry_qualification') ||
-      (d.ownerKind === 'packet' && d.ownerId === packet.id)
-    if (!relevant || !(REQUIREMENT_IDS as readonly string[]).includes(d.requirement)) continue
-    if (d.requirement === 'avatar') {
+    // Which documents serve the packet is the requirements table's owner rule.
+    if (!documentServesPacket(d, scope)) continue
+    if (specOf(d.requirement)?.fit === 'avatar') {
       if (d.file) avatar = facts(d.file)
       continue
     }
     documents.push({
-      requirement: d.requirement as NonNullable<Scenario['documents']>[number]['requirement'],
+      requirement: d.requirement as ScenarioDocument['requirement'],
       subject: d.subject,
       name: d.catalogName,
       file: d.file ? facts(d.file) : null,
