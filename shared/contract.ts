@@ -11,6 +11,7 @@ import {
   type Company,
   type LetterRecord,
   type Packet,
+  type PacketListItem,
   type Submission,
   type DeletedItem,
   type ExpiryItem,
@@ -222,9 +223,12 @@ export const contract = {
     output: out<{ restored: true }>(),
   },
   'industries.catalog': { input: noInput, output: out<IndustryCatalog>() },
-  'packets.list': { input: noInput, output: out<Packet[]>() },
+  'packets.list': { input: noInput, output: out<PacketListItem[]>() },
   'packets.save': { input: packetInputSchema, output: out<Packet>() },
-  'packets.plan': { input: byId, output: out<{ plan: Plan; asOf: string }>() },
+  'packets.plan': {
+    input: byId,
+    output: out<{ plan: Plan; asOf: string; formProblems: string[] }>(),
+  },
   'packets.trademarkHits': {
     input: z.object({ accountName: z.string().max(100) }).strict(),
     output: out<Trademark[]>(),

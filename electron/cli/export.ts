@@ -1,9 +1,9 @@
+import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { todayIn } from '../../shared/dates'
 import { AppError } from '../../shared/errors'
 import { createBackend } from '../services/backend'
-import { exportPacket } from '../services/export/export-packet'
 import { resolveDataDir } from '../services/paths'
+import { call } from './call'
 import type { CliIo } from './io'
 
 export const EXPORT_USAGE =
@@ -47,10 +47,11 @@ export async function exportVerb(args: string[], io: CliIo): Promise<number> {
 
   const backend = createBackend({ dataDir: values['data-dir'] ?? resolveDataDir(io.env) })
   try {
-    const result = await exportPacket(backend, values.packet, values.out, {
+    const result = await call(backend, 'exports.run', {
+      packetId: values.packet,
+      outDir: resolve(values.out),
       draft: values.draft ?? false,
       watermark: !(values['no-watermark'] ?? false),
-      today: todayIn(),
     })
     io.stdout(`${result.folder}\n`)
     return 0

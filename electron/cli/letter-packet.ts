@@ -1,12 +1,10 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { todayIn } from '../../shared/dates'
 import { AppError } from '../../shared/errors'
 import { createBackend } from '../services/backend'
 import { safeFileName } from '../services/export/safe-names'
-import { generatePacketLetters, letterRelations } from '../services/letters/batch'
-import { getRelation } from '../services/library/relations'
 import { resolveDataDir } from '../services/paths'
+import { call } from './call'
 import type { CliIo } from './io'
 
 /**
@@ -23,37 +21,33 @@ export async function lettersForPacket(
 ): Promise<number> {
   const backend = createBackend({ dataDir: dataDir ?? resolveDataDir(io.env) })
   try {
-    let planned
+    let batch
     try {
-      planned = (await backend.handlers['packets.plan']({ id: packetId })).plan
+      batch = await call(backend, 'letters.generateForPacket', { packetId, perTrademark })
     } catch (error) {
-      if (error instanceof AppError && error.code === 'NOT_FOUND') {
+      if (error instanceof AppError && ['NOT_FOUND', 'INVALID_ARGUMENT'].includes(error.code)) {
         io.stderr(`${error.message}\n`)
         return 2
       }
       throw error
     }
     mkdirSync(outDir, { recursive: true })
-    const batch = await generatePacketLetters(backend.db, backend.store, packetId, planned, {
-      perTrademark,
-      today: todayIn(),
-    })
+    const relations = new Map((await call(backend, 'relations.list', {})).map((r) => [r.id, r]))
     const written: string[] = []
     for (const letter of batch.letters) {
-      const relation = getRelation(backend.db, letter.relationId)
-      const bytes = await backend.store.read(letter.pdfSha256)
-      const base = `${letter.template}_${relation.from.name}_${relation.to.name}_${letter.id.slice(-6)}.pdf`
+      const relation = relations.get(letter.relationId)
+      const { dataBase64 } = await call(backend, 'letters.pdf', { id: letter.id })
+      const base = `${letter.template}_${relation?.from.name ?? ''}_${relation?.to.name ?? ''}_${letter.id.slice(-6)}.pdf`
       const name = safeFileName(base)
       const file = join(outDir, name)
       const temp = join(outDir, `.${name}.tmp`)
-      writeFileSync(temp, bytes)
+      writeFileSync(temp, Buffer.from(dataBase64, 'base64'))
       renameSync(temp, file)
       written.push(file)
     }
     const failures = batch.failures
-    const relationIds = letterRelations(backend.db, planned)
     io.stdout(`${JSON.stringify({ written, failed: failures }, null, 2)}\n`)
-    if (relationIds.length === 0)
+    if (batch.letters.length === 0 && failures.length === 0)
       io.stderr('该资质包没有需要生成的授权书（或相关关系尚未在资料库登记）。\n')
     for (const failure of failures) io.stderr(`授权书未生成：${failure}\n`)
     return failures.length > 0 ? 1 : 0

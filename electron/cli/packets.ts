@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util'
 import { createBackend } from '../services/backend'
-import { listPackets } from '../services/packets/packets'
 import { resolveDataDir } from '../services/paths'
+import { call } from './call'
 import type { CliIo } from './io'
 
 /** `packets --data-dir D`: [{id, accountName, route, ready}] for scripts. */
@@ -9,12 +9,13 @@ export async function packetsVerb(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({ args, options: { 'data-dir': { type: 'string' } }, strict: true })
   const backend = createBackend({ dataDir: values['data-dir'] ?? resolveDataDir(io.env) })
   try {
-    // The same plan the app shows (packets.plan), one packet at a time.
-    const rows = []
-    for (const p of listPackets(backend.db)) {
-      const { plan } = await backend.handlers['packets.plan']({ id: p.id })
-      rows.push({ id: p.id, accountName: p.accountName, route: plan.route, ready: plan.ready })
-    }
+    // The packet list the app shows, each with its state by the one definition of ready.
+    const rows = (await call(backend, 'packets.list', {})).map((p) => ({
+      id: p.id,
+      accountName: p.accountName,
+      route: p.route,
+      ready: p.ready,
+    }))
     io.stdout(`${JSON.stringify(rows, null, 2)}\n`)
     return 0
   } finally {

@@ -7,6 +7,7 @@ import { resourcesDir } from '../services/resources'
 import { AppError } from '../../shared/errors'
 import { createBackend } from '../services/backend'
 import { resolveDataDir } from '../services/paths'
+import { call } from './call'
 import { UsageError, type CliIo } from './io'
 
 /** `trademarks[0].registrant` also written as `trademarks.0.registrant`. */
@@ -46,11 +47,14 @@ export function planFromFile(file: string, io: CliIo): number {
 async function planFromPacket(packetId: string, dataDir: string, io: CliIo): Promise<number> {
   const backend = createBackend({ dataDir })
   try {
-    const { plan: packetPlan } = await backend.handlers['packets.plan']({ id: packetId })
+    const { plan: packetPlan } = await call(backend, 'packets.plan', { id: packetId })
     io.stdout(`${JSON.stringify(packetPlan, null, 2)}\n`)
     return 0
   } catch (error) {
-    if (error instanceof AppError && error.code === 'NOT_FOUND') {
+    if (
+      error instanceof AppError &&
+      (error.code === 'NOT_FOUND' || error.code === 'INVALID_ARGUMENT')
+    ) {
       io.stderr(`${error.message}\n`)
       return 2
     }

@@ -32,6 +32,8 @@ export interface Backend {
   readonly dataDir: string
   readonly db: Database
   readonly store: ContentStore
+  /** What services take (db, store, catalog, today): hand this, not the backend, to a service. */
+  readonly context: BackendContext
   readonly handlers: Handlers
   /** The industry catalog the rules use. */
   catalog(): IndustryCatalog
@@ -53,32 +55,33 @@ export function createBackend(options: BackendOptions): Backend {
   let starter: IndustryCatalog | undefined
   const ctx: BackendContext = {
     db,
+    store: new ContentStore(join(options.dataDir, 'files')),
     dataDir: options.dataDir,
     resources,
     // The starter catalog is read once; the user's edits are laid over it on every use.
     catalog: () => mergedCatalog(db, (starter ??= loadStarterCatalog(resources))),
     today: options.today ?? (() => todayIn()),
   }
-  const store = new ContentStore(join(options.dataDir, 'files'))
   // Startup sweep (nothing is importing yet): report rows whose file vanished,
   // remove files no row refers to and temp files of interrupted writes.
   const known = new Set(db.prepare('SELECT sha256 FROM files').pluck().all() as string[])
-  const sweep = store.sweep(known)
+  const sweep = ctx.store.sweep(known)
   ctx.storeHealth = { missing: sweep.missing.length, orphansRemoved: sweep.removedOrphans.length }
+  // Each group of handlers gets the context, never another handler or the backend object.
   const handlers: Handlers = {
     ...systemHandlers(ctx),
     ...libraryHandlers(ctx),
-    ...fileHandlers(ctx, store),
+    ...fileHandlers(ctx),
     ...packetHandlers(ctx),
-    ...letterHandlers(ctx, store, (id) => backend.handlers['packets.plan']({ id })),
-    ...templateHandlers(ctx, store),
-    // The export works on the whole backend (db, store, catalog): read at call time.
-    ...exportHandlers(ctx, () => backend),
+    ...letterHandlers(ctx),
+    ...templateHandlers(ctx),
+    ...exportHandlers(ctx),
   }
   const backend: Backend = {
     dataDir: options.dataDir,
     db,
-    store,
+    store: ctx.store,
+    context: ctx,
     handlers,
     catalog: ctx.catalog,
     close: () => db.close(),

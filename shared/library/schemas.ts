@@ -216,6 +216,14 @@ export interface Packet {
   updatedAt: string
 }
 
+/** A packet in the list, with its state by the one definition of ready (shared/rules/readiness.ts). */
+export interface PacketListItem extends Packet {
+  ready: boolean
+  route: 'online' | 'email'
+  /** What the platform's form still lacks (each keeps the packet from being ready). */
+  formProblems: string[]
+}
+
 export const submissionInputSchema = z
   .object({
     packetId: entityId,

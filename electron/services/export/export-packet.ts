@@ -2,14 +2,12 @@ import { join, resolve } from 'node:path'
 import { isIsoDate, todayIn } from '../../../shared/dates'
 import { AppError } from '../../../shared/errors'
 import type { Packet } from '../../../shared/library/schemas'
-import { plan as planOf } from '../../../shared/rules/plan'
 import type { Scenario } from '../../../shared/rules/scenario'
 import type { Plan, Slot } from '../../../shared/rules/types'
-import type { Backend } from '../backend'
+import type { ContentStore } from '../files/content-store'
 import { listAllDocuments } from '../library/documents'
 import { listRelations } from '../library/relations'
-import { getPacket } from '../packets/packets'
-import { buildScenario } from '../packets/scenario'
+import { planForPacket, type PlanSource } from '../packets/plan-for-packet'
 import { APP_VERSION } from '../version'
 import { checklistBlocks } from './checklist-content'
 import { renderChecklist } from './checklist-pdf'
@@ -30,6 +28,11 @@ import { selectDocuments, type SelectedDocument } from './select'
 import { StagingFolder, sweepStalePartials } from './staging'
 import type { ExportOptions, ExportProgress, ExportResult, Manifest, ManifestFile } from './types'
 import { ExportWriter } from './writer'
+
+/** What an export reads: the library, its files and the industry catalog. */
+export interface ExportSource extends PlanSource {
+  store: ContentStore
+}
 
 /** Path room kept for the `_2`…`_999` a taken folder name gets. */
 const SUFFIX_ROOM = 4
@@ -60,7 +63,7 @@ interface EmailQueued {
  * in 清单.pdf. A ready packet is never labelled a draft.
  */
 export async function exportPacket(
-  backend: Backend,
+  source: ExportSource,
   packetId: string,
   outDir: string,
   options: ExportOptions = {},
@@ -69,9 +72,7 @@ export async function exportPacket(
   if (!isIsoDate(asOf)) {
     throw new AppError('INVALID_ARGUMENT', `导出日期无效：${asOf}（应为 YYYY-MM-DD）`, 'today')
   }
-  const packet = getPacket(backend.db, packetId)
-  const scenario = buildScenario(backend.db, packetId, asOf)
-  const plan = planOf(scenario, backend.catalog())
+  const { packet, scenario, plan } = planForPacket(source, packetId, asOf)
   if (!plan.ready && options.draft !== true) {
     throw notReadyError(scenario, plan, packet.accountName)
   }
@@ -81,9 +82,9 @@ export async function exportPacket(
     plan,
     scenario,
     packet,
-    documents: listAllDocuments(backend.db),
+    documents: listAllDocuments(source.db),
     relationIds: new Set(
-      listRelations(backend.db)
+      listRelations(source.db)
         .filter((r) => parties.has(r.from.id) && parties.has(r.to.id))
         .map((r) => r.id),
     ),
@@ -111,7 +112,7 @@ export async function exportPacket(
     const filesByItem = plan.requirements.map((): ManifestFile[] => [])
     const queued: EmailQueued[] = []
     for (const choice of selected) {
-      for (const written of await writeDocument(ctx, backend, choice, options.watermark ?? true)) {
+      for (const written of await writeDocument(ctx, source, choice, options.watermark ?? true)) {
         const itemIndex = plan.requirements.indexOf(choice.item)
         filesByItem[itemIndex]?.push(written.entry)
         if (emailed(choice.item.slot)) {
@@ -187,7 +188,7 @@ function slotFolder(writer: ExportWriter, slot: Slot, subject: string): string {
 /** One document made compliant and written, page by page. */
 async function writeDocument(
   ctx: Context,
-  backend: Backend,
+  source: ExportSource,
   choice: SelectedDocument,
   watermark: boolean,
 ): Promise<{ entry: ManifestFile; data: Buffer }[]> {
@@ -200,7 +201,7 @@ async function writeDocument(
   const folder = slotFolder(ctx.writer, choice.item.slot, choice.ref.subject)
   const written: { entry: ManifestFile; data: Buffer }[] = []
   try {
-    const bytes = await backend.store.read(choice.document.file.sha256)
+    const bytes = await source.store.read(choice.document.file.sha256)
     const pages = fitDocument(bytes, choice.document, {
       requirement: choice.ref.id,
       avatarFit: ctx.packet.avatarFit,

@@ -1,9 +1,12 @@
 import type { Database } from 'better-sqlite3'
 import type { IndustryCatalog } from '../../../shared/industries/catalog'
+import type { ContentStore } from '../files/content-store'
 
 /** What every group of handlers needs from the backend. */
 export interface BackendContext {
   db: Database
+  /** The content-addressed file store (files/). */
+  store: ContentStore
   dataDir: string
   resources: string
   catalog: () => IndustryCatalog

@@ -3,7 +3,6 @@ import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { Handlers } from '../../../shared/contract'
 import { AppError } from '../../../shared/errors'
-import type { Backend } from '../backend'
 import { exportPacket } from '../export'
 import { openFolder } from '../export/open-folder'
 import { audit } from '../library/audit'
@@ -16,18 +15,15 @@ export function defaultExportDir(): string {
   return join(homedir(), 'PacketDesk 导出')
 }
 
-export function exportHandlers(
-  ctx: BackendContext,
-  backend: () => Backend,
-): Pick<Handlers, ExportMethods> {
+export function exportHandlers(ctx: BackendContext): Pick<Handlers, ExportMethods> {
   /** Export folders this run created: the only folders the page may ask the OS to open. */
   const created = new Set<string>()
   return {
-    'exports.defaultDir': () => Promise.resolve({ dir: defaultExportDir() }),
+    'exports.defaultDir': async () => ({ dir: defaultExportDir() }),
     'exports.run': async ({ packetId, outDir, draft, watermark }) => {
       const dir = resolve(outDir)
       mkdirSync(dir, { recursive: true })
-      const result = await exportPacket(backend(), packetId, dir, {
+      const result = await exportPacket(ctx, packetId, dir, {
         draft: draft ?? false,
         watermark: watermark ?? true,
         today: ctx.today(),
@@ -36,11 +32,11 @@ export function exportHandlers(
       audit(ctx.db, 'export', 'packet', packetId, draft ? 'draft' : '')
       return { folder: result.folder, files: result.manifest.files.length }
     },
-    'exports.openFolder': ({ path }) => {
+    'exports.openFolder': async ({ path }) => {
       const target = resolve(path)
       if (!created.has(target)) throw new AppError('FORBIDDEN', '只能打开本次导出的文件夹。')
       openFolder(target)
-      return Promise.resolve({ opened: true as const })
+      return { opened: true as const }
     },
   }
 }

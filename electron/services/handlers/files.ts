@@ -2,7 +2,6 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { join } from 'node:path'
 import type { Handlers } from '../../../shared/contract'
 import { AppError } from '../../../shared/errors'
-import { ContentStore } from '../files/content-store'
 import { inspectFile, type FileFormat } from '../files/inspect'
 import { renderPdfPages } from '../files/pdf'
 import { makeThumbnail } from '../files/thumbnail'
@@ -25,11 +24,8 @@ interface FileRow {
   pages: number
 }
 
-export function fileHandlers(
-  ctx: BackendContext,
-  store: ContentStore,
-): Pick<Handlers, FileMethods> {
-  const { db } = ctx
+export function fileHandlers(ctx: BackendContext): Pick<Handlers, FileMethods> {
+  const { db, store } = ctx
   const thumbsDir = join(ctx.dataDir, 'thumbnails')
 
   const fileRow = (sha256: string): FileRow => {
@@ -41,8 +37,7 @@ export function fileHandlers(
   }
 
   return {
-    'documents.list': ({ ownerKind, ownerId }) =>
-      Promise.resolve(listDocuments(db, ownerKind, ownerId)),
+    'documents.list': async ({ ownerKind, ownerId }) => listDocuments(db, ownerKind, ownerId),
 
     /**
      * Inspect first (refusals store nothing), then write the file
@@ -77,9 +72,9 @@ export function fileHandlers(
       }
     },
 
-    'documents.update': ({ id, ...dates }) => {
+    'documents.update': async ({ id, ...dates }) => {
       getDocument(db, id)
-      return Promise.resolve(updateDocumentDates(db, id, dates))
+      return updateDocumentDates(db, id, dates)
     },
 
     'files.thumbnail': async ({ sha256 }) => {

@@ -25,35 +25,30 @@ type LibraryMethods =
   | 'recycle.list'
   | 'recycle.restore'
 
-/** Run synchronous repository code as a promise; a throw becomes a rejection. */
-const resolved = <T>(fn: () => T): Promise<T> => new Promise((resolve) => resolve(fn()))
-
 export function libraryHandlers({ db, today }: BackendContext): Pick<Handlers, LibraryMethods> {
   return {
-    'companies.list': () => resolved(() => listCompanies(db)),
-    'companies.save': (input) => resolved(() => saveCompany(db, input)),
-    'persons.list': () => resolved(() => listPersons(db)),
-    'persons.save': (input) => resolved(() => savePerson(db, input)),
-    'persons.revealIdNumber': ({ id }) => resolved(() => revealIdNumber(db, id)),
-    'trademarks.list': () => resolved(() => listTrademarks(db)),
-    'trademarks.save': (input) => resolved(() => saveTrademark(db, input)),
-    'relations.list': ({ entityId }) => resolved(() => listRelations(db, entityId)),
-    'relations.save': (input) => resolved(() => saveRelation(db, input)),
-    'library.delete': ({ kind, id }) =>
-      resolved(() => {
-        softDelete(db, kind, id)
-        return { deleted: true as const }
-      }),
-    'library.search': ({ query }) => resolved(() => searchLibrary(db, query)),
-    'library.expiries': () => resolved(() => listExpiries(db, today())),
-    'recycle.list': () => resolved(() => listDeleted(db)),
-    'recycle.restore': ({ kind, id }) =>
-      resolved(() => {
-        db.transaction(() => {
-          restoreDeleted(db, kind, id)
-          reindexEntity(db, kind, id)
-        })()
-        return { restored: true as const }
-      }),
+    'companies.list': async () => listCompanies(db),
+    'companies.save': async (input) => saveCompany(db, input),
+    'persons.list': async () => listPersons(db),
+    'persons.save': async (input) => savePerson(db, input),
+    'persons.revealIdNumber': async ({ id }) => revealIdNumber(db, id),
+    'trademarks.list': async () => listTrademarks(db),
+    'trademarks.save': async (input) => saveTrademark(db, input),
+    'relations.list': async ({ entityId }) => listRelations(db, entityId),
+    'relations.save': async (input) => saveRelation(db, input),
+    'library.delete': async ({ kind, id }) => {
+      softDelete(db, kind, id)
+      return { deleted: true as const }
+    },
+    'library.search': async ({ query }) => searchLibrary(db, query),
+    'library.expiries': async () => listExpiries(db, today()),
+    'recycle.list': async () => listDeleted(db),
+    'recycle.restore': async ({ kind, id }) => {
+      db.transaction(() => {
+        restoreDeleted(db, kind, id)
+        reindexEntity(db, kind, id)
+      })()
+      return { restored: true as const }
+    },
   }
 }

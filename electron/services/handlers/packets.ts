@@ -1,8 +1,7 @@
 import type { Handlers } from '../../../shared/contract'
-import { plan } from '../../../shared/rules/plan'
 import { trademarksHitByName } from '../../../shared/rules/account-name'
 import { listTrademarks } from '../library/trademarks'
-import { withPendingLetters } from '../letters/pending'
+import { planForPacket } from '../packets/plan-for-packet'
 import { getPacket, listPackets, savePacket } from '../packets/packets'
 import { buildScenario } from '../packets/scenario'
 import { listSubmissions, recordSubmission } from '../packets/submissions'
@@ -23,36 +22,40 @@ type PacketMethods =
 
 export function packetHandlers(ctx: BackendContext): Pick<Handlers, PacketMethods> {
   const { db } = ctx
-  const planOf = (id: string) => {
-    const asOf = ctx.today()
-    return { plan: withPendingLetters(db, plan(buildScenario(db, id, asOf), ctx.catalog())), asOf }
-  }
   return {
-    'industries.catalog': () => Promise.resolve(ctx.catalog()),
-    'industries.save': (entry) => {
+    'industries.catalog': async () => ctx.catalog(),
+    'industries.save': async (entry) => {
       saveUserIndustry(db, entry)
-      return Promise.resolve(ctx.catalog())
+      return ctx.catalog()
     },
-    'industries.remove': ({ primary, secondary, hide }) => {
+    'industries.remove': async ({ primary, secondary, hide }) => {
       removeUserIndustry(db, primary, secondary, hide)
-      return Promise.resolve(ctx.catalog())
+      return ctx.catalog()
     },
-    'industries.userEdits': () => Promise.resolve(userIndustryKeys(db)),
-    'packets.list': () => Promise.resolve(listPackets(db)),
-    'packets.save': (input) => Promise.resolve(savePacket(db, input)),
-    'packets.plan': ({ id }) => Promise.resolve(planOf(id)),
+    'industries.userEdits': async () => userIndustryKeys(db),
+    // Each packet with its state by the one definition of ready (planForPacket).
+    'packets.list': async () => {
+      const asOf = ctx.today()
+      return listPackets(db).map((packet) => {
+        const { plan, formProblems } = planForPacket(ctx, packet.id, asOf)
+        return { ...packet, ready: plan.ready, route: plan.route, formProblems }
+      })
+    },
+    'packets.save': async (input) => savePacket(db, input),
+    'packets.plan': async ({ id }) => {
+      const { plan, asOf, formProblems } = planForPacket(ctx, id, ctx.today())
+      return { plan, asOf, formProblems }
+    },
     // R4: the library's trademarks the account name hits, offered for adding.
-    'packets.trademarkHits': ({ accountName }) =>
-      Promise.resolve(
-        accountName.trim() ? trademarksHitByName(accountName, listTrademarks(db)) : [],
-      ),
-    'packets.recordSubmission': (input) => {
+    'packets.trademarkHits': async ({ accountName }) =>
+      accountName.trim() ? trademarksHitByName(accountName, listTrademarks(db)) : [],
+    'packets.recordSubmission': async (input) => {
       getPacket(db, input.packetId)
       const scenario = buildScenario(db, input.packetId, ctx.today())
       recordSubmission(db, input, scenario)
-      return Promise.resolve(listSubmissions(db, input.packetId, scenario))
+      return listSubmissions(db, input.packetId, scenario)
     },
-    'packets.submissions': ({ id }) =>
-      Promise.resolve(listSubmissions(db, id, buildScenario(db, id, ctx.today()))),
+    'packets.submissions': async ({ id }) =>
+      listSubmissions(db, id, buildScenario(db, id, ctx.today())),
   }
 }

@@ -10,19 +10,18 @@ export function systemHandlers({
   storeHealth,
 }: BackendContext): Pick<Handlers, 'system.info' | 'settings.get' | 'settings.setLanguage'> {
   return {
-    'system.info': () =>
-      Promise.resolve({
-        appVersion: APP_VERSION,
-        dataDir,
-        sqliteVersion: (db.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v,
-        schemaVersion: schemaVersion(db),
-        filesMissing: storeHealth?.missing ?? 0,
-        orphansRemoved: storeHealth?.orphansRemoved ?? 0,
-      }),
-    'settings.get': () => Promise.resolve({ language: getLanguage(db) }),
-    'settings.setLanguage': ({ language }) => {
+    'system.info': async () => ({
+      appVersion: APP_VERSION,
+      dataDir,
+      sqliteVersion: (db.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v,
+      schemaVersion: schemaVersion(db),
+      filesMissing: storeHealth?.missing ?? 0,
+      orphansRemoved: storeHealth?.orphansRemoved ?? 0,
+    }),
+    'settings.get': async () => ({ language: getLanguage(db) }),
+    'settings.setLanguage': async ({ language }) => {
       setLanguage(db, language)
-      return Promise.resolve({ language: getLanguage(db) })
+      return { language: getLanguage(db) }
     },
   }
 }

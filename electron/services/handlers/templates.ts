@@ -1,5 +1,4 @@
 import type { Handlers } from '../../../shared/contract'
-import type { ContentStore } from '../files/content-store'
 import {
   fillUserTemplate,
   getUserTemplate,
@@ -19,17 +18,14 @@ type TemplateMethods =
   | 'templates.fill'
 
 /** The user's own letter templates: import, design (boxes or field mapping), fill. */
-export function templateHandlers(
-  ctx: BackendContext,
-  store: ContentStore,
-): Pick<Handlers, TemplateMethods> {
-  const { db } = ctx
+export function templateHandlers(ctx: BackendContext): Pick<Handlers, TemplateMethods> {
+  const { db, store } = ctx
   return {
-    'templates.import': (input) => importUserTemplate(db, store, input),
-    'templates.list': () => Promise.resolve(listUserTemplates(db)),
-    'templates.get': ({ id }) => getUserTemplate(db, store, id),
-    'templates.save': (input) => saveUserTemplate(db, store, input),
-    'templates.pagePreview': ({ id, page }) => userTemplatePage(db, store, id, page),
-    'templates.fill': (input) => fillUserTemplate(db, store, input, ctx.today()),
+    'templates.import': async (input) => importUserTemplate(db, store, input),
+    'templates.list': async () => listUserTemplates(db),
+    'templates.get': async ({ id }) => getUserTemplate(db, store, id),
+    'templates.save': async (input) => saveUserTemplate(db, store, input),
+    'templates.pagePreview': async ({ id, page }) => userTemplatePage(db, store, id, page),
+    'templates.fill': async (input) => fillUserTemplate(db, store, input, ctx.today()),
   }
 }
