@@ -12,6 +12,7 @@ import {
   type LetterRecord,
   type Packet,
   type PacketListItem,
+  type RequirementTarget,
   type Submission,
   type DeletedItem,
   type ExpiryItem,
@@ -26,6 +27,7 @@ import { industryEntrySchema, type IndustryCatalog } from './industries/catalog'
 import type { Plan } from './rules/types'
 import type { MethodName } from './methods'
 import type { Envelope } from './errors'
+import { isDocumentPurpose, isRequirementId } from './rules/requirement-derive'
 
 /**
  * The single list of capabilities the renderer (and the CLI) can call.
@@ -178,7 +180,11 @@ export const contract = {
       .object({
         ownerKind: z.enum(OWNER_KINDS),
         ownerId: entityId,
-        requirement: z.string().min(1).max(60),
+        // Checked against the requirements table at call time (requirements.ts).
+        requirement: z
+          .string()
+          .max(60)
+          .refine((id) => isDocumentPurpose(id), '未知的材料用途'),
         subject: z.string().max(200).optional(),
         catalogName: z.string().max(200).nullable().optional(),
         fileName: z.string().max(255),
@@ -228,6 +234,24 @@ export const contract = {
   'packets.plan': {
     input: byId,
     output: out<{ plan: Plan; asOf: string; formProblems: string[] }>(),
+  },
+  'packets.requirementTarget': {
+    input: z
+      .object({
+        packetId: entityId,
+        ref: z
+          .object({
+            id: z
+              .string()
+              .max(60)
+              .refine((id) => isRequirementId(id), '未知的材料要求'),
+            subject: z.string().max(400),
+          })
+          .strict(),
+        parentId: entityId.optional(),
+      })
+      .strict(),
+    output: out<RequirementTarget>(),
   },
   'packets.trademarkHits': {
     input: z.object({ accountName: z.string().max(100) }).strict(),

@@ -31,6 +31,7 @@ export const METHOD_NAMES = [
   'packets.list',
   'packets.save',
   'packets.plan',
+  'packets.requirementTarget',
   'packets.trademarkHits',
   'packets.recordSubmission',
   'packets.submissions',

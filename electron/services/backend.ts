@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Database } from 'better-sqlite3'
 import type { Handlers } from '../../shared/contract'
@@ -16,7 +15,7 @@ import { systemHandlers } from './handlers/system'
 import { templateHandlers } from './handlers/templates'
 import { loadStarterCatalog } from './industries'
 import { mergedCatalog } from './industries-user'
-import { DATABASE_FILE } from './paths'
+import { DATABASE_FILE, ensureDataDir } from './paths'
 import { resourcesDir } from './resources'
 
 export interface BackendOptions {
@@ -38,11 +37,6 @@ export interface Backend {
   /** The industry catalog the rules use. */
   catalog(): IndustryCatalog
   close(): void
-}
-
-/** Create the data folder (private to the user: it holds ID numbers). */
-export function ensureDataDir(dataDir: string): void {
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 })
 }
 
 /** Every contract method, implemented once for all three doors. */

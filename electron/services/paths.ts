@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 
@@ -26,4 +27,9 @@ export function defaultDataDir(
 export function resolveDataDir(env: NodeJS.ProcessEnv = process.env): string {
   const fromEnv = env.PACKETDESK_DATA_DIR?.trim()
   return fromEnv ? fromEnv : defaultDataDir(process.platform, env)
+}
+
+/** Create the data folder (private to the user: it holds ID numbers). */
+export function ensureDataDir(dataDir: string): void {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 })
 }

@@ -216,6 +216,18 @@ export interface Packet {
   updatedAt: string
 }
 
+/** Where a plan requirement's file belongs (packets.requirementTarget). */
+export type RequirementTarget =
+  | {
+      kind: 'documents'
+      ownerKind: OwnerKind
+      ownerId: string
+      requirement: string
+      subject: string
+    }
+  | { kind: 'relation'; relationId: string; requirement: string; letter: boolean }
+  | { kind: 'chooseParent'; parties: { id: string; name: string }[] }
+
 /** A packet in the list, with its state by the one definition of ready (shared/rules/readiness.ts). */
 export interface PacketListItem extends Packet {
   ready: boolean

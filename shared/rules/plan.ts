@@ -5,7 +5,7 @@ import { ruleR1Avatar } from './avatar'
 import { createContext } from './context'
 import { ruleR3Industry } from './industry'
 import { ruleR8Link, ruleR8Route } from './links'
-import { isLinkRequirement } from './requirement-derive'
+import { slotFor } from './requirement-derive'
 import { ruleR13PromotedSubject } from './promoted-subject'
 import type { Scenario } from './scenario'
 import { blocksReadiness } from './status'
@@ -20,7 +20,9 @@ import {
   type Blocker,
   type Plan,
   type Requirement,
+  type Route,
   type RuleOutcome,
+  type Slot,
   type Warning,
 } from './types'
 
@@ -38,11 +40,10 @@ function identity(requirement: Requirement): string {
   return `${requirement.id}:${requirement.subject}`
 }
 
-/** R8: a link item is one whose alternatives are link requirements (requirements.ts). */
-function isLinkItem(requirement: Requirement): boolean {
-  return isAnyOf(requirement)
-    ? requirement.anyOf.some((a) => isLinkRequirement(a.id))
-    : isLinkRequirement(requirement.id)
+/** The item's slot from the requirements table; R8 moves link items to email on that route. */
+function itemSlot(requirement: Requirement, route: Route): Slot {
+  const id = isAnyOf(requirement) ? requirement.anyOf[0]?.id : requirement.id
+  return id === undefined ? requirement.slot : slotFor(id, route)
 }
 
 /**
@@ -80,11 +81,7 @@ export function plan(scenario: Scenario, catalog: IndustryCatalog): Plan {
       const key = identity(requirement)
       if (seen.has(key)) continue
       seen.add(key)
-      requirements.push(
-        route === 'email' && isLinkItem(requirement)
-          ? { ...requirement, slot: 'email' }
-          : requirement,
-      )
+      requirements.push({ ...requirement, slot: itemSlot(requirement, route) })
     }
     // A blocker or warning reached through several trademarks is also listed once.
     for (const blocker of outcome.blockers ?? []) {

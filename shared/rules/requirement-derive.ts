@@ -25,6 +25,11 @@ export function isRequirementId(id: string, table: RequirementTable = REQUIREMEN
   return specOf(id, table) !== null
 }
 
+/** A plan requirement or a library-only paper (what documents.import accepts). */
+export function isDocumentPurpose(id: string, table: RequirementTable = REQUIREMENTS): boolean {
+  return isRequirementId(id, table) || Object.hasOwn(LIBRARY_PAPERS, id)
+}
+
 /** 商标注册证 / Trademark certificate; an unknown id (a library-only paper) by its own label. */
 export function requirementLabel(
   id: string,

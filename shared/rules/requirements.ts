@@ -31,8 +31,8 @@ export interface RequirementSpec {
   colourRequired: boolean
   /** ID copies are watermarked on export ("仅供小红书聚光资质认证使用"). */
   watermark: boolean
-  /** How the export fits the file: the avatar (800×800 JPEG) or an upload (≤ 1 MB). */
-  fit: 'avatar' | 'upload'
+  /** How the export fits the file: square like the avatar (800×800 JPEG, R1) or an upload (≤ 1 MB, R2). */
+  fit: 'square' | 'upload'
   /** R18: the scan kinds this requirement accepts; null accepts any kind. */
   acceptedScanKinds: readonly ScanKind[] | null
   /** What the requirement is called in the UI, lists and the checklist. */
@@ -68,7 +68,7 @@ export const REQUIREMENTS: Record<RequirementId, RequirementSpec> = {
     ...plain,
     owner: { kind: 'packet' },
     slot: 'avatar',
-    fit: 'avatar',
+    fit: 'square',
     label: { zh: '账号头像', en: 'Account avatar' },
     fileLabel: { zh: '头像', en: 'Avatar' },
   },

@@ -17,17 +17,28 @@ afterAll(async () => {
   await session?.close()
 })
 
-/** Open a demo packet and walk every step with 下一步 up to 检查. */
-async function walkToCheck(accountName: string) {
+const activeStep = () => page.locator('.mantine-Stepper-step[data-progress]').textContent()
+
+async function openPacket(accountName: string) {
   await page.getByRole('navigation').getByText('资质包').click()
+  const back = page.getByRole('button', { name: '返回列表' })
+  if (await back.isVisible()) await back.click()
   await page.getByTestId('packets-table').getByText(accountName, { exact: true }).click()
   await expect.poll(() => page.getByText('已注册小红书账号并绑定手机号').isVisible()).toBe(true)
-  for (const step of ['账号信息', '行业资质', '其他资质', '检查']) {
+}
+
+/**
+ * Open a demo packet and walk with 下一步 up to 检查; a packet without a 推广行业 cannot leave
+ * the industry step, so `jump` goes from 账号信息 straight to 检查 by its step header.
+ */
+async function walkToCheck(accountName: string, jump = false) {
+  await openPacket(accountName)
+  const steps = jump ? ['账号信息'] : ['账号信息', '行业资质', '其他资质', '检查']
+  for (const step of steps) {
     await page.getByRole('button', { name: '下一步' }).click()
-    await expect
-      .poll(() => page.locator('.mantine-Stepper-step[data-progress]').textContent())
-      .toContain(step)
+    await expect.poll(activeStep).toContain(step)
   }
+  if (jump) await page.getByRole('button', { name: '检查' }).click()
   await expect.poll(() => page.getByTestId('plan-row').count()).toBeGreaterThan(0)
 }
 
@@ -35,7 +46,7 @@ const rowsText = async () => (await page.getByTestId('plan-row').allTextContents
 
 describe('packet wizard on the demo library', () => {
   it('person registrant: ID copy and the person’s authorization letter (R11)', async () => {
-    await walkToCheck('禾木生活')
+    await walkToCheck('禾木生活', true)
     const rows = await rowsText()
     expect(rows).toContain('注册人身份证/护照复印件（签字）（张伟）')
     expect(rows).toMatch(/授权书（张伟 → 上海青禾文化传媒有限公司）缺少R11/)
@@ -121,6 +132,48 @@ describe('packet wizard on the demo library', () => {
       .toContain('已处理 2 / 2 个资质包')
     expect(await page.getByTestId('batch-letters').textContent()).toMatch(/生成 [1-9]\d* 份授权书/)
     await page.screenshot({ path: join(SHOTS, 'packets-batch-letters.png') })
+    expect(problems).toEqual([])
+  })
+
+  it('a packet without a 推广行业 is never ready, and the wizard keeps the user on the industry step', async () => {
+    // Maple枫叶 is ready: its documents are complete and its form names an industry.
+    await page.getByRole('navigation').getByText('资质包').click()
+    const back = page.getByRole('button', { name: '返回列表' })
+    if (await back.isVisible()) await back.click()
+    const state = (name: string) =>
+      page
+        .getByTestId('packets-table')
+        .getByRole('row')
+        .filter({ has: page.getByRole('cell', { name, exact: true }) })
+        .getByTestId('packet-state')
+        .textContent()
+    await expect.poll(() => state('Maple枫叶')).toBe('可提交')
+
+    await openPacket('Maple枫叶')
+    await page.getByRole('button', { name: '行业资质' }).click()
+    await expect.poll(activeStep).toContain('行业资质')
+    await page.getByRole('button', { name: '移除' }).first().click()
+    await expect.poll(() => page.getByText('请至少选择一个行业（R3）。').isVisible()).toBe(true)
+    // 下一步 and the later step headers both refuse to leave without an industry.
+    await page.getByRole('button', { name: '下一步' }).click()
+    await expect.poll(() => page.getByText('请至少选择一个推广行业').isVisible()).toBe(true)
+    expect(await activeStep()).toContain('行业资质')
+    await page.getByRole('button', { name: '检查' }).click()
+    expect(await activeStep()).toContain('行业资质')
+    await page.screenshot({ path: join(SHOTS, 'wizard-industry-required.png'), fullPage: true })
+
+    // Reached from 账号信息, the check step says why it is not ready.
+    await page.getByRole('button', { name: '上一步' }).click()
+    await page.getByRole('button', { name: '检查' }).click()
+    await expect
+      .poll(() => page.getByTestId('form-problems').textContent())
+      .toContain('尚未选择推广行业')
+    expect(await page.getByTestId('ready-badge').textContent()).toBe('尚未齐全')
+    await page.screenshot({ path: join(SHOTS, 'wizard-no-industry-not-ready.png'), fullPage: true })
+
+    await page.getByRole('button', { name: '返回列表' }).click()
+    await expect.poll(() => state('Maple枫叶')).toBe('尚未齐全')
+    await page.screenshot({ path: join(SHOTS, 'packets-list-state.png'), fullPage: true })
     expect(problems).toEqual([])
   })
 })

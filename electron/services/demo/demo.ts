@@ -1,7 +1,7 @@
 import { addDays } from '../../../shared/dates'
 import { AppError } from '../../../shared/errors'
 import { usccCheckChar } from '../../../shared/validators/uscc'
-import type { Backend } from '../backend'
+import type { Handlers } from '../../../shared/contract'
 import { fakeLogo, fakeScan, scansToPdf } from './scans'
 
 /** A USCC with a correct GB 32100 check character, from its first 17 characters. */
@@ -24,7 +24,10 @@ export interface DemoSummary {
  * status, relations (one expired), colour and greyscale scans, a multi-page
  * PDF, and packets — one ready online, one ready by email, others not ready.
  */
-export async function loadDemo(backend: Backend, today: string): Promise<DemoSummary> {
+export async function loadDemo(
+  backend: { handlers: Handlers },
+  today: string,
+): Promise<DemoSummary> {
   const h = backend.handlers
   if ((await h['companies.list']({})).length > 0) {
     throw new AppError('CONFLICT', '资料库不是空的：演示数据只能载入到新的数据文件夹。')

@@ -8,6 +8,7 @@ import { blocksReadiness } from '../../../shared/rules/status'
 import { isAnyOf, type Plan, type Requirement } from '../../../shared/rules/types'
 import { requirementText } from './describe'
 import type { ManifestFile } from './types'
+import { specOf } from '../../../shared/rules/requirement-derive'
 
 /** What the checklist is made of; checklist-pdf.ts decides how it looks. */
 export type Block =
@@ -143,7 +144,7 @@ function requirements(input: ChecklistInput): Block[] {
 /** The sub-folder an industry pair's files were written to, if any. */
 function industryFolder(input: ChecklistInput, subject: string): string | undefined {
   const index = input.plan.requirements.findIndex(
-    (r) => !isAnyOf(r) && r.id === 'industry_qualification' && r.subject === subject,
+    (r) => !isAnyOf(r) && specOf(r.id)?.slot === 'industry' && r.subject === subject,
   )
   const path = input.filesByItem[index]?.[0]?.path
   return path?.slice(0, path.lastIndexOf('/'))

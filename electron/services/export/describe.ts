@@ -64,7 +64,7 @@ export function fileBaseName(
   extra: { catalogName?: string | null; accountName: string },
 ): string {
   const spec = specOf(ref.id)
-  if (spec?.fit === 'avatar') {
+  if (spec?.fit === 'square') {
     return `${fileLabel(ref.id)}_${extra.accountName}`
   }
   if (spec?.slot === 'industry') {

@@ -29,7 +29,7 @@ export async function* fitDocument(
 ): AsyncGenerator<FittedPage> {
   for await (const page of sourcePages(bytes, document.file)) {
     const spec = specOf(options.requirement)
-    if (spec?.fit === 'avatar') {
+    if (spec?.fit === 'square') {
       yield { result: await fitAvatar(page.image, options.avatarFit), index: 0, count: 1 }
       return
     }

@@ -90,7 +90,7 @@ function judgeWith(asOf: string): Judge {
   return (document, requirement) => {
     if (ruleR14Validity(document.validUntil, asOf)) return 'invalid'
     const facts = toFacts(document.file)
-    if (specOf(requirement)?.fit === 'avatar') return ruleR1AvatarFile(facts).status
+    if (specOf(requirement)?.fit === 'square') return ruleR1AvatarFile(facts).status
     return ruleR2UploadFile(facts, isColourRequired(requirement)).status
   }
 }

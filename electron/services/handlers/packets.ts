@@ -2,6 +2,7 @@ import type { Handlers } from '../../../shared/contract'
 import { trademarksHitByName } from '../../../shared/rules/account-name'
 import { listTrademarks } from '../library/trademarks'
 import { planForPacket } from '../packets/plan-for-packet'
+import { requirementTarget } from '../packets/requirement-target'
 import { getPacket, listPackets, savePacket } from '../packets/packets'
 import { buildScenario } from '../packets/scenario'
 import { listSubmissions, recordSubmission } from '../packets/submissions'
@@ -16,6 +17,7 @@ type PacketMethods =
   | 'packets.list'
   | 'packets.save'
   | 'packets.plan'
+  | 'packets.requirementTarget'
   | 'packets.trademarkHits'
   | 'packets.recordSubmission'
   | 'packets.submissions'
@@ -46,6 +48,7 @@ export function packetHandlers(ctx: BackendContext): Pick<Handlers, PacketMethod
       const { plan, asOf, formProblems } = planForPacket(ctx, id, ctx.today())
       return { plan, asOf, formProblems }
     },
+    'packets.requirementTarget': async (input) => requirementTarget(db, input),
     // R4: the library's trademarks the account name hits, offered for adding.
     'packets.trademarkHits': async ({ accountName }) =>
       accountName.trim() ? trademarksHitByName(accountName, listTrademarks(db)) : [],

@@ -104,7 +104,7 @@ export function buildScenario(db: Database, packetId: string, asOf: string): Sce
   for (const d of listAllDocuments(db)) {
     // Which documents serve the packet is the requirements table's owner rule.
     if (!documentServesPacket(d, scope)) continue
-    if (specOf(d.requirement)?.fit === 'avatar') {
+    if (specOf(d.requirement)?.fit === 'square') {
       if (d.file) avatar = facts(d.file)
       continue
     }

@@ -15,29 +15,12 @@ import {
 } from '@mantine/core'
 import { Dropzone } from '@mantine/dropzone'
 import type { FileInfo, LibraryDocument, OwnerKind } from '../../../shared/library/schemas'
-import { REQUIREMENT_IDS } from '../../../shared/rules/types'
-import { requirementLabel } from '../../../shared/rules/labels'
+import { purposesFor, requirementLabel } from '../../../shared/rules/requirement-derive'
 import { useApi } from '../api/ApiContext'
 import { messageOf, useLoad } from '../hooks/useLoad'
 import { useI18n } from '../i18n/I18nProvider'
 import { fileToBase64 } from './base64'
 import { FileViewer } from './FileViewer'
-
-/** Which requirements a document on each kind of owner can serve. */
-const REQUIREMENTS_FOR: Record<OwnerKind, string[]> = {
-  company: ['industry_qualification', 'business_licence'],
-  person: ['registrant_id_copy'],
-  trademark: [
-    'trademark_certificate',
-    'trademark_acceptance_notice',
-    'trademark_transfer_notice',
-    'trademark_change_proof',
-    'trademark_transfer_proof',
-    'trademark_renewal_proof',
-  ],
-  relation: ['authorization_letter', 'general_agency_authorization', 'parent_subsidiary_proof'],
-  packet: ['avatar', 'icp_filing_screenshot', 'software_copyright_certificate'],
-}
 
 function Thumbnail(props: { file: FileInfo; onOpen: () => void }) {
   const api = useApi()
@@ -83,7 +66,8 @@ export function DocumentsPanel(props: {
 }) {
   const api = useApi()
   const { pick, language } = useI18n()
-  const choices = REQUIREMENTS_FOR[props.ownerKind].filter(
+  // What a document on this owner can serve comes from the requirements table.
+  const choices = purposesFor(props.ownerKind).filter(
     (id) => props.requirement === undefined || id === props.requirement,
   )
   const [requirement, setRequirement] = useState<string>(props.requirement ?? choices[0] ?? '')
@@ -121,10 +105,7 @@ export function DocumentsPanel(props: {
     props.onImported?.()
   }
 
-  const label = (id: string) =>
-    (REQUIREMENT_IDS as readonly string[]).includes(id)
-      ? requirementLabel(id, language)
-      : pick('营业执照', 'Business licence')
+  const label = (id: string) => requirementLabel(id, language)
 
   return (
     <Stack gap="sm">

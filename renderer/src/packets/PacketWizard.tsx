@@ -13,6 +13,9 @@ import { PrerequisitesStep } from './PrerequisitesStep'
 import { ExportPanel } from './ExportPanel'
 import { SubmissionsPanel } from './SubmissionsPanel'
 
+/** The wizard's step index of 行业资质. */
+const INDUSTRY_STEP = 2
+
 /** The platform's form, step by step: 前提 → 账号信息 → 行业资质 → 其他资质 → 检查 → 导出. */
 export function PacketWizard(props: { initial: Draft; onClose: () => void }) {
   const api = useApi()
@@ -20,7 +23,11 @@ export function PacketWizard(props: { initial: Draft; onClose: () => void }) {
   const [draft, setDraft] = useState<Draft>(props.initial)
   const [active, setActive] = useState(0)
   const [error, setError] = useState<string | null>(null)
-  const [plan, setPlan] = useState<{ plan: Plan; asOf: string } | null>(null)
+  const [plan, setPlan] = useState<{
+    plan: Plan
+    asOf: string
+    formProblems: string[]
+  } | null>(null)
   const [planError, setPlanError] = useState<string | null>(null)
   const [planVersion, setPlanVersion] = useState(0)
 
@@ -69,6 +76,17 @@ export function PacketWizard(props: { initial: Draft; onClose: () => void }) {
   }, [api, packetId, planVersion])
 
   const goTo = async (step: number) => {
+    // The platform's form requires at least one 推广行业: do not leave step 3 without one.
+    if (active === INDUSTRY_STEP && step > INDUSTRY_STEP && draft.industries.length === 0) {
+      setError(
+        pick(
+          '请至少选择一个推广行业（一级/二级），平台表单要求必填。',
+          'Choose at least one industry (primary/secondary): the platform’s form requires it.',
+        ),
+      )
+      return
+    }
+    setError(null)
     if (step >= 2 && !draft.id) {
       if (!draft.applicantCompanyId || !draft.accountName.trim()) {
         setError(
@@ -112,6 +130,7 @@ export function PacketWizard(props: { initial: Draft; onClose: () => void }) {
             draft={draft}
             plan={plan?.plan ?? null}
             asOf={plan?.asOf ?? null}
+            formProblems={plan?.formProblems ?? []}
             error={planError}
             onChanged={() => setPlanVersion((v) => v + 1)}
           />

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Button, Checkbox, Group, Stack, Table, Text, Title } from '@mantine/core'
+import { Badge, Button, Checkbox, Group, Stack, Table, Text, Title } from '@mantine/core'
 import { useApi } from '../api/ApiContext'
 import { useLoad } from '../hooks/useLoad'
 import { useI18n } from '../i18n/I18nProvider'
@@ -40,6 +40,7 @@ export function PacketsPage() {
               <Table.Th w={40} />
               <Table.Th>{pick('账号名字', 'Account name')}</Table.Th>
               <Table.Th>{pick('申请主体', 'Applicant')}</Table.Th>
+              <Table.Th>{pick('状态', 'State')}</Table.Th>
               <Table.Th>{pick('更新时间', 'Updated')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -65,6 +66,18 @@ export function PacketsPage() {
                 </Table.Td>
                 <Table.Td fw={600}>{p.accountName}</Table.Td>
                 <Table.Td>{p.applicantName}</Table.Td>
+                <Table.Td>
+                  <Group gap={4}>
+                    <Badge color={p.ready ? 'green' : 'orange'} data-testid="packet-state">
+                      {p.ready ? pick('可提交', 'Ready') : pick('尚未齐全', 'Not ready')}
+                    </Badge>
+                    {p.route === 'email' && (
+                      <Badge variant="light" color="orange">
+                        {pick('邮件提交', 'By email')}
+                      </Badge>
+                    )}
+                  </Group>
+                </Table.Td>
                 <Table.Td>{p.updatedAt.slice(0, 16).replace('T', ' ')}</Table.Td>
               </Table.Tr>
             ))}

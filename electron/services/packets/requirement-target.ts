@@ -1,0 +1,81 @@
+import type { Database } from 'better-sqlite3'
+import { AppError } from '../../../shared/errors'
+import type { RequirementTarget } from '../../../shared/library/schemas'
+import { ownerOf, specOf } from '../../../shared/rules/requirement-derive'
+import { listRelations, saveRelation } from '../library/relations'
+import { getPacket } from './packets'
+
+function partyKind(db: Database, id: string): 'company' | 'person' | null {
+  if (db.prepare('SELECT 1 FROM companies WHERE id = ? AND deleted_at IS NULL').get(id)) {
+    return 'company'
+  }
+  if (db.prepare('SELECT 1 FROM persons WHERE id = ? AND deleted_at IS NULL').get(id)) {
+    return 'person'
+  }
+  return null
+}
+
+function partyName(db: Database, id: string): string {
+  const row = db
+    .prepare(
+      'SELECT name FROM companies WHERE id = ? UNION ALL SELECT name FROM persons WHERE id = ?',
+    )
+    .get(id, id) as { name: string } | undefined
+  return row?.name ?? id
+}
+
+/**
+ * Where a plan requirement's file belongs in the library (the requirements table's owner rule),
+ * for the check step's import and letter buttons. A relation the plan names but the library
+ * lacks is declared here (audited, as relations.save); for an unordered parent–subsidiary pair
+ * the caller is first asked which party is the parent.
+ */
+export function requirementTarget(
+  db: Database,
+  input: { packetId: string; ref: { id: string; subject: string }; parentId?: string | undefined },
+): RequirementTarget {
+  const packet = getPacket(db, input.packetId)
+  const spec = specOf(input.ref.id)
+  const owner = ownerOf(input.ref, packet)
+  if (!spec || !owner) {
+    throw new AppError('INVALID_ARGUMENT', '该材料的对象无法识别', 'ref.subject')
+  }
+  const requirement = input.ref.id
+  if (owner.ownerKind !== 'relation') {
+    return {
+      kind: 'documents',
+      ownerKind: owner.ownerKind,
+      ownerId: owner.ownerId,
+      requirement,
+      subject: owner.subject,
+    }
+  }
+  const { relationType, from, to, unordered } = owner
+  const found = listRelations(db).find(
+    (r) =>
+      r.type === relationType &&
+      ((r.from.id === from && r.to.id === to) ||
+        (unordered && r.from.id === to && r.to.id === from)),
+  )
+  const letter = spec.letter !== null
+  if (found) return { kind: 'relation', relationId: found.id, requirement, letter }
+  if (unordered && input.parentId === undefined) {
+    return {
+      kind: 'chooseParent',
+      parties: [from, to].map((id) => ({ id, name: partyName(db, id) })),
+    }
+  }
+  if (unordered && input.parentId !== from && input.parentId !== to) {
+    throw new AppError('INVALID_ARGUMENT', '母公司须是这两方之一', 'parentId')
+  }
+  // A directed subject names grantor → grantee; an unordered pair is parent → subsidiary.
+  const [source, target] = unordered && input.parentId === to ? [to, from] : [from, to]
+  const kind = partyKind(db, source)
+  if (!kind) throw new AppError('NOT_FOUND', '关系的一方不存在或已被删除。')
+  const relation = saveRelation(db, {
+    type: relationType,
+    from: { kind, id: source },
+    toCompanyId: target,
+  })
+  return { kind: 'relation', relationId: relation.id, requirement, letter }
+}
