@@ -23,6 +23,7 @@ import {
   type Trademark,
 } from './library/schemas'
 import { isIsoDate } from './dates'
+import { MAX_IMPORT_BASE64_CHARS } from './limits'
 import { industryEntrySchema, type IndustryCatalog } from './industries/catalog'
 import type { Plan } from './rules/types'
 import type { MethodName } from './methods'
@@ -76,7 +77,6 @@ export interface BuiltinWording {
 const out = <T>() => z.custom<T>(() => true)
 
 /** Largest file accepted over the contract (base64 inflates by 4/3; the host's body limit follows). */
-export const MAX_IMPORT_BYTES = 40 * 1024 * 1024
 
 /**
  * User letter templates: the data items a box or an AcroForm field can show.
@@ -188,7 +188,7 @@ export const contract = {
         subject: z.string().max(200).optional(),
         catalogName: z.string().max(200).nullable().optional(),
         fileName: z.string().max(255),
-        dataBase64: z.string().max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4),
+        dataBase64: z.string().max(MAX_IMPORT_BASE64_CHARS, '文件超过 50 MB 上限'),
         issuedOn: optionalDate,
         validUntil: optionalDate,
       })
@@ -328,7 +328,7 @@ export const contract = {
     input: z
       .object({
         fileName: z.string().max(255),
-        dataBase64: z.string().max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4),
+        dataBase64: z.string().max(MAX_IMPORT_BASE64_CHARS, '文件超过 50 MB 上限'),
       })
       .strict(),
     output: out<LetterTemplateDetail>(),

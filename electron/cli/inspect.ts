@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { parseArgs } from 'node:util'
 import { inspectFile } from '../services/files/inspect'
-import { MAX_FILE_BYTES } from '../services/files/limits'
+import { MAX_IMPORT_BYTES } from '../../shared/limits'
 import { MESSAGES } from '../services/files/messages'
 import { isRefusal } from '../services/files/refuse'
 import { UsageError, type CliIo } from './io'
@@ -24,7 +24,7 @@ export async function inspectVerb(args: string[], io: CliIo): Promise<number> {
       return 2
     }
     // Refuse an oversize file before reading it into memory.
-    if (info.size > MAX_FILE_BYTES) {
+    if (info.size > MAX_IMPORT_BYTES) {
       io.stderr(`已拒绝：${MESSAGES.tooLarge(info.size)}\n`)
       return 2
     }

@@ -1,7 +1,8 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { MAX_IMPORT_BYTES, type Handlers } from '../../shared/contract'
+import type { Handlers } from '../../shared/contract'
+import { MAX_IMPORT_BASE64_CHARS } from '../../shared/limits'
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp'
 import type { Envelope, WireError } from '../../shared/errors'
 import { dispatch } from '../services/dispatch'
@@ -9,8 +10,8 @@ import { readStatic } from './static'
 
 /** Loopback only: the host serves personal data and must not be reachable from the LAN. */
 export const HOST_ADDRESS = '127.0.0.1'
-/** A file import arrives base64-encoded in JSON: room for MAX_IMPORT_BYTES plus envelope. */
-const MAX_BODY_BYTES = Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 64 * 1024
+/** A file import arrives base64-encoded in JSON: room for the largest import plus envelope. */
+const MAX_BODY_BYTES = MAX_IMPORT_BASE64_CHARS + 64 * 1024
 const API_PREFIX = '/api/'
 
 export interface HostOptions {

@@ -23,12 +23,6 @@ export const EXPIRY_WARNING_DAYS = 90
  */
 export const MAX_GENERAL_AGENCY_LEVELS = 1
 
-/**
- * R10: a relation declared directly between a foreign registrant and the
- * applicant takes precedence over a path through a general agent G.
- */
-export const DIRECT_RELATION_TAKES_PRECEDENCE = true
-
 /** File formats the export can turn into an accepted upload (R1, R2). */
 export const CONVERTIBLE_FORMATS = ['png', 'webp', 'tiff', 'gif', 'bmp', 'pdf'] as const
 /** R2: formats the platform accepts as they are (other slots). */

@@ -1,5 +1,5 @@
 import type { FileFacts } from './facts'
-import { MAX_FILE_BYTES } from './limits'
+import { MAX_IMPORT_BYTES } from '../../../shared/limits'
 import { MESSAGES } from './messages'
 import { inspectPdf } from './pdf-inspect'
 import { inspectRaster } from './raster'
@@ -22,7 +22,7 @@ export interface InspectOptions {
  */
 export async function inspectFile(bytes: Buffer, options: InspectOptions = {}): Promise<FileFacts> {
   if (bytes.length === 0) throw refuse(MESSAGES.empty)
-  if (bytes.length > MAX_FILE_BYTES) throw refuse(MESSAGES.tooLarge(bytes.length))
+  if (bytes.length > MAX_IMPORT_BYTES) throw refuse(MESSAGES.tooLarge(bytes.length))
   const format = await sniffFormat(bytes, options.fileName)
   if (format === 'pdf') {
     return inspectPdf(

@@ -1,19 +1,7 @@
 /**
- * Limits of the import pipeline, in one place so the messages, the tests and
- * the export (which rasterises with the same code) agree.
+ * How the import pipeline renders and samples pages. What it accepts (size, pixels, pages,
+ * time) is in shared/limits.ts.
  */
-
-/** Largest file accepted, in bytes (decimal MB, like RULES.md's "1M" reading). */
-export const MAX_FILE_BYTES = 50_000_000
-
-/** Largest image (or rendered PDF page) accepted, in pixels (width × height). */
-export const MAX_INPUT_PIXELS = 100_000_000
-
-/** Most pages accepted (PDF, multi-page TIFF): a qualification scan is a few pages, not a book. */
-export const MAX_PAGES = 50
-
-/** Time allowed to open and inspect one PDF, all pages included. */
-export const PDF_TIME_LIMIT_MS = 20_000
 
 /**
  * PDF pages are reported and rasterised at this scale: 2 × 72 dpi = 144 dpi,

@@ -1,4 +1,4 @@
-import { MAX_FILE_BYTES, MAX_INPUT_PIXELS, MAX_PAGES } from './limits'
+import { MAX_IMPORT_BYTES, MAX_IMPORT_PAGES, MAX_IMPORT_PIXELS } from '../../../shared/limits'
 
 /** The Chinese reasons given to the user when a file is refused, in one place. */
 
@@ -11,9 +11,9 @@ export const SUPPORTED_FORMATS_TEXT = 'JPG、PNG、WebP、TIFF、GIF 图片或 P
 export const MESSAGES = {
   empty: '文件为空（0 字节），无法导入。请检查文件是否完整后重新选择。',
   tooLarge: (bytes: number) =>
-    `文件过大：${megabytes(bytes)} MB，超过 ${megabytes(MAX_FILE_BYTES)} MB 的上限。请压缩或拆分后再导入。`,
+    `文件过大：${megabytes(bytes)} MB，超过 ${megabytes(MAX_IMPORT_BYTES)} MB 的上限。请压缩或拆分后再导入。`,
   tooManyPixels: (width: number, height: number) =>
-    `图片尺寸过大：${width}×${height}（约 ${megapixels(width * height)} 百万像素），超过 ${megapixels(MAX_INPUT_PIXELS)} 百万像素的上限。请缩小后再导入。`,
+    `图片尺寸过大：${width}×${height}（约 ${megapixels(width * height)} 百万像素），超过 ${megapixels(MAX_IMPORT_PIXELS)} 百万像素的上限。请缩小后再导入。`,
   undecodable: (format: string) =>
     `文件已损坏或不完整，无法解码（${format}）。请重新扫描，或从原处重新导出后再导入。`,
   heic: '不支持 HEIC/HEIF 格式（苹果设备照片）。请先转换为 JPG：在手机相册中导出为 JPG，或在 iPhone 设置 → 相机 → 格式 选“兼容性最佳”后重新拍摄。',
@@ -25,9 +25,9 @@ export const MESSAGES = {
   pdfEncrypted:
     'PDF 已加密（设有打开密码或权限保护），无法读取。请提供未加密的 PDF，或用阅读器“打印为 PDF”另存一份后再导入。',
   tooManyPages: (kind: 'PDF' | 'TIFF', pages: number) =>
-    `${kind} 共 ${pages} 页，超过 ${MAX_PAGES} 页的上限。请只保留需要的页面后再导入。`,
+    `${kind} 共 ${pages} 页，超过 ${MAX_IMPORT_PAGES} 页的上限。请只保留需要的页面后再导入。`,
   pdfPageTooLarge: (width: number, height: number) =>
-    `PDF 页面尺寸过大：渲染后为 ${width}×${height}（约 ${megapixels(width * height)} 百万像素），超过 ${megapixels(MAX_INPUT_PIXELS)} 百万像素的上限。`,
+    `PDF 页面尺寸过大：渲染后为 ${width}×${height}（约 ${megapixels(width * height)} 百万像素），超过 ${megapixels(MAX_IMPORT_PIXELS)} 百万像素的上限。`,
   pdfTimeout: (ms: number) =>
     `PDF 处理超时（超过 ${duration(ms)}），文件可能过于复杂或已损坏。请另存为较简单的 PDF 或图片后再导入。`,
   pdfEmpty: 'PDF 中没有任何页面，无法导入。',

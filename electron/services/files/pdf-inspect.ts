@@ -1,7 +1,8 @@
 import sharp from 'sharp'
 import { sharpHasColour } from './colour'
 import type { FileFacts } from './facts'
-import { MAX_PAGES, PDF_COLOUR_LONG_SIDE_PX, PDF_RENDER_SCALE } from './limits'
+import { PDF_COLOUR_LONG_SIDE_PX, PDF_RENDER_SCALE } from './limits'
+import { MAX_IMPORT_PAGES } from '../../../shared/limits'
 import { pageSize, renderPage, scaleForLongSide, withPdfDocument } from './pdf'
 
 /**
@@ -15,8 +16,8 @@ export async function inspectPdf(
 ): Promise<FileFacts> {
   const limits =
     options.timeLimitMs === undefined
-      ? { maxPages: MAX_PAGES }
-      : { maxPages: MAX_PAGES, timeLimitMs: options.timeLimitMs }
+      ? { maxPages: MAX_IMPORT_PAGES }
+      : { maxPages: MAX_IMPORT_PAGES, timeLimitMs: options.timeLimitMs }
   return withPdfDocument(bytes, limits, async (doc) => {
     let first: { width: number; height: number } | undefined
     let color = false

@@ -1,12 +1,13 @@
 import { createCanvas, type Canvas } from '@napi-rs/canvas'
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs'
-import { MAX_INPUT_PIXELS, MAX_PAGES, PDF_RENDER_SCALE, PDF_TIME_LIMIT_MS } from './limits'
+import { PDF_RENDER_SCALE } from './limits'
+import { MAX_IMPORT_PAGES, MAX_IMPORT_PIXELS, PDF_TIME_LIMIT_MS } from '../../../shared/limits'
 import { MESSAGES } from './messages'
 import { loadPdfjs, pdfjsAssets } from './pdfjs'
 import { isRefusal, refuse } from './refuse'
 
 export interface PdfLimits {
-  /** A document of more pages is refused (never silently cut), naming the limit. Default MAX_PAGES. */
+  /** A document of more pages is refused (never silently cut), naming the limit. Default MAX_IMPORT_PAGES. */
   maxPages?: number
   /** Opening plus all the work on the document must finish within this. */
   timeLimitMs?: number
@@ -51,7 +52,7 @@ export async function withPdfDocument<T>(
   limits: PdfLimits,
   work: (doc: PDFDocumentProxy) => Promise<T>,
 ): Promise<T> {
-  const maxPages = limits.maxPages ?? MAX_PAGES
+  const maxPages = limits.maxPages ?? MAX_IMPORT_PAGES
   const timeLimitMs = limits.timeLimitMs ?? PDF_TIME_LIMIT_MS
   if (hasEncryptEntry(bytes)) throw refuse(MESSAGES.pdfEncrypted)
   const pdfjs = await loadPdfjs()
@@ -61,7 +62,7 @@ export async function withPdfDocument<T>(
     ...pdfjsAssets(),
     cMapPacked: true,
     // Embedded images larger than this are skipped instead of allocated (image bombs).
-    maxImageSize: MAX_INPUT_PIXELS,
+    maxImageSize: MAX_IMPORT_PIXELS,
     isEvalSupported: false,
     verbosity: pdfjs.VerbosityLevel.ERRORS,
   })
@@ -95,7 +96,7 @@ export function pageSize(page: PDFPageProxy, scale: number): { width: number; he
   const viewport = page.getViewport({ scale })
   const width = Math.max(1, Math.round(viewport.width))
   const height = Math.max(1, Math.round(viewport.height))
-  if (width * height > MAX_INPUT_PIXELS) throw refuse(MESSAGES.pdfPageTooLarge(width, height))
+  if (width * height > MAX_IMPORT_PIXELS) throw refuse(MESSAGES.pdfPageTooLarge(width, height))
   return { width, height }
 }
 
@@ -122,7 +123,7 @@ export interface RenderOptions {
 
 /**
  * Rasterise pages to PNG, page by page. Refuses, like the import, encrypted
- * PDFs, documents of more than MAX_PAGES pages and documents that take longer
+ * PDFs, documents of more than MAX_IMPORT_PAGES pages and documents that take longer
  * than `timeLimitMs`. A `firstPage` past the end gives an empty list.
  */
 export async function renderPdfPages(

@@ -1,7 +1,7 @@
 import sharp, { type Metadata } from 'sharp'
 import { sharpHasColour } from './colour'
 import type { FileFacts, RasterFormat } from './facts'
-import { MAX_INPUT_PIXELS, MAX_PAGES } from './limits'
+import { MAX_IMPORT_PAGES, MAX_IMPORT_PIXELS } from '../../../shared/limits'
 import { MESSAGES } from './messages'
 import { isRefusal, refuse } from './refuse'
 import { isPixelLimitError, openImage } from './sharp-input'
@@ -34,9 +34,9 @@ function documentPages(meta: Metadata, format: RasterFormat): number {
 export async function inspectRaster(bytes: Buffer, format: RasterFormat): Promise<FileFacts> {
   const meta = await readHeader(bytes, format)
   const { width, height } = meta
-  if (width * height > MAX_INPUT_PIXELS) throw refuse(MESSAGES.tooManyPixels(width, height))
+  if (width * height > MAX_IMPORT_PIXELS) throw refuse(MESSAGES.tooManyPixels(width, height))
   const pages = documentPages(meta, format)
-  if (pages > MAX_PAGES) throw refuse(MESSAGES.tooManyPages('TIFF', pages))
+  if (pages > MAX_IMPORT_PAGES) throw refuse(MESSAGES.tooManyPages('TIFF', pages))
   let color = false
   for (let page = 0; page < pages; page++) {
     try {

@@ -1,5 +1,5 @@
 import sharp, { type Sharp, type SharpOptions } from 'sharp'
-import { MAX_INPUT_PIXELS } from './limits'
+import { MAX_IMPORT_PIXELS } from '../../../shared/limits'
 
 /**
  * Every decode of an imported file goes through these options. The pixel
@@ -9,7 +9,7 @@ import { MAX_INPUT_PIXELS } from './limits'
  */
 export const SHARP_INPUT_OPTIONS = {
   failOn: 'error',
-  limitInputPixels: MAX_INPUT_PIXELS,
+  limitInputPixels: MAX_IMPORT_PIXELS,
 } as const satisfies SharpOptions
 
 export function openImage(bytes: Buffer, options: SharpOptions = {}): Sharp {

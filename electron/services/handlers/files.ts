@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { join } from 'node:path'
 import type { Handlers } from '../../../shared/contract'
 import { AppError } from '../../../shared/errors'
-import { inspectFile, type FileFormat } from '../files/inspect'
+import { importFile } from '../files/import'
+import type { FileFormat } from '../files/inspect'
 import { renderPdfPages } from '../files/pdf'
 import { makeThumbnail } from '../files/thumbnail'
 import {
@@ -46,8 +47,7 @@ export function fileHandlers(ctx: BackendContext): Pick<Handlers, FileMethods> {
     'documents.import': async (input) => {
       assertOwnerExists(db, input.ownerKind, input.ownerId)
       const bytes = Buffer.from(input.dataBase64, 'base64')
-      const facts = await inspectFile(bytes, { fileName: input.fileName })
-      const stored = await store.put(bytes)
+      const { facts, ...stored } = await importFile(store, bytes, { fileName: input.fileName })
       try {
         return db.transaction(() => {
           recordFileRow(db, stored.sha256, facts, input.fileName)

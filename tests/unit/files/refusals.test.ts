@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { ContentStore } from '../../../electron/services/files/content-store'
 import { importFile } from '../../../electron/services/files/import'
 import { inspectFile } from '../../../electron/services/files/inspect'
-import { MAX_FILE_BYTES } from '../../../electron/services/files/limits'
+import { MAX_IMPORT_BYTES } from '../../../shared/limits'
 import { AppError } from '../../../shared/errors'
 import {
   bitFlippedPng,
@@ -35,7 +35,7 @@ const CASES: Case[] = [
   { name: 'an empty file', bytes: () => Buffer.alloc(0), reason: /文件为空/ },
   {
     name: 'a file over the size limit',
-    bytes: () => Buffer.alloc(MAX_FILE_BYTES + 1),
+    bytes: () => Buffer.alloc(MAX_IMPORT_BYTES + 1),
     reason: /文件过大.*50\.0 MB/,
   },
   { name: 'a truncated JPEG', bytes: () => truncatedJpeg(), reason: /损坏或不完整.*JPG/ },
