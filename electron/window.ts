@@ -30,7 +30,7 @@ export function createWindowOptions(preloadPath: string): BrowserWindowConstruct
 }
 
 /** Hosts the app may open in the user's browser (platform help, trademark office, ICP). */
-export const EXTERNAL_HOST_ALLOW_LIST: readonly string[] = [
+const EXTERNAL_HOST_ALLOW_LIST: readonly string[] = [
   'ad.xiaohongshu.com',
   'www.xiaohongshu.com',
   'pro.xiaohongshu.com',

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: everything — system packages the tests need, ESLint + Prettier,
-// tsc on both configs, the build, then unit and browser tests (vitest).
+// tsc on both configs, the dead-code check (knip), the build, then unit and browser tests (vitest).
 const { spawnSync } = require('node:child_process')
 const { existsSync, readFileSync, mkdirSync } = require('node:fs')
 const { join } = require('node:path')
@@ -69,6 +69,7 @@ run('eslint', bin('eslint'), ['.', '--max-warnings', '0'])
 run('prettier', bin('prettier'), ['--check', '.'])
 run('tsc (node side)', bin('tsc'), ['-p', 'tsconfig.node.json', '--noEmit'])
 run('tsc (web side)', bin('tsc'), ['-p', 'tsconfig.web.json', '--noEmit'])
+run('dead code (knip)', bin('knip'), [])
 run('fonts', process.execPath, [join(root, 'scripts', 'copy-fonts.cjs')])
 run('build', bin('electron-vite'), ['build'])
 

@@ -35,13 +35,13 @@ import { isDocumentPurpose, isRequirementId } from './rules/requirement-derive'
  * Each entry: a zod schema that every door parses its input with, and a zod
  * schema describing the output (its type is what callers get).
  */
-export const LANGUAGES = ['zh-CN', 'en'] as const
+const LANGUAGES = ['zh-CN', 'en'] as const
 export const languageSchema = z.enum(LANGUAGES)
 export type Language = z.infer<typeof languageSchema>
 
 const noInput = z.object({}).strict()
 
-export const systemInfoSchema = z.object({
+const systemInfoSchema = z.object({
   appVersion: z.string(),
   dataDir: z.string(),
   sqliteVersion: z.string(),
@@ -53,8 +53,7 @@ export const systemInfoSchema = z.object({
 })
 export type SystemInfo = z.infer<typeof systemInfoSchema>
 
-export const settingsSchema = z.object({ language: languageSchema })
-export type Settings = z.infer<typeof settingsSchema>
+const settingsSchema = z.object({ language: languageSchema })
 
 const byId = z.object({ id: entityId }).strict()
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, '应为 64 位十六进制 SHA-256')
@@ -97,7 +96,7 @@ export const TEMPLATE_DATA_ITEMS = [
   { id: 'validUntil', zh: '授权截止日期', en: 'Valid until' },
   { id: 'date', zh: '落款日期', en: 'Date' },
 ] as const
-export const TEMPLATE_DATA_ITEM_IDS = TEMPLATE_DATA_ITEMS.map((i) => i.id) as [
+const TEMPLATE_DATA_ITEM_IDS = TEMPLATE_DATA_ITEMS.map((i) => i.id) as [
   (typeof TEMPLATE_DATA_ITEMS)[number]['id'],
   ...(typeof TEMPLATE_DATA_ITEMS)[number]['id'][],
 ]
@@ -356,9 +355,9 @@ export const contract = {
   },
 } as const satisfies Record<MethodName, ContractEntry>
 
-export type Contract = typeof contract
+type Contract = typeof contract
 export type InputOf<M extends MethodName> = z.input<Contract[M]['input']>
-export type ParsedInputOf<M extends MethodName> = z.output<Contract[M]['input']>
+type ParsedInputOf<M extends MethodName> = z.output<Contract[M]['input']>
 export type OutputOf<M extends MethodName> = z.output<Contract[M]['output']>
 
 /** What the renderer programs against: one async function per method. */

@@ -11,7 +11,7 @@ export interface CalendarDate {
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
 
-export function daysInMonth(year: number, month: number): number {
+function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate()
 }
 
@@ -43,12 +43,12 @@ function mustParse(text: string): CalendarDate {
 }
 
 /** Days since 1970-01-01 (UTC); differences are exact whole days. */
-export function dayNumber(text: string): number {
+function dayNumber(text: string): number {
   const { year, month, day } = mustParse(text)
   return Date.UTC(year, month - 1, day) / 86_400_000
 }
 
-export function fromDayNumber(days: number): string {
+function fromDayNumber(days: number): string {
   const d = new Date(days * 86_400_000)
   return formatIsoDate({
     year: d.getUTCFullYear(),

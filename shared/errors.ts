@@ -1,5 +1,5 @@
 /** Error codes that cross every door (IPC, HTTP, CLI) unchanged. */
-export const ERROR_CODES = [
+const ERROR_CODES = [
   'INVALID_ARGUMENT',
   'UNKNOWN_METHOD',
   'UNAUTHORIZED',

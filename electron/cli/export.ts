@@ -6,7 +6,7 @@ import { resolveDataDir } from '../services/paths'
 import { call } from './call'
 import type { CliIo } from './io'
 
-export const EXPORT_USAGE =
+const EXPORT_USAGE =
   '  packetdesk export --packet ID --out DIR [--data-dir DIR] [--draft] [--no-watermark]\n' +
   '                                       导出资质包文件夹并打印其路径（未就绪且无 --draft 时 1）'
 

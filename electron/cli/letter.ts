@@ -7,7 +7,7 @@ import { generateLetter } from '../services/letters'
 import type { CliIo } from './io'
 import { lettersForPacket } from './letter-packet'
 
-export const LETTER_USAGE =
+const LETTER_USAGE =
   '  packetdesk letter --template NAME --data FILE.json --out OUT.pdf [--parent grantor|grantee]\n' +
   '                                       生成授权书 PDF（模板：person-to-company、company-to-company、general-agency、parent-subsidiary）\n' +
   '  packetdesk letter --packet ID [--data-dir DIR] --out DIR [--per-trademark]\n' +

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process'
 
 /** The command that opens a URL in the user's browser, or null where there is no desktop. */
-export function browserCommand(
+function browserCommand(
   platform: NodeJS.Platform,
   env: NodeJS.ProcessEnv,
 ): { command: string; args: string[] } | null {

@@ -9,7 +9,7 @@ import { dispatch } from '../services/dispatch'
 import { readStatic } from './static'
 
 /** Loopback only: the host serves personal data and must not be reachable from the LAN. */
-export const HOST_ADDRESS = '127.0.0.1'
+const HOST_ADDRESS = '127.0.0.1'
 /** A file import arrives base64-encoded in JSON: room for the largest import plus envelope. */
 const MAX_BODY_BYTES = MAX_IMPORT_BASE64_CHARS + 64 * 1024
 const API_PREFIX = '/api/'
@@ -32,7 +32,7 @@ export interface RunningHost {
   close(): Promise<void>
 }
 
-export function newToken(): string {
+function newToken(): string {
   return randomBytes(32).toString('base64url')
 }
 

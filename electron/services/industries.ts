@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { catalogSchema, type IndustryCatalog } from '../../shared/industries/catalog'
 
-export const STARTER_CATALOG_FILE = join('industries', 'starter-catalog.json')
+const STARTER_CATALOG_FILE = join('industries', 'starter-catalog.json')
 
 /** The catalog shipped with the app (resources/industries), validated. */
 export function loadStarterCatalog(resources: string): IndustryCatalog {

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 
-export const APP_DIR_NAME = 'PacketDesk'
+const APP_DIR_NAME = 'PacketDesk'
 export const DATABASE_FILE = 'packetdesk.sqlite'
 
 /**

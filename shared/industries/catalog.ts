@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
 /** How the entry was researched (shown to users next to every industry). */
-export const CONFIDENCES = ['platform-stated', 'other-platform', 'law-practice', 'user'] as const
+const CONFIDENCES = ['platform-stated', 'other-platform', 'law-practice', 'user'] as const
 export type Confidence = (typeof CONFIDENCES)[number]
 
 export const CONFIDENCE_LABELS: Record<Confidence, string> = {
@@ -19,7 +19,7 @@ export const CONFIDENCE_SHORT: Record<Confidence, string> = {
   user: '用户自定义',
 }
 
-export const catalogDocumentSchema = z.object({
+const catalogDocumentSchema = z.object({
   name: z.string().min(1),
   required: z.boolean(),
   note: z.string().optional(),
@@ -59,7 +59,6 @@ export const catalogSchema = z.object({
     .optional(),
 })
 
-export type CatalogDocument = z.infer<typeof catalogDocumentSchema>
 export type IndustryEntry = z.infer<typeof industryEntrySchema>
 export type IndustryCatalog = z.infer<typeof catalogSchema>
 

@@ -2,11 +2,11 @@ import { addMonthsClamped, daysBetween } from '../dates'
 import type { ExpiryState } from './schemas'
 
 /** Warn from this many days before a valid-until date. */
-export const EXPIRY_WARNING_DAYS = 90
+const EXPIRY_WARNING_DAYS = 90
 /** Trademark renewal can be filed in the last 12 months of validity… */
-export const RENEWAL_WINDOW_MONTHS = 12
+const RENEWAL_WINDOW_MONTHS = 12
 /** …and during a 6-month grace period after expiry (商标法 art. 40). */
-export const GRACE_PERIOD_MONTHS = 6
+const GRACE_PERIOD_MONTHS = 6
 
 /** Where a trademark's registration stands on `today`. */
 export function trademarkExpiryState(validUntil: string, today: string): ExpiryState {

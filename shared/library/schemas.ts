@@ -156,7 +156,7 @@ export interface SearchHit {
   detail: string
 }
 
-export type ExpiryKind = 'trademark' | 'relation' | 'document'
+type ExpiryKind = 'trademark' | 'relation' | 'document'
 export type ExpiryState = 'expired' | 'grace' | 'renewal_window' | 'soon' | 'ok'
 
 export interface ExpiryItem {
@@ -176,11 +176,7 @@ export interface DeletedItem {
   deletedAt: string
 }
 
-export const PREREQUISITES = [
-  'xhsAccountWithPhone',
-  'professionalCertified',
-  'advertiserAccount',
-] as const
+const PREREQUISITES = ['xhsAccountWithPhone', 'professionalCertified', 'advertiserAccount'] as const
 export type Prerequisite = (typeof PREREQUISITES)[number]
 
 export const packetInputSchema = z

@@ -2,14 +2,14 @@ import type { RuleContext } from './context'
 import type { RuleOutcome, Warning } from './types'
 
 /** R4's comparison form: NFKC, case-folded, without whitespace. */
-export function normalizeMarkText(text: string): string {
+function normalizeMarkText(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/\s+/gu, '')
 }
 
-export type NameHit = 'exact' | 'normalized' | 'none'
+type NameHit = 'exact' | 'normalized' | 'none'
 
 /** Does the account name contain the mark's characters, literally or only after R4's normalisation? */
-export function accountNameHit(accountName: string, markText: string): NameHit {
+function accountNameHit(accountName: string, markText: string): NameHit {
   if (markText.length === 0) return 'none'
   if (accountName.includes(markText)) return 'exact'
   const mark = normalizeMarkText(markText)

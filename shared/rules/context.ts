@@ -1,8 +1,8 @@
 import type { IndustryCatalog } from '../industries/catalog'
-import type { Company, Party, Person, Scenario, ScenarioDocument } from './scenario'
+import type { Party, Person, Scenario, ScenarioDocument } from './scenario'
 
 /** The applicant seen as a party (it is one of the ids relations and trademarks refer to). */
-export type ApplicantParty = Scenario['applicant']
+type ApplicantParty = Scenario['applicant']
 export type AnyParty = Party | ApplicantParty
 
 export interface RuleContext {
@@ -35,10 +35,6 @@ export function createContext(scenario: Scenario, catalog: IndustryCatalog): Rul
 
 export function isPerson(party: AnyParty | undefined): party is Person {
   return party !== undefined && 'kind' in party && party.kind === 'person'
-}
-
-export function isCompany(party: AnyParty | undefined): party is Company | ApplicantParty {
-  return party !== undefined && !isPerson(party)
 }
 
 export function partyName(ctx: RuleContext, id: string): string {

@@ -16,7 +16,7 @@ export interface FileVerdict {
 
 const FORMAT_ALIASES: Record<string, string> = { jpg: 'jpeg', tif: 'tiff', 'image/jpeg': 'jpeg' }
 
-export function normalizeFormat(format: string): string {
+function normalizeFormat(format: string): string {
   const lower = format.trim().toLowerCase()
   return FORMAT_ALIASES[lower] ?? lower
 }

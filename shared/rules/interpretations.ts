@@ -18,8 +18,10 @@ export const EXPIRY_WARNING_DAYS = 90
 /**
  * R10: levels of general agency accepted, counted from the registrant on the
  * certificate. One level: registrant → G is fine, registrant → G → H is not.
- * (ruleR10ForeignCompany implements exactly one level; this constant documents
- * the reading and is checked by its tests, it is not a tunable depth.)
+ * (ruleR10ForeignCompany looks one agent deep: a value above 1 would accept a
+ * second level; deeper chains are not followed. A relation declared directly
+ * between the registrant and the applicant takes precedence over any path
+ * through an agent.)
  */
 export const MAX_GENERAL_AGENCY_LEVELS = 1
 

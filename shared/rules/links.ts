@@ -1,6 +1,7 @@
 import { ID_DOCUMENT_LABELS, validateIdDocument } from '../validators'
 import { isPerson, partyName, type RuleContext } from './context'
 import { evaluateItem } from './evaluate'
+import { MAX_GENERAL_AGENCY_LEVELS } from './interpretations'
 import { ruleR16IdCopyVsPerson } from './scan-checks'
 import type { Relation, Trademark } from './scenario'
 import type { Requirement, RequirementRef, RuleId, RuleOutcome } from './types'
@@ -9,9 +10,9 @@ type Authorization = Extract<Relation, { type: 'authorization' }>
 type GeneralAgency = Extract<Relation, { type: 'general_agency' }>
 type ParentSubsidiary = Extract<Relation, { type: 'parent_subsidiary' }>
 
-export const directedSubject = (from: string, to: string) => `${from}->${to}`
+const directedSubject = (from: string, to: string) => `${from}->${to}`
 /** RULES.md §3: the two ids sorted and joined by `<->`. */
-export const pairSubject = (a: string, b: string) => [a, b].sort().join('<->')
+const pairSubject = (a: string, b: string) => [a, b].sort().join('<->')
 
 function authorization(ctx: RuleContext, from: string, to: string): Authorization | undefined {
   return ctx.scenario.relations.find(
@@ -87,7 +88,7 @@ function ownerToApplicantChoice(ctx: RuleContext, owner: string, rule: RuleId): 
 }
 
 /** R9: the registrant is a domestic company. */
-export function ruleR9DomesticCompany(ctx: RuleContext, tm: Trademark): RuleOutcome {
+function ruleR9DomesticCompany(ctx: RuleContext, tm: Trademark): RuleOutcome {
   return { requirements: [ownerToApplicantChoice(ctx, tm.registrant, 'R9')] }
 }
 
@@ -96,7 +97,7 @@ export function ruleR9DomesticCompany(ctx: RuleContext, tm: Trademark): RuleOutc
  * the applicant takes precedence; else one level of general agency to G, with
  * G then treated as the brand owner under R9. A second level is a blocker.
  */
-export function ruleR10ForeignCompany(ctx: RuleContext, tm: Trademark): RuleOutcome {
+function ruleR10ForeignCompany(ctx: RuleContext, tm: Trademark): RuleOutcome {
   const registrant = tm.registrant
   const applicant = ctx.applicantId
   const direct: [Alternative, Alternative] = [
@@ -138,8 +139,9 @@ export function ruleR10ForeignCompany(ctx: RuleContext, tm: Trademark): RuleOutc
     ],
   }
   const onward = generalAgenciesFrom(ctx, agent)
-  // A general agency onward from G would be a second level (MAX_GENERAL_AGENCY_LEVELS = 1).
-  if (!linked(agency) && onward.length > 0) {
+  // A general agency onward from G is one level more than the platform accepts.
+  const levels = 1 + (onward.length > 0 ? 1 : 0)
+  if (!linked(agency) && levels > MAX_GENERAL_AGENCY_LEVELS) {
     const next = onward[0]?.to ?? ''
     outcome.blockers = [
       {
@@ -153,7 +155,7 @@ export function ruleR10ForeignCompany(ctx: RuleContext, tm: Trademark): RuleOutc
 }
 
 /** Why a person's number cannot go on the letter (R11), or null when it can. */
-export function personNumberProblem(ctx: RuleContext, personId: string): string | null {
+function personNumberProblem(ctx: RuleContext, personId: string): string | null {
   const person = ctx.party(personId)
   if (!isPerson(person)) return null
   const document = person.idDocument
@@ -169,7 +171,7 @@ export function personNumberProblem(ctx: RuleContext, personId: string): string 
  * R11: the registrant is a person: a signed copy of their ID or passport, and
  * their authorization letter to the applicant stating that number.
  */
-export function ruleR11Person(ctx: RuleContext, tm: Trademark): RuleOutcome {
+function ruleR11Person(ctx: RuleContext, tm: Trademark): RuleOutcome {
   const person = tm.registrant
   const applicant = ctx.applicantId
   const idCopy = evaluateItem(ctx, { id: 'registrant_id_copy', subject: person })

@@ -51,7 +51,7 @@ export function fileLabel(
   return spec ? pickLabel(spec.fileLabel, language) : requirementLabel(id, language, table)
 }
 
-export function libraryOwnerKind(owner: OwnerSpec): LibraryOwnerKind {
+function libraryOwnerKind(owner: OwnerSpec): LibraryOwnerKind {
   return owner.kind === 'applicant' ? 'company' : owner.kind
 }
 
@@ -72,10 +72,6 @@ export function slotFor(id: string, route: Route, table: RequirementTable = REQU
   const spec = specOf(id, table)
   if (!spec) return 'other'
   return route === 'email' && spec.link ? 'email' : spec.slot
-}
-
-export function isLinkRequirement(id: string, table: RequirementTable = REQUIREMENTS): boolean {
-  return specOf(id, table)?.link ?? false
 }
 
 export function isColourRequired(id: string, table: RequirementTable = REQUIREMENTS): boolean {

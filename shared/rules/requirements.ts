@@ -15,7 +15,7 @@ export type OwnerSpec =
   | { kind: 'relation'; relationType: RelationType }
 
 /** A letter PacketDesk can fill for this requirement: the built-in template per grantor kind. */
-export interface LetterSpec {
+interface LetterSpec {
   company: string
   person: string | null
 }
@@ -168,7 +168,3 @@ export const LIBRARY_PAPERS = {
     label: { zh: '营业执照', en: 'Business licence' },
   },
 } as const satisfies Record<string, { owner: OwnerSpec; label: Bilingual }>
-export type LibraryPaperId = keyof typeof LIBRARY_PAPERS
-
-/** What a library document can serve: a plan requirement or a library-only paper. */
-export type DocumentPurpose = RequirementId | LibraryPaperId

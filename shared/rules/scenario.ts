@@ -27,7 +27,7 @@ const readValidUntil = z
  * RULES.md §4b: the facts read from the scan itself. Only the fields R15–R18 use are
  * checked; unknown fields are ignored.
  */
-export const scanReadSchema = z.object({
+const scanReadSchema = z.object({
   kind: z.string().min(1, '不能为空'),
   fields: z
     .object({
@@ -43,13 +43,12 @@ export const scanReadSchema = z.object({
     })
     .optional(),
 })
-export type ScanRead = z.infer<typeof scanReadSchema>
 
 /**
  * Facts about a stored file (from the import step). Spec v2: facts other than `format` and
  * `bytes` may be null when unknown (an undecodable file has no size or colour).
  */
-export const fileFactsSchema = z.object({
+const fileFactsSchema = z.object({
   format: z.string().min(1),
   width: z.number().int().nonnegative().nullish(),
   height: z.number().int().nonnegative().nullish(),
@@ -60,7 +59,7 @@ export const fileFactsSchema = z.object({
 })
 export type FileFacts = z.infer<typeof fileFactsSchema>
 
-export const REGIONS = ['domestic', 'foreign'] as const
+const REGIONS = ['domestic', 'foreign'] as const
 
 const applicantSchema = z.object({
   id,
@@ -194,13 +193,12 @@ export const scenarioSchema = baseScenarioSchema.superRefine((scenario, ctx) => 
 export type Scenario = z.infer<typeof baseScenarioSchema>
 export type Party = Scenario['parties'][number]
 export type Person = Extract<Party, { kind: 'person' }>
-export type Company = Extract<Party, { kind: 'company' }>
 export type Trademark = Scenario['trademarks'][number]
 export type Relation = Scenario['relations'][number]
 export type ScenarioDocument = NonNullable<Scenario['documents']>[number]
 
 /** `trademarks[0].registrant`: how a field is named in messages. */
-export function fieldPath(path: readonly PropertyKey[]): string {
+function fieldPath(path: readonly PropertyKey[]): string {
   let out = ''
   for (const part of path) {
     if (typeof part === 'number') out += `[${part}]`

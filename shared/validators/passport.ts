@@ -5,7 +5,7 @@ const PRC_PASSPORT = [/^E\d{8}$/, /^E[A-HJ-NP-Z]\d{7}$/, /^G\d{8}$/, /^(DE|SE|PE
 /** Foreign passports: free form within ICAO 9303's 9-character field, allowing longer national forms. */
 const FOREIGN_PASSPORT = /^[A-Z0-9]{5,20}$/
 
-export function isPrcPassport(number: string): boolean {
+function isPrcPassport(number: string): boolean {
   return PRC_PASSPORT.some((pattern) => pattern.test(number))
 }
 

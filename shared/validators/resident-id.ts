@@ -51,7 +51,7 @@ export function residentIdCheckChar(first17: string): string {
 }
 
 /** A 15-digit number (pre-1999 cards, born 19xx) as its 18-digit form. */
-export function upgradeLegacyResidentId(fifteen: string): string {
+function upgradeLegacyResidentId(fifteen: string): string {
   const first17 = `${fifteen.slice(0, 6)}19${fifteen.slice(6)}`
   return first17 + residentIdCheckChar(first17)
 }

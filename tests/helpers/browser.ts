@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { chromium, type Browser } from 'playwright-core'
 
 /** Debian's Chromium (apt-get install chromium); Playwright cannot download browsers here. */
-export const CHROMIUM_PATH = process.env.PACKETDESK_CHROMIUM ?? '/usr/bin/chromium'
+const CHROMIUM_PATH = process.env.PACKETDESK_CHROMIUM ?? '/usr/bin/chromium'
 
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {

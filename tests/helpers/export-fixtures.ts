@@ -67,7 +67,7 @@ export function listFiles(dir: string): string[] {
   return out.sort()
 }
 
-export function readManifest(folder: string): Manifest {
+function readManifest(folder: string): Manifest {
   return JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8')) as Manifest
 }
 

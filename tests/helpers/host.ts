@@ -3,7 +3,7 @@ import { createBackend, type Backend } from '../../electron/services/backend'
 import { startHost, type RunningHost } from '../../electron/host/server'
 import { PROJECT_ROOT } from './cli'
 
-export const RENDERER_DIR = join(PROJECT_ROOT, 'out', 'renderer')
+const RENDERER_DIR = join(PROJECT_ROOT, 'out', 'renderer')
 
 export interface TestHost {
   backend: Backend

@@ -22,7 +22,7 @@ function asFile(pdf: string | Uint8Array): string {
 let emptyConf: string | null = null
 
 /** A fontconfig file with no font folders: poppler then has only the PDF's own fonts. */
-export function emptyFontconfig(): string {
+function emptyFontconfig(): string {
   if (emptyConf) return emptyConf
   const cache = join(workDir, 'fontconfig-cache')
   mkdirSync(cache, { recursive: true })
@@ -141,7 +141,7 @@ export interface GreyImage {
 }
 
 /** Parse a binary PGM (P5), as written by `pdftoppm -gray`. */
-export function parsePgm(bytes: Uint8Array): GreyImage {
+function parsePgm(bytes: Uint8Array): GreyImage {
   const header: string[] = []
   let i = 0
   while (header.length < 4) {

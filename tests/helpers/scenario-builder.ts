@@ -1,12 +1,9 @@
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { loadStarterCatalog } from '../../electron/services/industries'
 import { resourcesDir } from '../../electron/services/resources'
 import { plan } from '../../shared/rules/plan'
 import { scenarioSchema, type Scenario } from '../../shared/rules/scenario'
 import type { Plan } from '../../shared/rules/types'
 import type { z } from 'zod'
-import { PROJECT_ROOT } from './cli'
 
 export const CATALOG = loadStarterCatalog(resourcesDir())
 
@@ -64,12 +61,6 @@ export function scenario(patch: (s: Input) => void): Scenario {
 
 export function planOf(patch: (s: Input) => void): Plan {
   return plan(scenario(patch), CATALOG)
-}
-
-export function readSharedScenario(name: string): Input {
-  return JSON.parse(
-    readFileSync(join(PROJECT_ROOT, '..', 'shared', 'scenarios', name), 'utf8'),
-  ) as Input
 }
 
 export type { Input as ScenarioInput }

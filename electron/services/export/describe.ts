@@ -8,7 +8,7 @@ interface Ref {
   subject: string
 }
 
-export function partyName(scenario: Scenario, id: string): string {
+function partyName(scenario: Scenario, id: string): string {
   if (id === scenario.applicant.id) return scenario.applicant.name
   return scenario.parties.find((p) => p.id === id)?.name ?? id
 }
@@ -35,7 +35,7 @@ function pairNames(scenario: Scenario, subject: string): [string, string, 'direc
  * What a requirement's subject is, for people: `青禾（第 45678901 号）`, `A → B`, `A 与 B`, a
  * person's name, an industry pair. Empty for the avatar and R13 items.
  */
-export function subjectText(scenario: Scenario, ref: Ref): string {
+function subjectText(scenario: Scenario, ref: Ref): string {
   if (ref.subject === '') return ''
   const tm = trademark(scenario, ref.subject)
   if (tm) return `${tm.text}（第 ${tm.regNo} 号）`

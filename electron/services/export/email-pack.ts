@@ -27,14 +27,14 @@ function trademarkList(scenario: Scenario): string {
     .join('、')
 }
 
-export function emailSubject(packet: Packet, scenario: Scenario, draft: boolean): string {
+function emailSubject(packet: Packet, scenario: Scenario, draft: boolean): string {
   const marks = scenario.trademarks.map((t) => t.text).join('、')
   const prefix = draft ? '【草稿】' : ''
   const brand = marks === '' ? '' : `（商标：${marks}）`
   return `${prefix}聚光推广资质认证材料 - ${scenario.applicant.name} - 小红书账号「${packet.accountName}」${brand}`
 }
 
-export function emailBody(input: EmailInput): string {
+function emailBody(input: EmailInput): string {
   const { packet, scenario, attachments } = input
   const marks = trademarkList(scenario)
   const lines = [

@@ -5,7 +5,7 @@
 const RESERVED = /^(CON|PRN|AUX|NUL|COM[0-9¹²³]|LPT[0-9¹²³]|CONIN\$|CONOUT\$)$/i
 
 /** Windows compares the part before the first dot, ignoring trailing spaces (`CON .txt`). */
-export function isWindowsReserved(name: string): boolean {
+function isWindowsReserved(name: string): boolean {
   const stem = name.split('.')[0] ?? ''
   return RESERVED.test(stem.trimEnd())
 }

@@ -73,7 +73,7 @@ function clean(name: string): { stem: string; ext: string } {
   return splitExtension(escapeReserved((clean === '' ? FALLBACK_NAME : clean) + ext))
 }
 
-export function splitExtension(name: string): { stem: string; ext: string } {
+function splitExtension(name: string): { stem: string; ext: string } {
   const match = EXTENSION.exec(name)
   if (!match || match.index === 0) return { stem: name, ext: '' }
   return { stem: name.slice(0, match.index), ext: match[0] }

@@ -3,7 +3,7 @@ import { lstat, mkdir, open, readdir, rename, rm } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 
 /** A partial export older than this is a crash's leftover, not an export in progress. */
-export const STALE_PARTIAL_MS = 60 * 60 * 1000
+const STALE_PARTIAL_MS = 60 * 60 * 1000
 
 /** `.<name>.partial-<hex>`: hidden, and plainly not an export. */
 export const PARTIAL_PATTERN = /^\..+\.partial-[0-9a-f]{12}$/

@@ -1,24 +1,24 @@
 import type { Sharp } from 'sharp'
 
 /** Colour is judged on a copy whose long side is at most this many pixels. */
-export const COLOUR_SAMPLE_PX = 512
+const COLOUR_SAMPLE_PX = 512
 
 /**
  * A pixel is coloured when max(R,G,B) − min(R,G,B) reaches this (0–255).
  * JPEG noise and a scanner's tint on a grey scan stay far below it; the
  * downscale averages per-channel sensor noise away first.
  */
-export const COLOUR_CHROMA_MIN = 40
+const COLOUR_CHROMA_MIN = 40
 
 /**
  * The image is colour when at least this share of sampled pixels is coloured.
  * Small on purpose: a black-and-white page with one red seal is a colour
  * scan (0.03 % of 512×724 ≈ 110 px; a 15 mm seal on A4 covers ~1000 px).
  */
-export const COLOUR_SHARE_MIN = 0.0003
+const COLOUR_SHARE_MIN = 0.0003
 
 /** Decide from interleaved 8-bit pixels (3 or 4 channels; alpha is ignored). */
-export function pixelsHaveColour(pixels: Uint8Array | Buffer, channels: number): boolean {
+function pixelsHaveColour(pixels: Uint8Array | Buffer, channels: number): boolean {
   if (channels < 3) return false
   const count = Math.floor(pixels.length / channels)
   const needed = Math.max(1, Math.ceil(count * COLOUR_SHARE_MIN))

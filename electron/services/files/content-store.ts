@@ -12,7 +12,7 @@ const PREFIX = /^[0-9a-f]{2}$/
 const TEMP_PREFIX = '.tmp-'
 
 /** Lower-case hex only: one spelling per file, and nothing that can climb out of the store. */
-export function isSha256(value: string): boolean {
+function isSha256(value: string): boolean {
   return SHA256.test(value)
 }
 
@@ -26,7 +26,7 @@ function assertSha256(value: string): void {
   }
 }
 
-export function sha256Of(bytes: Buffer): string {
+function sha256Of(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex')
 }
 

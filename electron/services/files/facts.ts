@@ -1,6 +1,5 @@
 /** Raster formats sharp decodes for us (GIF: first frame only). */
-export const RASTER_FORMATS = ['jpeg', 'png', 'webp', 'tiff', 'gif'] as const
-export type RasterFormat = (typeof RASTER_FORMATS)[number]
+export type RasterFormat = 'jpeg' | 'png' | 'webp' | 'tiff' | 'gif'
 export type FileFormat = RasterFormat | 'pdf'
 
 /**

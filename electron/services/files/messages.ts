@@ -6,7 +6,7 @@ const megabytes = (bytes: number): string => (bytes / 1_000_000).toFixed(1)
 const megapixels = (pixels: number): string => String(Math.round(pixels / 1_000_000))
 const duration = (ms: number): string => (ms < 1000 ? `${ms} 毫秒` : `${Math.round(ms / 1000)} 秒`)
 
-export const SUPPORTED_FORMATS_TEXT = 'JPG、PNG、WebP、TIFF、GIF 图片或 PDF 文件'
+const SUPPORTED_FORMATS_TEXT = 'JPG、PNG、WebP、TIFF、GIF 图片或 PDF 文件'
 
 export const MESSAGES = {
   empty: '文件为空（0 字节），无法导入。请检查文件是否完整后重新选择。',

@@ -96,7 +96,7 @@ export async function highestQuality(
 }
 
 /** Ratio between neighbouring sizes the search may pick: ~11 % fewer pixels per step. */
-export const SIDE_STEP = 0.94
+const SIDE_STEP = 0.94
 
 /**
  * Sizes from just below `full` down to `floor`, each SIDE_STEP of the one before. A fixed ladder

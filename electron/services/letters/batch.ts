@@ -18,7 +18,7 @@ export interface BatchResult {
 }
 
 /** The relations (in the library) behind the letters a plan asks for; for either/or items, the declared one. */
-export function letterRelations(db: Database, plan: Plan): string[] {
+function letterRelations(db: Database, plan: Plan): string[] {
   const refs: RequirementRef[] = plan.requirements.flatMap((r) =>
     (isAnyOf(r) ? r.anyOf : [r]).filter((ref) => LETTER_IDS.has(ref.id)),
   )

@@ -42,7 +42,7 @@ const companyGrantor = z.object({
 })
 
 /** What a letter states; templates decide the wording around it. */
-export const letterDataSchema = z
+const letterDataSchema = z
   .object({
     grantor: z.discriminatedUnion('kind', [personGrantor, companyGrantor]),
     grantee: z.object({ name: printedText(200), uscc: optionalCode }),

@@ -6,7 +6,7 @@ import { AppError } from '../../../shared/errors'
 import { resourcesDir } from '../resources'
 
 /** Where the build (scripts/copy-fonts.cjs) puts the font; installers ship this copy. */
-export const BUNDLED_FONT = join('fonts', 'NotoSansSC-Regular.ttf')
+const BUNDLED_FONT = join('fonts', 'NotoSansSC-Regular.ttf')
 /** The npm package the build copies from; used directly in a source checkout. */
 export const PACKAGE_FONT = join(
   'node_modules',

@@ -1,4 +1,3 @@
-export { generateLetter, type GenerateLetterOptions } from './generate'
-export { letterDataSchema, type LetterData, type LetterDataInput } from './data'
-export { listTemplates, type TemplateSummary } from './templates'
-export { fontFile } from './font'
+export { generateLetter } from './generate'
+export { type LetterDataInput } from './data'
+export { listTemplates } from './templates'

@@ -23,7 +23,6 @@ export const SCALAR_KEYS = [
   'validUntil.en',
   'date.en',
 ] as const
-export type ScalarKey = (typeof SCALAR_KEYS)[number]
 
 /** Keys of one trademark table row. */
 export const ROW_KEYS = ['index', 'text', 'regNo', 'class'] as const
@@ -32,7 +31,7 @@ export type RowKey = (typeof ROW_KEYS)[number]
 export type Values = Partial<Record<string, string>>
 
 /** What a value left empty prints as: room for a handwritten entry. */
-export const BLANK = '________________'
+const BLANK = '________________'
 
 const PLACEHOLDER = /\{([A-Za-z.]+)\}/g
 const OPTIONAL = /\[\[(.*?)\]\]/gs

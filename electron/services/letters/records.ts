@@ -84,7 +84,7 @@ export function markPrinted(db: Database, id: string): LetterRecord {
 }
 
 /** The requirement and built-in template of a relation's letter (requirements table, R9–R11). */
-export function letterFor(
+function letterFor(
   type: Relation['type'],
   fromKind: 'company' | 'person',
 ): { requirement: LetterRecord['requirement']; template: string } {

@@ -24,9 +24,9 @@ import { cachedMeasure, fitText, type Measure } from './text-fit'
 import { chineseDate } from './values'
 
 /** The scope printed by the `scope` data item. */
-export const SCOPE_PHRASE = '在中国大陆地区全权代理该品牌的推广宣传活动'
+const SCOPE_PHRASE = '在中国大陆地区全权代理该品牌的推广宣传活动'
 
-export function dataItemLabel(item: string): string {
+function dataItemLabel(item: string): string {
   return TEMPLATE_DATA_ITEMS.find((i) => i.id === item)?.zh ?? item
 }
 
@@ -79,7 +79,7 @@ function printable(
   return text
 }
 
-export interface Box {
+interface Box {
   x: number
   y: number
   width: number
@@ -94,7 +94,7 @@ const MIN_SIZE = 6
  * if it fits, else smaller down to the minimum, else wrapped at the minimum.
  * Vertically centred while it fits, else from the top.
  */
-export function drawInBox(
+function drawInBox(
   page: PDFPage,
   font: PDFFont,
   measure: Measure,

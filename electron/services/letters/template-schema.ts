@@ -2,7 +2,7 @@ import { z } from '../../../shared/zod-locale'
 import { placeholderKeys, ROW_KEYS, SCALAR_KEYS } from './placeholders'
 
 /** A4 in points. */
-export const A4 = { width: 595.28, height: 841.89 } as const
+const A4 = { width: 595.28, height: 841.89 } as const
 
 const points = z.number().nonnegative().max(1000)
 const fontSize = z.number().min(4).max(72)

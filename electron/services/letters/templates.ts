@@ -15,7 +15,7 @@ export interface TemplateSummary {
   grantorKinds: ('person' | 'company')[]
 }
 
-export function templatesDir(env: NodeJS.ProcessEnv = process.env): string {
+function templatesDir(env: NodeJS.ProcessEnv = process.env): string {
   return join(resourcesDir(env), 'templates')
 }
 

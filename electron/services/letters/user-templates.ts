@@ -24,7 +24,7 @@ import { recordLetter, relationLetterData } from './records'
 import { fillAcroTemplate, fillFlatTemplate, templateValues } from './template-fill'
 
 /** The `template` a letter filled from a user template records. */
-export const userTemplateName = (id: string) => `user:${id}`
+const userTemplateName = (id: string) => `user:${id}`
 
 interface TemplateRow {
   id: string

@@ -51,7 +51,7 @@ export function chineseDate(iso: string): string {
 }
 
 /** 2026-11-28 → 28 November 2026 (unambiguous in British and American reading). */
-export function englishDate(iso: string): string {
+function englishDate(iso: string): string {
   const d = parseIsoDate(iso)
   return d ? `${d.day} ${MONTHS_EN[d.month - 1] ?? ''} ${d.year}` : iso
 }

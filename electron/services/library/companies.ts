@@ -37,7 +37,7 @@ export function listCompanies(db: Database): Company[] {
   return rows.map(toCompany)
 }
 
-export function getCompany(db: Database, id: string): Company {
+function getCompany(db: Database, id: string): Company {
   const row = db.prepare('SELECT * FROM companies WHERE id = ? AND deleted_at IS NULL').get(id) as
     CompanyRow | undefined
   if (!row) throw new AppError('NOT_FOUND', '找不到该公司（可能已被删除）。')

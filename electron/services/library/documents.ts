@@ -80,7 +80,7 @@ export function getDocument(db: Database, id: string): LibraryDocument {
 }
 
 /** The plan subject (RULES.md §3) a document on this owner serves. */
-export function subjectFor(
+function subjectFor(
   db: Database,
   ownerKind: OwnerKind,
   ownerId: string,

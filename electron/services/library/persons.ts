@@ -49,7 +49,7 @@ export function listPersons(db: Database): PersonSummary[] {
   return rows.map(toSummary)
 }
 
-export function getPerson(db: Database, id: string): PersonSummary {
+function getPerson(db: Database, id: string): PersonSummary {
   return toSummary(getRow(db, id))
 }
 

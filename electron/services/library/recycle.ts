@@ -25,7 +25,7 @@ const TITLE: Record<DeletableKind, string> = {
 }
 
 /** Live rows that depend on the entity, as Chinese phrases naming them. */
-export function dependantsOf(db: Database, kind: DeletableKind, id: string): string[] {
+function dependantsOf(db: Database, kind: DeletableKind, id: string): string[] {
   const names = (sql: string, ...args: string[]) =>
     (db.prepare(sql).all(...args) as { label: string }[]).map((r) => r.label)
   const out: string[] = []

@@ -8,7 +8,7 @@ const CJK = /[\u3400-\u9fff\uf900-\ufaff\u{20000}-\u{2ffff}]/u
  * overlapping bigrams (so "青禾文化" is found by "禾文"); other text stays as
  * words. The unicode61 tokenizer then splits on the spaces we insert.
  */
-export function toSearchTokens(text: string): string[] {
+function toSearchTokens(text: string): string[] {
   const normalized = text.normalize('NFKC').toLowerCase()
   const tokens: string[] = []
   const runs = normalized.match(/[\p{L}\p{N}]+/gu) ?? []
@@ -52,7 +52,7 @@ function quote(token: string): string {
 }
 
 /** FTS query: every bigram of CJK terms, ASCII words as prefixes, all ANDed. */
-export function toFtsQuery(query: string): string | null {
+function toFtsQuery(query: string): string | null {
   const normalized = query.normalize('NFKC').toLowerCase()
   const parts: string[] = []
   for (const run of normalized.match(/[\p{L}\p{N}]+/gu) ?? []) {

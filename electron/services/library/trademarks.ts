@@ -56,7 +56,7 @@ export function listTrademarks(db: Database): Trademark[] {
   return (db.prepare(`${SELECT} ORDER BY t.text`).all() as TrademarkRow[]).map(toTrademark)
 }
 
-export function getTrademark(db: Database, id: string): Trademark {
+function getTrademark(db: Database, id: string): Trademark {
   const row = db.prepare(`${SELECT} AND t.id = ?`).get(id) as TrademarkRow | undefined
   if (!row) throw new AppError('NOT_FOUND', '找不到该商标（可能已被删除）。')
   return toTrademark(row)

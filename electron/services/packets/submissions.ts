@@ -17,7 +17,7 @@ interface SubmissionRow {
 }
 
 /** Plain-language differences between the scenario submitted then and now. */
-export function describeChanges(before: Scenario, after: Scenario): string[] {
+function describeChanges(before: Scenario, after: Scenario): string[] {
   const out: string[] = []
   if (before.account.name !== after.account.name) {
     out.push(`账号名称：“${before.account.name}” → “${after.account.name}”`)

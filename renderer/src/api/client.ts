@@ -11,7 +11,7 @@ const TOKEN_KEY = 'packetdesk.token'
  * to the server, never in logs). Keep it for this tab and remove it from the
  * address bar.
  */
-export function takeTokenFromLocation(): string | null {
+function takeTokenFromLocation(): string | null {
   const match = /(?:^#|&)token=([A-Za-z0-9_-]+)/.exec(window.location.hash)
   if (match?.[1]) {
     sessionStorage.setItem(TOKEN_KEY, match[1])
@@ -46,10 +46,10 @@ function bridgeCall(bridge: BridgeApi): Call {
   return (method, input) => bridge[method](input)
 }
 
-export type Transport = 'electron' | 'http'
+type Transport = 'electron' | 'http'
 
 /** The contract as the renderer sees it: typed methods that throw AppError. */
-export function createApi(call: Call): ContractApi {
+function createApi(call: Call): ContractApi {
   const entries = METHOD_NAMES.map((method) => [
     method,
     async (input: unknown) => {

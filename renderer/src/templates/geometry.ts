@@ -16,7 +16,7 @@ export interface PdfBox {
   height: number
 }
 
-export const DEFAULT_BOX = { width: 180, height: 24 } as const
+const DEFAULT_BOX = { width: 180, height: 24 } as const
 
 const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value))
 const round1 = (value: number) => Math.round(value * 10) / 10

@@ -1,7 +1,7 @@
 import sharp from 'sharp'
 
 /** Deterministic pseudo-random numbers, so fixtures (and their sizes) are the same every run. */
-export function random(seed: number): () => number {
+function random(seed: number): () => number {
   let state = seed >>> 0
   return () => {
     state = (Math.imul(state, 1664525) + 1013904223) >>> 0

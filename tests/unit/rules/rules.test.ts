@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { isAnyOf, type Plan, type PlainRequirement } from '../../../shared/rules/types'
+import { RULE_SOURCES } from '../../../shared/rules/sources'
+import { isAnyOf, RULE_IDS, type Plan, type PlainRequirement } from '../../../shared/rules/types'
 import { planKeys } from '../../helpers/plan-compare'
 import { plan } from '../../../shared/rules/plan'
 import {
@@ -580,5 +581,12 @@ describe('plan shape', () => {
       expect(b.message).toMatch(/[\u4e00-\u9fff]/)
       expect(b.message).toContain(b.rule)
     }
+  })
+})
+
+describe('rule vocabulary', () => {
+  it('every rule id has the source sentence the UI shows, in rule order', () => {
+    expect(Object.keys(RULE_SOURCES)).toEqual([...RULE_IDS])
+    for (const id of RULE_IDS) expect(RULE_SOURCES[id].length).toBeGreaterThan(10)
   })
 })
