@@ -1,6 +1,8 @@
 import type { Bilingual, RelationType } from '../i18n/labels'
 import type { ScanKind } from './scan-kinds'
-import type { RequirementId, Slot } from './types'
+
+/** The platform form's upload slots (RULES.md §1); `email` is the email route's pack (R8). */
+export type Slot = 'avatar' | 'industry' | 'other' | 'email'
 
 /**
  * Who a requirement's file belongs to in the library, and how the plan's subject names it
@@ -62,8 +64,12 @@ const trademarkPaper = (kinds: readonly ScanKind[] | null, label: Bilingual): Re
   fileLabel: label,
 })
 
-/** RULES.md §3 and §4b, the one table. A requirement id missing here is a compile error. */
-export const REQUIREMENTS: Record<RequirementId, RequirementSpec> = {
+/**
+ * RULES.md §3 and §4b, the one table: the requirement ids are its keys. Adding a requirement is
+ * adding an entry here; every `Record<RequirementId, …>` elsewhere then fails to compile until it
+ * says what the new id means to it.
+ */
+export const REQUIREMENTS = {
   avatar: {
     ...plain,
     owner: { kind: 'packet' },
@@ -156,7 +162,12 @@ export const REQUIREMENTS: Record<RequirementId, RequirementSpec> = {
     label: { zh: '软件著作权登记证书', en: 'Software copyright certificate' },
     fileLabel: { zh: '软件著作权登记证书', en: 'Software copyright certificate' },
   },
-}
+} as const satisfies Record<string, RequirementSpec>
+
+export type RequirementId = keyof typeof REQUIREMENTS
+
+/** The ids in table order (the order plans and lists use). */
+export const REQUIREMENT_IDS = Object.keys(REQUIREMENTS) as [RequirementId, ...RequirementId[]]
 
 /**
  * Papers the library keeps that no plan asks for by themselves (the licence backs R3's business

@@ -2,7 +2,7 @@ import { z } from '../zod-locale'
 import { isIsoDate } from '../dates'
 import { ID_DOCUMENT_TYPES } from '../validators'
 import { readAcceptanceDates } from './scan-reads'
-import { REQUIREMENT_IDS } from './types'
+import { REQUIREMENT_IDS } from './requirements'
 
 const isoDate = z
   .string()

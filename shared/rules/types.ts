@@ -1,21 +1,7 @@
 /** The plan's vocabulary (RULES.md §3–§5): stable ids, machine-readable. */
-export const REQUIREMENT_IDS = [
-  'avatar',
-  'industry_qualification',
-  'trademark_certificate',
-  'trademark_acceptance_notice',
-  'trademark_transfer_notice',
-  'trademark_change_proof',
-  'trademark_transfer_proof',
-  'trademark_renewal_proof',
-  'authorization_letter',
-  'parent_subsidiary_proof',
-  'general_agency_authorization',
-  'registrant_id_copy',
-  'icp_filing_screenshot',
-  'software_copyright_certificate',
-] as const
-export type RequirementId = (typeof REQUIREMENT_IDS)[number]
+import type { RequirementId, Slot } from './requirements'
+
+export type { RequirementId, Slot } from './requirements'
 
 export const RULE_IDS = [
   'R1',
@@ -39,7 +25,6 @@ export const RULE_IDS = [
 ] as const
 export type RuleId = (typeof RULE_IDS)[number]
 
-export type Slot = 'avatar' | 'industry' | 'other' | 'email'
 export type Status = 'satisfied' | 'fixable' | 'missing' | 'invalid'
 export type Route = 'online' | 'email'
 
