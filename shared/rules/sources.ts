@@ -1,10 +1,9 @@
-import type { RuleId } from './types'
-
 /**
- * The sentence of the platform's help page (../shared/seed) behind each rule,
- * quoted so the UI can show why a document is asked for.
+ * The rules (RULES.md §4, §4b): each id with the sentence of the platform's help page
+ * (../shared/seed) behind it, quoted so the UI can show why a document is asked for. The rule
+ * ids are this table's keys.
  */
-export const RULE_SOURCES: Record<RuleId, string> = {
+export const RULE_SOURCES = {
   R1: '头像上传：格式：JPG | 尺寸比例：1:1 | 大小：1M以内 | 推荐像素：800*800px；头像须为品牌 logo，请勿包含人像。',
   R2: '其他资质上传：格式: JPG/JPEG/PNG格式 | 大小: 1M以内。',
   R3: '行业资质：填写企业一级/二级行业目录，上传系统所需求的资质文件原件彩色扫描件；选择行业时须与资质文件中经营范围保持一致。',
@@ -23,4 +22,9 @@ export const RULE_SOURCES: Record<RuleId, string> = {
   R16: '商标注册主体为自然人，需补充该自然人的护照/身份证正反面复印件……授权书上需注明该自然人对应的护照号/身份证号。',
   R17: '申请时间需按照商标注册申请受理通知书右下角盖章受理日期起算；投放资质认证仅接受商标受让公司的申请。',
   R18: '（解读）每个位置须上传该位置要求的材料：扫描件若是另一种文件（例如在商标注册证位置上传了受理通知书），审核不会通过。',
-}
+} as const satisfies Record<string, string>
+
+export type RuleId = keyof typeof RULE_SOURCES
+
+/** The rule ids in order (R1 … R18). */
+export const RULE_IDS = Object.keys(RULE_SOURCES) as RuleId[]

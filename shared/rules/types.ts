@@ -1,29 +1,10 @@
 /** The plan's vocabulary (RULES.md §3–§5): stable ids, machine-readable. */
 import type { RequirementId, Slot } from './requirements'
+import type { RuleId } from './sources'
 
 export type { RequirementId, Slot } from './requirements'
 
-export const RULE_IDS = [
-  'R1',
-  'R2',
-  'R3',
-  'R4',
-  'R5',
-  'R6',
-  'R7',
-  'R8',
-  'R9',
-  'R10',
-  'R11',
-  'R12',
-  'R13',
-  'R14',
-  'R15',
-  'R16',
-  'R17',
-  'R18',
-] as const
-export type RuleId = (typeof RULE_IDS)[number]
+export type { RuleId } from './sources'
 
 export type Status = 'satisfied' | 'fixable' | 'missing' | 'invalid'
 export type Route = 'online' | 'email'
