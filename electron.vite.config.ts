@@ -3,8 +3,8 @@ import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
 import { CONTENT_SECURITY_POLICY } from './shared/csp'
 
-// Three Node-side entries share one build: the Electron main process, the
-// browser host (used when the Electron binary is missing) and the preload.
+// The Node-side entries share one build: the Electron main process, the browser host (used
+// when the Electron binary is missing), the decoding worker and the preload.
 export default defineConfig({
   main: {
     build: {
@@ -12,6 +12,8 @@ export default defineConfig({
         input: {
           main: resolve(__dirname, 'electron/main.ts'),
           host: resolve(__dirname, 'electron/host/start.ts'),
+          // The worker process of the decoding pool (electron/services/workers/pool.ts).
+          worker: resolve(__dirname, 'electron/services/workers/child.ts'),
         },
       },
     },

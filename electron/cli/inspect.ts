@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { parseArgs } from 'node:util'
-import { inspectFile } from '../services/files/inspect'
+import { inspectIsolated } from '../services/workers/isolated'
 import { MAX_IMPORT_BYTES } from '../../shared/limits'
 import { MESSAGES } from '../services/files/messages'
 import { isRefusal } from '../services/files/refuse'
@@ -34,7 +34,7 @@ export async function inspectVerb(args: string[], io: CliIo): Promise<number> {
     return 2
   }
   try {
-    const facts = await inspectFile(bytes, { fileName: basename(file) })
+    const facts = await inspectIsolated(bytes, { fileName: basename(file) })
     const { format, width, height, pages, color } = facts
     io.stdout(
       `${JSON.stringify({ format, width, height, bytes: facts.bytes, pages, color }, null, 2)}\n`,

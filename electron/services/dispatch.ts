@@ -18,7 +18,7 @@ function describeIssue(issues: readonly z.core.$ZodIssue[]): WireError {
 }
 
 /** Anything that is not an AppError is a bug: report it without details. */
-function toWireError(error: unknown): WireError {
+export function toWireError(error: unknown): WireError {
   if (error instanceof AppError) return error.toWire()
   return { code: 'INTERNAL', message: '程序内部错误，操作未完成，数据未被改动。' }
 }

@@ -1,6 +1,6 @@
 import sharp from 'sharp'
 import type { FileInfo } from '../../../shared/library/schemas'
-import { renderPdfPages } from '../files/pdf'
+import { renderPdfIsolated } from '../workers/isolated'
 import { SHARP_INPUT_OPTIONS } from '../files/sharp-input'
 
 export interface SourcePage {
@@ -23,7 +23,7 @@ export async function* sourcePages(
   const count = Math.max(1, file.pages)
   if (file.format === 'pdf') {
     for (let index = 0; index < count; index++) {
-      const [page] = await renderPdfPages(bytes, { firstPage: index + 1, maxPages: 1 })
+      const [page] = await renderPdfIsolated(bytes, { firstPage: index + 1, maxPages: 1 })
       // The stored page count comes from the import; a file cannot have lost pages since.
       if (!page) return
       yield { image: page.png, index, count }

@@ -3,9 +3,8 @@ import { join } from 'node:path'
 import type { Handlers } from '../../../shared/contract'
 import { AppError } from '../../../shared/errors'
 import { importFile } from '../files/import'
+import { renderPdfIsolated, thumbnailIsolated } from '../workers/isolated'
 import type { FileFormat } from '../files/inspect'
-import { renderPdfPages } from '../files/pdf'
-import { makeThumbnail } from '../files/thumbnail'
 import {
   assertOwnerExists,
   getDocument,
@@ -82,7 +81,7 @@ export function fileHandlers(ctx: BackendContext): Pick<Handlers, FileMethods> {
       const cached = join(thumbsDir, `${sha256}.jpg`)
       if (!existsSync(cached)) {
         const bytes = await store.read(sha256)
-        const thumb = await makeThumbnail(bytes, { format: row.format as FileFormat })
+        const thumb = await thumbnailIsolated(bytes, row.format as FileFormat)
         mkdirSync(thumbsDir, { recursive: true })
         const temp = `${cached}.${process.pid}.tmp`
         writeFileSync(temp, thumb)
@@ -97,7 +96,7 @@ export function fileHandlers(ctx: BackendContext): Pick<Handlers, FileMethods> {
       if (row.format === 'pdf') {
         if (page > row.pages)
           throw new AppError('INVALID_ARGUMENT', `该文件只有 ${row.pages} 页`, 'page')
-        const pages = await renderPdfPages(bytes, { scale: 1.5, firstPage: page, maxPages: 1 })
+        const pages = await renderPdfIsolated(bytes, { scale: 1.5, firstPage: page, maxPages: 1 })
         const rendered = pages[0]
         if (!rendered) throw new AppError('NOT_FOUND', '无法渲染该页。')
         return {
@@ -112,7 +111,7 @@ export function fileHandlers(ctx: BackendContext): Pick<Handlers, FileMethods> {
         height: number
       }
       // Always a JPEG rendering with EXIF orientation applied (TIFF is not viewable in browsers).
-      const data = await makeThumbnail(bytes, { format: row.format as FileFormat }, 2400)
+      const data = await thumbnailIsolated(bytes, row.format as FileFormat, 2400)
       return { dataUrl: `data:image/jpeg;base64,${data.toString('base64')}`, pages: 1, ...size }
     },
   }

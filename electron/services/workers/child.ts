@@ -1,0 +1,44 @@
+import { toWireError } from '../dispatch'
+import { loadPdfjs } from '../files/pdfjs'
+import type { ResultMessage, TaskMessage } from './protocol'
+import { TASKS, type TaskName } from './tasks'
+
+/**
+ * A worker process of the pool (pool.ts): runs one task at a time for its parent and answers
+ * on the IPC channel. It holds no database and no file store; if a file makes it hang or
+ * balloon, the parent kills it and nothing else is lost.
+ */
+function reply(message: ResultMessage): void {
+  process.send?.(message)
+}
+
+/** A Buffer arrives as a Uint8Array (structured clone): give the task a Buffer again. */
+function withBuffers(input: unknown): unknown {
+  if (typeof input !== 'object' || input === null) return input
+  const out: Record<string, unknown> = { ...(input as Record<string, unknown>) }
+  const bytes = out.bytes
+  if (bytes instanceof Uint8Array && !Buffer.isBuffer(bytes)) {
+    out.bytes = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  }
+  return out
+}
+
+process.on('message', (raw: TaskMessage) => {
+  const { id, task, input } = raw
+  const run = Object.hasOwn(TASKS, task) ? TASKS[task as TaskName] : undefined
+  if (!run) {
+    reply({ id, ok: false, error: { code: 'INTERNAL', message: `未知的任务：${task}` } })
+    return
+  }
+  ;(run as (input: unknown) => Promise<unknown>)(withBuffers(input)).then(
+    (value) => reply({ id, ok: true, value }),
+    (error: unknown) => reply({ id, ok: false, error: toWireError(error) }),
+  )
+})
+
+// Load pdfjs up front, then say so: the parent starts a task's clock only now, so start-up never
+// counts against a file.
+void loadPdfjs().finally(() => process.send?.({ ready: true }))
+
+// The parent going away ends the worker (its channel closes).
+process.on('disconnect', () => process.exit(0))

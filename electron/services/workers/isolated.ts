@@ -1,0 +1,47 @@
+import { PDF_TIME_LIMIT_MS } from '../../../shared/limits'
+import type { FileFacts } from '../files/facts'
+import type { InspectOptions } from '../files/inspect'
+import type { RenderedPage, RenderOptions } from '../files/pdf'
+import { workerPool } from './pool'
+
+/**
+ * The decoders of untrusted files, each run in a worker process (pool.ts). A Buffer crosses the
+ * channel as a Uint8Array; these wrappers hand callers Buffers again.
+ */
+const asBuffer = (data: Uint8Array): Buffer =>
+  Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength)
+
+/** The worker's own time limit fires first; the kill is the backstop for a blocked worker. */
+const GRACE_MS = 2_000
+
+/** inspectFile in a worker: sniff, decode fully, report the facts, or refuse. */
+export function inspectIsolated(bytes: Buffer, options: InspectOptions = {}): Promise<FileFacts> {
+  return workerPool().run(
+    'inspect',
+    { bytes, options },
+    { deadlineMs: (options.pdfTimeLimitMs ?? PDF_TIME_LIMIT_MS) + GRACE_MS },
+  )
+}
+
+/** makeThumbnail in a worker. */
+export async function thumbnailIsolated(
+  bytes: Buffer,
+  format: FileFacts['format'],
+  maxSide?: number,
+): Promise<Buffer> {
+  const input = maxSide === undefined ? { bytes, format } : { bytes, format, maxSide }
+  return asBuffer(await workerPool().run('thumbnail', input))
+}
+
+/** renderPdfPages in a worker. */
+export async function renderPdfIsolated(
+  bytes: Buffer,
+  options: RenderOptions = {},
+): Promise<RenderedPage[]> {
+  const pages = await workerPool().run(
+    'renderPdf',
+    { bytes, options },
+    { deadlineMs: (options.timeLimitMs ?? PDF_TIME_LIMIT_MS) + GRACE_MS },
+  )
+  return pages.map((p) => ({ ...p, png: asBuffer(p.png) }))
+}

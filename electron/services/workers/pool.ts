@@ -1,0 +1,261 @@
+import { fork, type ChildProcess } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { AppError, type WireError } from '../../../shared/errors'
+import { refuse } from '../files/refuse'
+import type { ResultMessage, TaskMessage } from './protocol'
+import type { TaskInput, TaskName, TaskOutput } from './tasks'
+
+export interface TaskLimits {
+  /** Wall-clock time the task may take; past it the worker process is killed. */
+  deadlineMs: number
+  /** Resident memory the worker may reach while on the task; past it the worker is killed. */
+  maxRssBytes: number
+}
+
+export interface PoolOptions extends Partial<TaskLimits> {
+  /** Workers running at once (tasks beyond wait their turn). */
+  size?: number
+  /** A worker idle above this resident size is recycled rather than kept. */
+  recycleRssBytes?: number
+  /** How often the watchdog reads a busy worker's memory. */
+  pollMs?: number
+}
+
+const MB = 1024 * 1024
+const DEFAULTS = {
+  size: 2,
+  deadlineMs: 25_000,
+  maxRssBytes: 700 * MB,
+  recycleRssBytes: 350 * MB,
+  pollMs: 100,
+}
+
+/**
+ * The worker's resident memory, with everything native (pdfjs canvas, libvips) counted — which a
+ * worker thread's `resourceLimits` would not see. Linux reads /proc; elsewhere the V8 heap cap
+ * passed at fork and the deadline remain the limits.
+ */
+function residentBytes(pid: number | undefined): number | null {
+  if (pid === undefined || process.platform !== 'linux') return null
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+    const kb = /^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1]
+    return kb === undefined ? null : Number(kb) * 1024
+  } catch {
+    return null
+  }
+}
+
+/** The worker entry: the bundled script beside the app's main bundle, or the TypeScript source. */
+function workerEntry(): { file: string; execArgv: string[] } {
+  const bundled = join(__dirname, 'worker.js')
+  if (existsSync(bundled)) return { file: bundled, execArgv: [] }
+  return { file: join(__dirname, 'child.ts'), execArgv: ['--import', 'tsx'] }
+}
+
+interface Job {
+  message: TaskMessage
+  limits: TaskLimits
+  resolve: (value: unknown) => void
+  reject: (error: unknown) => void
+}
+
+class Worker {
+  readonly child: ChildProcess
+  job: Job | null = null
+  private ready = false
+  private timer: NodeJS.Timeout | undefined
+  private watchdog: NodeJS.Timeout | undefined
+
+  constructor(
+    private readonly pollMs: number,
+    private readonly onIdle: (worker: Worker) => void,
+    private readonly onGone: (worker: Worker) => void,
+  ) {
+    const entry = workerEntry()
+    this.child = fork(entry.file, [], {
+      execArgv: [...entry.execArgv, '--max-old-space-size=512'],
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    })
+    this.child.on('message', (message: ResultMessage) => this.settle(message))
+    this.child.on('exit', () => this.gone())
+    this.child.on('error', () => this.gone())
+  }
+
+  start(job: Job): void {
+    this.job = job
+    this.child.ref()
+    this.child.channel?.ref()
+    if (this.ready) this.begin(job)
+  }
+
+  /** The task's clock and watchdog start when the worker has loaded and the task is sent. */
+  private begin(job: Job): void {
+    this.timer = setTimeout(
+      () => this.kill(refuse(timeoutReason(job.limits.deadlineMs))),
+      job.limits.deadlineMs,
+    )
+    this.watchdog = setInterval(() => {
+      const rss = residentBytes(this.child.pid)
+      if (rss !== null && rss > job.limits.maxRssBytes) this.kill(refuse(memoryReason(rss)))
+    }, this.pollMs)
+    this.child.send(job.message)
+  }
+
+  rss(): number | null {
+    return residentBytes(this.child.pid)
+  }
+
+  /** Stop the worker now; the job it had (if any) fails with `reason`. */
+  kill(reason: Error): void {
+    const job = this.finish()
+    this.child.kill('SIGKILL')
+    job?.reject(reason)
+  }
+
+  private settle(message: ResultMessage): void {
+    if ('ready' in message) {
+      this.ready = true
+      if (this.job) this.begin(this.job)
+      return
+    }
+    const job = this.job
+    if (!job || message.id !== job.message.id) return
+    this.finish()
+    if (message.ok) job.resolve(message.value)
+    else job.reject(fromWire(message.error))
+    this.onIdle(this)
+  }
+
+  private finish(): Job | null {
+    const job = this.job
+    this.job = null
+    clearTimeout(this.timer)
+    clearInterval(this.watchdog)
+    // An idle worker must not keep a CLI process alive.
+    this.child.unref()
+    this.child.channel?.unref()
+    return job
+  }
+
+  private gone(): void {
+    const job = this.finish()
+    job?.reject(
+      refuse('无法处理此文件：处理进程意外退出（文件可能已损坏或过于复杂），没有保存任何内容。'),
+    )
+    this.onGone(this)
+  }
+}
+
+function timeoutReason(ms: number): string {
+  return `处理超时（超过 ${Math.round(ms / 1000)} 秒）已停止：文件过于复杂或已损坏，没有保存任何内容。请另存为普通图片或重新扫描后再导入。`
+}
+
+function memoryReason(bytes: number): string {
+  return `处理此文件需要的内存过多（超过 ${Math.round(bytes / MB)} MB）已停止：文件过于复杂或已损坏，没有保存任何内容。`
+}
+
+function fromWire(error: WireError): AppError {
+  return new AppError(error.code, error.message, error.field)
+}
+
+/**
+ * A pool of child processes for untrusted decoding (pdfjs, sharp on hostile files, pdf-lib):
+ * the main process (Electron's, the host's, the CLI's) never parses a file itself, stays
+ * responsive while one is parsed, and survives a file that hangs or exhausts memory — the
+ * watchdog kills the worker at its deadline or memory cap, and the task fails with a Chinese
+ * refusal like any other. Workers are reused, and recycled when they grow.
+ */
+export class WorkerPool {
+  private readonly workers = new Set<Worker>()
+  private readonly idle: Worker[] = []
+  private readonly queue: Job[] = []
+  private nextId = 1
+  private closed = false
+  private readonly options: typeof DEFAULTS
+
+  constructor(options: PoolOptions = {}) {
+    this.options = { ...DEFAULTS, ...options }
+  }
+
+  run<T extends TaskName>(
+    task: T,
+    input: TaskInput<T>,
+    limits: Partial<TaskLimits> = {},
+  ): Promise<TaskOutput<T>> {
+    if (this.closed) return Promise.reject(new AppError('INTERNAL', '处理进程池已关闭。'))
+    return new Promise((resolve, reject) => {
+      this.queue.push({
+        message: { id: this.nextId++, task, input },
+        limits: {
+          deadlineMs: limits.deadlineMs ?? this.options.deadlineMs,
+          maxRssBytes: limits.maxRssBytes ?? this.options.maxRssBytes,
+        },
+        resolve: resolve as (value: unknown) => void,
+        reject,
+      })
+      this.pump()
+    })
+  }
+
+  /** Kill every worker; queued and running tasks fail. */
+  close(): void {
+    this.closed = true
+    for (const job of this.queue.splice(0))
+      job.reject(new AppError('INTERNAL', '处理进程池已关闭。'))
+    for (const worker of [...this.workers])
+      worker.kill(new AppError('INTERNAL', '处理进程池已关闭。'))
+  }
+
+  /** Process ids of the live workers (tests measure the whole process tree). */
+  pids(): number[] {
+    return [...this.workers].map((w) => w.child.pid).filter((p): p is number => p !== undefined)
+  }
+
+  private pump(): void {
+    while (this.queue.length > 0) {
+      const worker = this.idle.pop() ?? this.spawn()
+      if (!worker) return
+      const job = this.queue.shift()
+      if (job) worker.start(job)
+    }
+  }
+
+  private spawn(): Worker | null {
+    if (this.workers.size >= this.options.size) return null
+    const worker = new Worker(
+      this.options.pollMs,
+      (w) => this.release(w),
+      (w) => this.forget(w),
+    )
+    this.workers.add(worker)
+    return worker
+  }
+
+  private release(worker: Worker): void {
+    const rss = worker.rss()
+    if (rss !== null && rss > this.options.recycleRssBytes) {
+      worker.kill(new AppError('INTERNAL', 'recycled'))
+    } else {
+      this.idle.push(worker)
+    }
+    this.pump()
+  }
+
+  private forget(worker: Worker): void {
+    this.workers.delete(worker)
+    const index = this.idle.indexOf(worker)
+    if (index >= 0) this.idle.splice(index, 1)
+    if (!this.closed) this.pump()
+  }
+}
+
+let shared: WorkerPool | undefined
+
+/** The process's pool, started on first use. */
+export function workerPool(): WorkerPool {
+  shared ??= new WorkerPool()
+  return shared
+}

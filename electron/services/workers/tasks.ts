@@ -1,0 +1,25 @@
+import type { FileFacts } from '../files/facts'
+import { inspectFile, type InspectOptions } from '../files/inspect'
+import { renderPdfPages, type RenderedPage, type RenderOptions } from '../files/pdf'
+import { makeThumbnail } from '../files/thumbnail'
+
+/**
+ * What runs in an isolated worker process (pool.ts): every decode of untrusted input — the
+ * import's full inspection, thumbnails and page renders of stored files. Each task takes and
+ * returns plain data (Buffers cross with the advanced serialisation).
+ */
+export const TASKS = {
+  inspect: (input: { bytes: Buffer; options: InspectOptions }): Promise<FileFacts> =>
+    inspectFile(input.bytes, input.options),
+  thumbnail: (input: {
+    bytes: Buffer
+    format: FileFacts['format']
+    maxSide?: number
+  }): Promise<Buffer> => makeThumbnail(input.bytes, { format: input.format }, input.maxSide),
+  renderPdf: (input: { bytes: Buffer; options: RenderOptions }): Promise<RenderedPage[]> =>
+    renderPdfPages(input.bytes, input.options),
+}
+
+export type TaskName = keyof typeof TASKS
+export type TaskInput<T extends TaskName> = Parameters<(typeof TASKS)[T]>[0]
+export type TaskOutput<T extends TaskName> = Awaited<ReturnType<(typeof TASKS)[T]>>
