@@ -49,7 +49,7 @@ export function operatorBombPdf(operators: number, pages = 1): Buffer {
 }
 
 /** Resident bytes of a process and all its descendants (Linux /proc). */
-export function treeRssBytes(rootPid: number): number {
+function treeRssBytes(rootPid: number): number {
   const parents = new Map<number, number>()
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue
