@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url'
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron'
 import { AppError } from '../shared/errors'
 import { METHOD_NAMES } from '../shared/methods'
-import { createBackend, type Backend } from './services/backend'
+import { openBackend, type Backend } from './services/backend'
 import { dispatch } from './services/dispatch'
 import { menuTemplate } from './menu'
 import { createWindowOptions, decideNavigation, isTrustedSender } from './window'
@@ -56,15 +56,17 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus()
   })
 
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) =>
       callback(false),
     )
     Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform)))
     const dataDir = process.env.PACKETDESK_DATA_DIR?.trim() || app.getPath('userData')
     try {
-      backend = createBackend({
+      // The app is the data folder's writer; a CLI verb or host holding it is waited for.
+      backend = await openBackend({
         dataDir,
+        kind: 'PacketDesk 程序',
         nativeBinding: process.env.PACKETDESK_SQLITE_BINDING,
       })
     } catch (error) {

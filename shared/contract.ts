@@ -287,7 +287,14 @@ export const contract = {
     output: out<BuiltinWording>(),
   },
   'letters.generateForPacket': {
-    input: z.object({ packetId: entityId, perTrademark: z.boolean().optional() }).strict(),
+    input: z
+      .object({
+        packetId: entityId,
+        perTrademark: z.boolean().optional(),
+        /** Only the letters of items not yet satisfied (the check step's 生成全部授权书). */
+        onlyOutstanding: z.boolean().optional(),
+      })
+      .strict(),
     output: out<{ letters: LetterRecord[]; failures: string[] }>(),
   },
   /** The PDF itself, for saving and printing. */

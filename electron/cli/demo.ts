@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util'
 import { todayIn } from '../../shared/dates'
 import { AppError } from '../../shared/errors'
-import { createBackend } from '../services/backend'
+import { cliBackend } from './backend'
 import { loadDemo } from '../services/demo/demo'
 import { resolveDataDir } from '../services/paths'
 import type { CliIo } from './io'
@@ -9,8 +9,9 @@ import type { CliIo } from './io'
 export async function demoVerb(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({ args, options: { 'data-dir': { type: 'string' } }, strict: true })
   const dataDir = values['data-dir'] ?? resolveDataDir(io.env)
-  const backend = createBackend({ dataDir })
+  let backend
   try {
+    backend = await cliBackend(io, dataDir, 'write', 'demo')
     const summary = await loadDemo(backend, todayIn())
     io.stdout(`${JSON.stringify({ dataDir, ...summary }, null, 2)}\n`)
     return 0
@@ -21,6 +22,6 @@ export async function demoVerb(args: string[], io: CliIo): Promise<number> {
     }
     throw error
   } finally {
-    backend.close()
+    backend?.close()
   }
 }

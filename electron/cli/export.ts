@@ -1,7 +1,7 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { AppError } from '../../shared/errors'
-import { createBackend } from '../services/backend'
+import { cliBackend } from './backend'
 import { resolveDataDir } from '../services/paths'
 import { call } from './call'
 import type { CliIo } from './io'
@@ -45,7 +45,13 @@ export async function exportVerb(args: string[], io: CliIo): Promise<number> {
   if (!values.packet) return usageError(io, '缺少 --packet')
   if (!values.out) return usageError(io, '缺少 --out')
 
-  const backend = createBackend({ dataDir: values['data-dir'] ?? resolveDataDir(io.env) })
+  // An export reads the library and adds an audit row: no lock, so several may run at once.
+  const backend = await cliBackend(
+    io,
+    values['data-dir'] ?? resolveDataDir(io.env),
+    'read',
+    'export',
+  )
   try {
     const result = await call(backend, 'exports.run', {
       packetId: values.packet,

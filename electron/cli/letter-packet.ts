@@ -1,7 +1,7 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { AppError } from '../../shared/errors'
-import { createBackend } from '../services/backend'
+import { cliBackend } from './backend'
 import { safeFileName } from '../services/export/safe-names'
 import { resolveDataDir } from '../services/paths'
 import { call } from './call'
@@ -19,8 +19,10 @@ export async function lettersForPacket(
   io: CliIo,
   perTrademark = false,
 ): Promise<number> {
-  const backend = createBackend({ dataDir: dataDir ?? resolveDataDir(io.env) })
+  const backend = await cliBackend(io, dataDir ?? resolveDataDir(io.env), 'write', 'letter')
   try {
+    // The folder first: a bad --out must not leave letters recorded with no files written.
+    mkdirSync(outDir, { recursive: true })
     let batch
     try {
       batch = await call(backend, 'letters.generateForPacket', { packetId, perTrademark })
@@ -31,7 +33,6 @@ export async function lettersForPacket(
       }
       throw error
     }
-    mkdirSync(outDir, { recursive: true })
     const relations = new Map((await call(backend, 'relations.list', {})).map((r) => [r.id, r]))
     const written: string[] = []
     for (const letter of batch.letters) {

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util'
-import { createBackend } from '../services/backend'
+import { cliBackend } from './backend'
 import { resolveDataDir } from '../services/paths'
 import { call } from './call'
 import type { CliIo } from './io'
@@ -7,7 +7,12 @@ import type { CliIo } from './io'
 /** `packets --data-dir D`: [{id, accountName, route, ready}] for scripts. */
 export async function packetsVerb(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({ args, options: { 'data-dir': { type: 'string' } }, strict: true })
-  const backend = createBackend({ dataDir: values['data-dir'] ?? resolveDataDir(io.env) })
+  const backend = await cliBackend(
+    io,
+    values['data-dir'] ?? resolveDataDir(io.env),
+    'read',
+    'packets',
+  )
   try {
     // The packet list the app shows, each with its state by the one definition of ready.
     const rows = (await call(backend, 'packets.list', {})).map((p) => ({

@@ -5,7 +5,7 @@ import { parseScenario } from '../../shared/rules/scenario'
 import { loadStarterCatalog } from '../services/industries'
 import { resourcesDir } from '../services/resources'
 import { AppError } from '../../shared/errors'
-import { createBackend } from '../services/backend'
+import { cliBackend } from './backend'
 import { resolveDataDir } from '../services/paths'
 import { call } from './call'
 import { UsageError, type CliIo } from './io'
@@ -45,10 +45,12 @@ export function planFromFile(file: string, io: CliIo): number {
 
 /** `plan --packet ID --data-dir D`: the plan the app shows for a packet, as of today. */
 async function planFromPacket(packetId: string, dataDir: string, io: CliIo): Promise<number> {
-  const backend = createBackend({ dataDir })
+  const backend = await cliBackend(io, dataDir, 'read', 'plan')
   try {
-    const { plan: packetPlan } = await call(backend, 'packets.plan', { id: packetId })
+    const { plan: packetPlan, formProblems } = await call(backend, 'packets.plan', { id: packetId })
     io.stdout(`${JSON.stringify(packetPlan, null, 2)}\n`)
+    // `ready` is the packet's: say why when only the form keeps it false.
+    for (const problem of formProblems) io.stderr(`表单尚未完成：${problem}\n`)
     return 0
   } catch (error) {
     if (

@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { AppError } from '../../shared/errors'
-import { createBackend } from '../services/backend'
+import { openBackend } from '../services/backend'
+import { describeOwner } from '../services/db/data-lock'
 import { resolveDataDir } from '../services/paths'
 import { openInBrowser } from './open-browser'
 import { startHost } from './server'
@@ -16,7 +17,11 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new AppError('INVALID_ARGUMENT', `PACKETDESK_PORT 无效：${env.PACKETDESK_PORT}`)
   }
-  const backend = createBackend({ dataDir })
+  const backend = await openBackend({
+    dataDir,
+    kind: 'PacketDesk（浏览器版）',
+    onWait: (owner) => process.stderr.write(`数据文件夹${describeOwner(owner)}，正在等待其释放…\n`),
+  })
   const host = await startHost({
     handlers: backend.handlers,
     staticDir: join(__dirname, '..', 'renderer'),

@@ -3,7 +3,15 @@ import type { Database } from 'better-sqlite3'
 import type { Handlers } from '../../shared/contract'
 import { todayIn } from '../../shared/dates'
 import type { IndustryCatalog } from '../../shared/industries/catalog'
+import {
+  describeOwner,
+  lockDataDir,
+  tryLockDataDir,
+  type DataDirLock,
+  type WaitOptions,
+} from './db/data-lock'
 import { openDatabase } from './db/open'
+import { AppError } from '../../shared/errors'
 import { ContentStore } from './files/content-store'
 import type { BackendContext } from './handlers/context'
 import { fileHandlers } from './handlers/files'
@@ -25,6 +33,16 @@ export interface BackendOptions {
   resources?: string
   /** Today's date (YYYY-MM-DD); China's calendar by default. */
   today?: () => string
+  /**
+   * `write` (default): this process is the data folder's one writer — it holds the lock
+   * (db/data-lock.ts; taken here unless `lock` is handed in) and sweeps the file store.
+   * `read`: no lock and no sweep (read-only CLI verbs; exports, which only add audit rows).
+   */
+  access?: 'write' | 'read'
+  /** A write lock already taken (openBackend waits for it); released by close(). */
+  lock?: DataDirLock
+  /** Who holds the lock, for whoever waits on it (app, host, cli demo …). */
+  kind?: string
 }
 
 export interface Backend {
@@ -42,6 +60,40 @@ export interface Backend {
 /** Every contract method, implemented once for all three doors. */
 export function createBackend(options: BackendOptions): Backend {
   ensureDataDir(options.dataDir)
+  const lock = options.access === 'read' ? null : (options.lock ?? takeLock(options))
+  try {
+    return openWith(options, lock)
+  } catch (error) {
+    lock?.release()
+    throw error
+  }
+}
+
+function takeLock(options: BackendOptions): DataDirLock {
+  const attempt = tryLockDataDir(options.dataDir, options.kind ?? 'PacketDesk', options)
+  if ('heldBy' in attempt) {
+    throw new AppError(
+      'CONFLICT',
+      `数据文件夹${describeOwner(attempt.heldBy)}；同一时间只能有一个程序写入。数据没有改动。`,
+    )
+  }
+  return attempt
+}
+
+/**
+ * A backend for a writer that waits (bounded) for the data folder's lock while another process
+ * holds it, telling `onWait` who that is; readers open at once.
+ */
+export async function openBackend(
+  options: BackendOptions & Pick<WaitOptions, 'waitMs' | 'onWait'>,
+): Promise<Backend> {
+  if (options.access === 'read') return createBackend(options)
+  ensureDataDir(options.dataDir)
+  const lock = await lockDataDir(options.dataDir, options.kind ?? 'PacketDesk', options)
+  return createBackend({ ...options, lock })
+}
+
+function openWith(options: BackendOptions, lock: DataDirLock | null): Backend {
   const db = openDatabase(join(options.dataDir, DATABASE_FILE), {
     nativeBinding: options.nativeBinding,
   })
@@ -56,11 +108,14 @@ export function createBackend(options: BackendOptions): Backend {
     catalog: () => mergedCatalog(db, (starter ??= loadStarterCatalog(resources))),
     today: options.today ?? (() => todayIn()),
   }
-  // Startup sweep (nothing is importing yet): report rows whose file vanished,
-  // remove files no row refers to and temp files of interrupted writes.
-  const known = new Set(db.prepare('SELECT sha256 FROM files').pluck().all() as string[])
-  const sweep = ctx.store.sweep(known)
-  ctx.storeHealth = { missing: sweep.missing.length, orphansRemoved: sweep.removedOrphans.length }
+  // Startup sweep, only by the data folder's one writer (holding the lock, nobody else can be
+  // importing): report rows whose file vanished, remove files no row refers to and temp files
+  // of interrupted writes. A reader never sweeps: a writer's import may be in flight.
+  if (lock) {
+    const known = new Set(db.prepare('SELECT sha256 FROM files').pluck().all() as string[])
+    const sweep = ctx.store.sweep(known)
+    ctx.storeHealth = { missing: sweep.missing.length, orphansRemoved: sweep.removedOrphans.length }
+  }
   // Each group of handlers gets the context, never another handler or the backend object.
   const handlers: Handlers = {
     ...systemHandlers(ctx),
@@ -78,7 +133,10 @@ export function createBackend(options: BackendOptions): Backend {
     context: ctx,
     handlers,
     catalog: ctx.catalog,
-    close: () => db.close(),
+    close: () => {
+      db.close()
+      lock?.release()
+    },
   }
   return backend
 }

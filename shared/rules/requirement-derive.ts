@@ -74,6 +74,11 @@ export function slotFor(id: string, route: Route, table: RequirementTable = REQU
   return route === 'email' && spec.link ? 'email' : spec.slot
 }
 
+/** The account avatar (R1): its own slot, one file, judged by R1 rather than R2. */
+export function isAvatarSlot(id: string, table: RequirementTable = REQUIREMENTS): boolean {
+  return specOf(id, table)?.slot === 'avatar'
+}
+
 export function isColourRequired(id: string, table: RequirementTable = REQUIREMENTS): boolean {
   return specOf(id, table)?.colourRequired ?? false
 }

@@ -24,10 +24,10 @@ export function normalNumber(value: string): string {
   return normalName(value).toUpperCase()
 }
 
-/** A field as read, or null when absent or empty ("not read"). */
+/** A field as read, or null when absent or empty ("not read"; blank counts as empty). */
 export function readField(read: ReadFacts, name: string): string | null {
   const value = read.fields?.[name]
-  return value === undefined || value === '' ? null : value
+  return value === undefined || normalName(value) === '' ? null : value
 }
 
 /** "Known" kind: any kind other than `unknown`. */

@@ -22,6 +22,8 @@ export interface ChecklistInput {
   packet: Packet
   scenario: Scenario
   plan: Plan
+  /** What the platform's form still lacks (planForPacket). */
+  formProblems: readonly string[]
   draft: boolean
   folderName: string
   /** The files written for each plan requirement, same order as plan.requirements. */
@@ -64,11 +66,21 @@ function itemTitle(scenario: Scenario, item: Requirement): string {
   return `以下任选其一：${item.anyOf.map((a) => requirementText(scenario, a)).join(' 或 ')}`
 }
 
-/** What keeps the packet from being submitted, one line each: missing/invalid items and blockers. */
-export function problems(scenario: Scenario, plan: Plan): string[] {
-  const lines = plan.requirements
-    .filter((r) => blocksReadiness(r.status))
-    .map((r) => `${STATUS_LABELS[r.status].zh}：${itemTitle(scenario, r)}`)
+/**
+ * What keeps the packet from being submitted, one line each: what the form lacks, missing and
+ * invalid items, blockers.
+ */
+export function problems(
+  scenario: Scenario,
+  plan: Plan,
+  formProblems: readonly string[],
+): string[] {
+  const lines = formProblems.map((p) => `表单：${p}`)
+  lines.push(
+    ...plan.requirements
+      .filter((r) => blocksReadiness(r.status))
+      .map((r) => `${STATUS_LABELS[r.status].zh}：${itemTitle(scenario, r)}`),
+  )
   for (const b of plan.blockers) {
     lines.push(b.until ? `${b.message}（最早可提交日期：${b.until}）` : b.message)
   }
@@ -200,7 +212,7 @@ export function checklistBlocks(input: ChecklistInput): Block[] {
       kind: 'banner',
       lines: [
         '草稿 —— 本资质包尚未满足提交条件，请勿直接提交。',
-        ...problems(scenario, plan).map((p) => `· ${p}`),
+        ...problems(scenario, plan, input.formProblems).map((p) => `· ${p}`),
       ],
     })
   }

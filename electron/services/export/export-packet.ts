@@ -72,9 +72,9 @@ export async function exportPacket(
   if (!isIsoDate(asOf)) {
     throw new AppError('INVALID_ARGUMENT', `导出日期无效：${asOf}（应为 YYYY-MM-DD）`, 'today')
   }
-  const { packet, scenario, plan } = planForPacket(source, packetId, asOf)
+  const { packet, scenario, plan, formProblems } = planForPacket(source, packetId, asOf)
   if (!plan.ready && options.draft !== true) {
-    throw notReadyError(scenario, plan, packet.accountName)
+    throw notReadyError(scenario, plan, packet.accountName, formProblems)
   }
   const draft = !plan.ready
   const parties = new Set([scenario.applicant.id, ...scenario.parties.map((p) => p.id)])
@@ -125,6 +125,7 @@ export async function exportPacket(
     ctx.progress('checklist', CHECKLIST_FILE)
     const slotFolders = slotFoldersOf(ctx.writer.files)
     const blocks = checklistBlocks({
+      formProblems,
       packet,
       scenario,
       plan,

@@ -4,8 +4,13 @@ import type { Plan } from '../../../shared/rules/types'
 import { problems } from './checklist-content'
 
 /** The refusal for a packet that is not ready, naming everything that is missing or blocked. */
-export function notReadyError(scenario: Scenario, plan: Plan, accountName: string): AppError {
-  const lines = problems(scenario, plan).map((line) => `· ${line}`)
+export function notReadyError(
+  scenario: Scenario,
+  plan: Plan,
+  accountName: string,
+  formProblems: readonly string[],
+): AppError {
+  const lines = problems(scenario, plan, formProblems).map((line) => `· ${line}`)
   return new AppError(
     'CONFLICT',
     [

@@ -2,6 +2,7 @@ import type { FileInfo, LibraryDocument, Packet } from '../../../shared/library/
 import { ruleR14Validity } from '../../../shared/rules/evaluate'
 import {
   documentServesPacket,
+  isAvatarSlot,
   isColourRequired,
   specOf,
 } from '../../../shared/rules/requirement-derive'
@@ -90,7 +91,7 @@ function judgeWith(asOf: string): Judge {
   return (document, requirement) => {
     if (ruleR14Validity(document.validUntil, asOf)) return 'invalid'
     const facts = toFacts(document.file)
-    if (specOf(requirement)?.fit === 'square') return ruleR1AvatarFile(facts).status
+    if (isAvatarSlot(requirement)) return ruleR1AvatarFile(facts).status
     return ruleR2UploadFile(facts, isColourRequired(requirement)).status
   }
 }

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { join } from 'node:path'
 import type { Handlers } from '../../../shared/contract'
 import { AppError } from '../../../shared/errors'
+import { purposesFor, requirementLabel } from '../../../shared/rules/requirement-derive'
 import { importFile } from '../files/import'
 import { renderPdfIsolated, thumbnailIsolated } from '../workers/isolated'
 import type { FileFormat } from '../files/inspect'
@@ -44,6 +45,14 @@ export function fileHandlers(ctx: BackendContext): Pick<Handlers, FileMethods> {
      * content-addressed (temp, fsync, rename), then the rows in one transaction.
      */
     'documents.import': async (input) => {
+      // The requirements table says what a document on this kind of owner can serve.
+      if (!purposesFor(input.ownerKind).includes(input.requirement)) {
+        throw new AppError(
+          'INVALID_ARGUMENT',
+          `参数无效：字段 requirement：“${requirementLabel(input.requirement)}”不能归属于这类记录`,
+          'requirement',
+        )
+      }
       assertOwnerExists(db, input.ownerKind, input.ownerId)
       const bytes = Buffer.from(input.dataBase64, 'base64')
       const { facts, ...stored } = await importFile(store, bytes, { fileName: input.fileName })

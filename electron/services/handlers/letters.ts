@@ -29,10 +29,11 @@ export function letterHandlers(ctx: BackendContext): Pick<Handlers, LetterMethod
       listTemplates().map(({ name, label, description }) => ({ name, label, description })),
     'letters.wording': async ({ name }) => getWording(db, name),
     'letters.saveWording': async ({ name, paragraphs }) => saveWording(db, name, paragraphs),
-    'letters.generateForPacket': async ({ packetId, perTrademark }) => {
+    'letters.generateForPacket': async ({ packetId, perTrademark, onlyOutstanding }) => {
       const { plan } = planForPacket(ctx, packetId, ctx.today())
       return generatePacketLetters(db, store, packetId, plan, {
         perTrademark: perTrademark ?? false,
+        onlyOutstanding: onlyOutstanding ?? false,
         today: ctx.today(),
       })
     },

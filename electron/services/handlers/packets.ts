@@ -39,8 +39,14 @@ export function packetHandlers(ctx: BackendContext): Pick<Handlers, PacketMethod
     'packets.list': async () => {
       const asOf = ctx.today()
       return listPackets(db).map((packet) => {
-        const { plan, formProblems } = planForPacket(ctx, packet.id, asOf)
-        return { ...packet, ready: plan.ready, route: plan.route, formProblems }
+        // One packet that cannot be planned must not hide the others: it shows as not ready.
+        try {
+          const { plan, formProblems } = planForPacket(ctx, packet.id, asOf)
+          return { ...packet, ready: plan.ready, route: plan.route, formProblems }
+        } catch {
+          const reason = '无法计算此资质包的材料清单（申请主体或相关记录可能已被删除）'
+          return { ...packet, ready: false, route: 'online' as const, formProblems: [reason] }
+        }
       })
     },
     'packets.save': async (input) => savePacket(db, input),
@@ -48,7 +54,11 @@ export function packetHandlers(ctx: BackendContext): Pick<Handlers, PacketMethod
       const { plan, asOf, formProblems } = planForPacket(ctx, id, ctx.today())
       return { plan, asOf, formProblems }
     },
-    'packets.requirementTarget': async (input) => requirementTarget(db, input),
+    'packets.requirementTarget': async (input) =>
+      requirementTarget(db, {
+        ...input,
+        plan: planForPacket(ctx, input.packetId, ctx.today()).plan,
+      }),
     // R4: the library's trademarks the account name hits, offered for adding.
     'packets.trademarkHits': async ({ accountName }) =>
       accountName.trim() ? trademarksHitByName(accountName, listTrademarks(db)) : [],

@@ -1,13 +1,14 @@
 import type { Database } from 'better-sqlite3'
 import { AppError } from '../../../shared/errors'
 import type { LetterRecord } from '../../../shared/library/schemas'
+import { letterRequirementIds, requirementLabel } from '../../../shared/rules/requirement-derive'
+import { blocksReadiness } from '../../../shared/rules/status'
 import { isAnyOf, type Plan, type RequirementRef } from '../../../shared/rules/types'
 import type { ContentStore } from '../files/content-store'
 import { getRelation } from '../library/relations'
 import { listTrademarks } from '../library/trademarks'
 import { relationIdFor } from './pending'
 import { generateRelationLetter } from './records'
-import { letterRequirementIds } from '../../../shared/rules/requirement-derive'
 
 /** Requirements PacketDesk fills a letter for (requirements table). */
 const LETTER_IDS = new Set(letterRequirementIds())
@@ -17,12 +18,28 @@ export interface BatchResult {
   failures: string[]
 }
 
-/** The relations (in the library) behind the letters a plan asks for; for either/or items, the declared one. */
-function letterRelations(db: Database, plan: Plan): string[] {
-  const refs: RequirementRef[] = plan.requirements.flatMap((r) =>
-    (isAnyOf(r) ? r.anyOf : [r]).filter((ref) => LETTER_IDS.has(ref.id)),
-  )
-  return [...new Set(refs.map((ref) => relationIdFor(db, ref)).filter((id) => id !== null))]
+/**
+ * The relations (in the library) behind the letters a plan asks for; for either/or items, the
+ * declared one. `outstanding`: only items not yet satisfied (the check step's 生成全部授权书).
+ * A plain item whose relation is not in the library is named in `unknown`.
+ */
+function letterRelations(
+  db: Database,
+  plan: Plan,
+  outstanding: boolean,
+): { ids: string[]; unknown: RequirementRef[] } {
+  const unknown: RequirementRef[] = []
+  const ids = new Set<string>()
+  for (const item of plan.requirements) {
+    if (outstanding && !blocksReadiness(item.status)) continue
+    const refs = (isAnyOf(item) ? item.anyOf : [item]).filter((ref) => LETTER_IDS.has(ref.id))
+    for (const ref of refs) {
+      const id = relationIdFor(db, ref)
+      if (id) ids.add(id)
+      else if (!isAnyOf(item)) unknown.push(ref)
+    }
+  }
+  return { ids: [...ids], unknown }
 }
 
 /**
@@ -35,9 +52,15 @@ export async function generatePacketLetters(
   store: ContentStore,
   packetId: string,
   plan: Plan,
-  options: { perTrademark: boolean; today: string },
+  options: { perTrademark: boolean; today: string; onlyOutstanding?: boolean },
 ): Promise<BatchResult> {
   const result: BatchResult = { letters: [], failures: [] }
+  const wanted = letterRelations(db, plan, options.onlyOutstanding ?? false)
+  for (const ref of wanted.unknown) {
+    result.failures.push(
+      `${requirementLabel(ref.id)}（${ref.subject}）：资料库中还没有登记这条关系`,
+    )
+  }
   const packetMarks = new Set(
     (
       db
@@ -47,7 +70,7 @@ export async function generatePacketLetters(
       }[]
     ).map((r) => r.trademark_id),
   )
-  for (const relationId of letterRelations(db, plan)) {
+  for (const relationId of wanted.ids) {
     const relation = getRelation(db, relationId)
     const owners =
       relation.type === 'parent_subsidiary'

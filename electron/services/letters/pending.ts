@@ -4,23 +4,29 @@ import { listLetters } from './records'
 import {
   letterRequirementIds,
   parseRelationSubject,
+  specOf,
 } from '../../../shared/rules/requirement-derive'
 
 /** Requirements PacketDesk fills a letter for (requirements table). */
 const LETTER_IDS = new Set(letterRequirementIds())
 
-/** The relation a link requirement's subject names (`A->B`, or `A<->B` either way). */
+/**
+ * The library relation a link requirement names: of the requirement's relation type (the
+ * requirements table), `A->B` as declared, `A<->B` either way. Null when none is declared.
+ */
 export function relationIdFor(db: Database, ref: RequirementRef): string | null {
+  const spec = specOf(ref.id)
   const parsed = parseRelationSubject(ref.subject)
-  if (!parsed) return null
-  const { from: a, to: b } = parsed
+  if (spec?.owner.kind !== 'relation' || !parsed) return null
+  const { from, to, unordered } = parsed
   const row = db
     .prepare(
-      `SELECT id FROM relations WHERE deleted_at IS NULL
+      `SELECT id FROM relations WHERE deleted_at IS NULL AND type = ?
        AND ((COALESCE(from_company_id, from_person_id) = ? AND to_company_id = ?)
-         OR (type = 'parent_subsidiary' AND COALESCE(from_company_id, from_person_id) = ? AND to_company_id = ?))`,
+         OR (? AND COALESCE(from_company_id, from_person_id) = ? AND to_company_id = ?))`,
     )
-    .get(a, b, b, a) as { id: string } | undefined
+    .get(spec.owner.relationType, from, to, unordered ? 1 : 0, to, from) as
+    { id: string } | undefined
   return row?.id ?? null
 }
 

@@ -2,8 +2,15 @@ import type { Database } from 'better-sqlite3'
 import { AppError } from '../../../shared/errors'
 import type { RequirementTarget } from '../../../shared/library/schemas'
 import { ownerOf, specOf } from '../../../shared/rules/requirement-derive'
+import { isAnyOf, type Plan } from '../../../shared/rules/types'
 import { listRelations, saveRelation } from '../library/relations'
 import { getPacket } from './packets'
+
+function inPlan(plan: Plan, ref: { id: string; subject: string }): boolean {
+  return plan.requirements.some((item) =>
+    (isAnyOf(item) ? item.anyOf : [item]).some((r) => r.id === ref.id && r.subject === ref.subject),
+  )
+}
 
 function partyKind(db: Database, id: string): 'company' | 'person' | null {
   if (db.prepare('SELECT 1 FROM companies WHERE id = ? AND deleted_at IS NULL').get(id)) {
@@ -18,7 +25,8 @@ function partyKind(db: Database, id: string): 'company' | 'person' | null {
 function partyName(db: Database, id: string): string {
   const row = db
     .prepare(
-      'SELECT name FROM companies WHERE id = ? UNION ALL SELECT name FROM persons WHERE id = ?',
+      `SELECT name FROM companies WHERE id = ? AND deleted_at IS NULL
+       UNION ALL SELECT name FROM persons WHERE id = ? AND deleted_at IS NULL`,
     )
     .get(id, id) as { name: string } | undefined
   return row?.name ?? id
@@ -32,13 +40,19 @@ function partyName(db: Database, id: string): string {
  */
 export function requirementTarget(
   db: Database,
-  input: { packetId: string; ref: { id: string; subject: string }; parentId?: string | undefined },
+  input: {
+    packetId: string
+    ref: { id: string; subject: string }
+    parentId?: string | undefined
+    /** The packet's plan: only its requirements can be opened (and relations declared). */
+    plan: Plan
+  },
 ): RequirementTarget {
   const packet = getPacket(db, input.packetId)
   const spec = specOf(input.ref.id)
   const owner = ownerOf(input.ref, packet)
-  if (!spec || !owner) {
-    throw new AppError('INVALID_ARGUMENT', '该材料的对象无法识别', 'ref.subject')
+  if (!spec || !owner || !inPlan(input.plan, input.ref)) {
+    throw new AppError('INVALID_ARGUMENT', '该材料不在此资质包的材料清单中', 'ref')
   }
   const requirement = input.ref.id
   if (owner.ownerKind !== 'relation') {

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3'
-import { documentServesPacket, specOf } from '../../../shared/rules/requirement-derive'
+import { documentServesPacket, isAvatarSlot } from '../../../shared/rules/requirement-derive'
 import type { FileFacts, Scenario, ScenarioDocument } from '../../../shared/rules/scenario'
 import { listAllDocuments } from '../library/documents'
 import { listRelations } from '../library/relations'
@@ -104,7 +104,7 @@ export function buildScenario(db: Database, packetId: string, asOf: string): Sce
   for (const d of listAllDocuments(db)) {
     // Which documents serve the packet is the requirements table's owner rule.
     if (!documentServesPacket(d, scope)) continue
-    if (specOf(d.requirement)?.fit === 'square') {
+    if (isAvatarSlot(d.requirement)) {
       if (d.file) avatar = facts(d.file)
       continue
     }

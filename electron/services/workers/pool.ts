@@ -26,8 +26,8 @@ const MB = 1024 * 1024
 const DEFAULTS = {
   size: 2,
   deadlineMs: 25_000,
-  maxRssBytes: 700 * MB,
-  recycleRssBytes: 350 * MB,
+  maxRssBytes: 900 * MB,
+  recycleRssBytes: 500 * MB,
   pollMs: 100,
 }
 
@@ -51,7 +51,9 @@ function residentBytes(pid: number | undefined): number | null {
 function workerEntry(): { file: string; execArgv: string[] } {
   const bundled = join(__dirname, 'worker.js')
   if (existsSync(bundled)) return { file: bundled, execArgv: [] }
-  return { file: join(__dirname, 'child.ts'), execArgv: ['--import', 'tsx'] }
+  // From the sources (tests, the CLI): tsx's CommonJS hook only. Its ESM loader would also
+  // transform pdfjs's large modules and leave the worker at ~600 MB before any work.
+  return { file: join(__dirname, 'child.ts'), execArgv: ['--require', 'tsx/cjs'] }
 }
 
 interface Job {

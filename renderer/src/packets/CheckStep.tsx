@@ -29,7 +29,10 @@ export function CheckStep(props: {
   if (!plan) return <Text c="dimmed">{pick('正在计算…', 'Computing…')}</Text>
 
   const lettersWanted = plan.requirements.some(
-    (r) => !isAnyOf(r) && specOf(r.id)?.letter && r.status !== 'satisfied',
+    (r) =>
+      (isAnyOf(r) ? r.anyOf : [r]).some((ref) => specOf(ref.id)?.letter) &&
+      r.status !== 'satisfied' &&
+      r.status !== 'fixable',
   )
   return (
     <Stack>

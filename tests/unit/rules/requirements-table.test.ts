@@ -7,6 +7,7 @@ import { selectDocuments } from '../../../electron/services/export/select'
 import { listAllDocuments } from '../../../electron/services/library/documents'
 import { planForPacket } from '../../../electron/services/packets/plan-for-packet'
 import { dispatch } from '../../../electron/services/dispatch'
+import { requirementTarget } from '../../../electron/services/packets/requirement-target'
 import { REQUIREMENTS, type RequirementSpec } from '../../../shared/rules/requirements'
 import { purposesFor, slotFor } from '../../../shared/rules/requirement-derive'
 import type { Plan, PlainRequirement } from '../../../shared/rules/types'
@@ -55,20 +56,29 @@ describe('a requirement added to the table', () => {
     expect(purposesFor('company')).not.toContain(FIXTURE_ID)
   })
 
-  it('is where the check step’s import button looks (packets.requirementTarget)', async () => {
-    const answer = await dispatch(lib.backend.handlers, 'packets.requirementTarget', {
+  it('is where the check step’s import button looks (packets.requirementTarget)', () => {
+    // A rule asking for it puts it in the plan; the backend then says where its file belongs.
+    const planned = planForPacket(lib.backend.context, packetId, '2026-11-28')
+    const item: PlainRequirement = {
+      id: FIXTURE_ID as PlainRequirement['id'],
+      subject: trademarkId,
+      slot: 'other',
+      rule: 'R4',
+      status: 'missing',
+      reasons: [],
+    }
+    const plan = { ...planned.plan, requirements: [...planned.plan.requirements, item] }
+    const target = requirementTarget(lib.backend.db, {
       packetId,
       ref: { id: FIXTURE_ID, subject: trademarkId },
+      plan,
     })
-    expect(answer).toEqual({
-      ok: true,
-      value: {
-        kind: 'documents',
-        ownerKind: 'trademark',
-        ownerId: trademarkId,
-        requirement: FIXTURE_ID,
-        subject: trademarkId,
-      },
+    expect(target).toEqual({
+      kind: 'documents',
+      ownerKind: 'trademark',
+      ownerId: trademarkId,
+      requirement: FIXTURE_ID,
+      subject: trademarkId,
     })
   })
 
@@ -119,6 +129,7 @@ describe('a requirement added to the table', () => {
     expect(name).toMatch(/^商标查询截图_/)
 
     const blocks = checklistBlocks({
+      formProblems: [],
       packet: planned.packet,
       scenario: planned.scenario,
       plan,

@@ -13,7 +13,7 @@ export function useLetterBatch(packetId: string | null | undefined, onDone: () =
     setRunning(true)
     setResult(null)
     try {
-      const batch = await api['letters.generateForPacket']({ packetId })
+      const batch = await api['letters.generateForPacket']({ packetId, onlyOutstanding: true })
       setResult({ generated: batch.letters.length, failures: batch.failures })
     } catch (e) {
       setResult({ generated: 0, failures: [messageOf(e)] })
