@@ -1,4 +1,3 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Handlers } from '../../shared/contract'
@@ -6,6 +5,7 @@ import { MAX_IMPORT_BASE64_CHARS } from '../../shared/limits'
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp'
 import type { Envelope, WireError } from '../../shared/errors'
 import { dispatch } from '../services/dispatch'
+import { HostSessions, sessionCookie } from './sessions'
 import { readStatic } from './static'
 
 /** Loopback only: the host serves personal data and must not be reachable from the LAN. */
@@ -13,6 +13,7 @@ const HOST_ADDRESS = '127.0.0.1'
 /** A file import arrives base64-encoded in JSON: room for the largest import plus envelope. */
 const MAX_BODY_BYTES = MAX_IMPORT_BASE64_CHARS + 64 * 1024
 const API_PREFIX = '/api/'
+const SESSION_PATH = '/session'
 
 export interface HostOptions {
   handlers: Handlers
@@ -28,12 +29,11 @@ export interface RunningHost {
   server: Server
   port: number
   token: string
+  /** For the terminal of the user who started the host: `…/#token=TOKEN`. */
   url: string
+  /** For the browser opener (its command line is public): `…/#code=ONE-TIME-CODE`. */
+  openerUrl(): string
   close(): Promise<void>
-}
-
-function newToken(): string {
-  return randomBytes(32).toString('base64url')
 }
 
 const SECURITY_HEADERS: Record<string, string> = {
@@ -58,25 +58,17 @@ function sendError(res: ServerResponse, status: number, error: WireError): void 
   sendJson(res, status, { ok: false, error })
 }
 
-function tokenMatches(header: string | undefined, token: string): boolean {
-  const match = /^Bearer (\S+)$/.exec(header ?? '')
-  if (!match?.[1]) return false
-  const given = Buffer.from(match[1])
-  const expected = Buffer.from(token)
-  return given.length === expected.length && timingSafeEqual(given, expected)
-}
-
 /** A page on another site could point a DNS name at 127.0.0.1: accept our own host names only. */
 function hostAllowed(hostHeader: string | undefined, port: number): boolean {
   return hostHeader === `${HOST_ADDRESS}:${port}` || hostHeader === `localhost:${port}`
 }
 
-async function readBody(req: IncomingMessage): Promise<Buffer | null> {
+async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer | null> {
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of req) {
     size += (chunk as Buffer).length
-    if (size > MAX_BODY_BYTES) return null
+    if (size > limit) return null
     chunks.push(chunk as Buffer)
   }
   return Buffer.concat(chunks)
@@ -88,6 +80,41 @@ const STATUS_OF: Partial<Record<WireError['code'], number>> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   INTERNAL: 500,
+}
+
+/**
+ * POST /session {code} or {token}: a one-time code (or the token) becomes a session cookie.
+ * Same-origin only: another site's page cannot sign a tab in.
+ */
+async function handleSignIn(
+  req: IncomingMessage,
+  res: ServerResponse,
+  sessions: HostSessions,
+): Promise<void> {
+  const origin = req.headers.origin
+  if (req.method !== 'POST' || (origin !== undefined && origin !== `http://${req.headers.host}`)) {
+    sendError(res, 403, { code: 'FORBIDDEN', message: '不接受的登录请求。' })
+    return
+  }
+  const body = await readBody(req, 4096)
+  let credential: { code?: unknown; token?: unknown } = {}
+  try {
+    credential = body ? (JSON.parse(body.toString('utf8')) as typeof credential) : {}
+  } catch {
+    // an empty credential is refused below
+  }
+  const session = sessions.signIn(credential ?? {})
+  if (!session) {
+    sendError(res, 401, { code: 'UNAUTHORIZED', message: '登录码无效或已用过。' })
+    return
+  }
+  res.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'Set-Cookie': sessionCookie(session),
+  })
+  res.end(JSON.stringify({ ok: true, value: null }))
 }
 
 async function handleApi(
@@ -118,7 +145,8 @@ async function handleApi(
 
 /** Serve the built renderer and the contract on 127.0.0.1, behind a per-run token. */
 export async function startHost(options: HostOptions): Promise<RunningHost> {
-  const token = options.token ?? newToken()
+  const sessions = new HostSessions(options.token)
+  const token = sessions.token
   let port = 0
   const server = createServer((req, res) => {
     void (async () => {
@@ -127,8 +155,12 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         return
       }
       const path = new URL(req.url ?? '/', `http://${HOST_ADDRESS}`).pathname
+      if (path === SESSION_PATH) {
+        await handleSignIn(req, res, sessions)
+        return
+      }
       if (path.startsWith(API_PREFIX)) {
-        if (!tokenMatches(req.headers.authorization, token)) {
+        if (!sessions.allows(req.headers.authorization, req.headers.cookie)) {
           sendError(res, 401, { code: 'UNAUTHORIZED', message: '访问令牌缺失或无效。' })
           return
         }
@@ -160,6 +192,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     port,
     token,
     url: `http://${HOST_ADDRESS}:${port}/#token=${token}`,
+    openerUrl: () => `http://${HOST_ADDRESS}:${port}/#code=${sessions.issueCode()}`,
     close: () =>
       new Promise<void>((resolvePromise) => {
         server.close(() => resolvePromise())

@@ -31,7 +31,9 @@ async function main(): Promise<void> {
   process.stdout.write(
     `PacketDesk: ${host.url}\n${reason}数据文件夹 / data folder: ${dataDir}\n按 Ctrl+C 退出 / Ctrl+C to quit.\n`,
   )
-  if (env.PACKETDESK_NO_OPEN !== '1') openInBrowser(host.url, env)
+  // The opener's command line is visible to other local users: it gets a one-time code, never
+  // the token (which only the terminal above shows).
+  if (env.PACKETDESK_NO_OPEN !== '1') openInBrowser(host.openerUrl(), env)
 
   const stop = (): void => {
     void host.close().finally(() => {

@@ -3,8 +3,7 @@ import '@mantine/dropzone/styles.css'
 import './print.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { Alert, Center, MantineProvider, createTheme } from '@mantine/core'
-import { translate } from '../../shared/i18n'
+import { MantineProvider, createTheme } from '@mantine/core'
 import { setupApi } from './api/client'
 import { App } from './App'
 
@@ -20,17 +19,7 @@ if (!root) throw new Error('#root missing')
 createRoot(root).render(
   <StrictMode>
     <MantineProvider theme={theme}>
-      {setup.kind === 'ready' ? (
-        <App api={setup.api} />
-      ) : (
-        <Center h="100vh">
-          <Alert color="red" title={translate('zh-CN', 'error.title')} maw={560}>
-            {translate('zh-CN', 'error.noToken')}
-            <br />
-            {translate('en', 'error.noToken')}
-          </Alert>
-        </Center>
-      )}
+      <App api={setup.api} />
     </MantineProvider>
   </StrictMode>,
 )

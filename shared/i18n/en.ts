@@ -21,10 +21,8 @@ export const en: Record<MessageKey, string> = {
   'system.sqliteVersion': 'SQLite version',
   'system.schemaVersion': 'Database schema version',
   'error.title': 'Something went wrong',
-  'error.noToken':
-    'The access token is missing. Open the full address printed in the terminal at start-up (it contains #token=…).',
   'error.unauthorized':
-    'The access token is invalid (a restart makes a new one). Use the address the terminal printed last.',
+    'The access token is missing or no longer valid (a restart makes a new one). Open the full address the terminal printed last (with #token=…).',
   'error.network': 'Cannot reach the PacketDesk backend. Is the app still running?',
   'common.loading': 'Loading…',
   'common.retry': 'Retry',

@@ -19,9 +19,8 @@ export const zhCN = {
   'system.sqliteVersion': 'SQLite 版本',
   'system.schemaVersion': '数据库结构版本',
   'error.title': '出错了',
-  'error.noToken': '缺少访问令牌。请使用启动时终端里打印的完整地址（包含 #token=…）打开本页面。',
   'error.unauthorized':
-    '访问令牌无效或已过期（程序重启后会生成新令牌），请使用终端里最新打印的地址。',
+    '缺少访问令牌，或令牌已失效（程序重启后会生成新令牌）。请使用终端里最新打印的完整地址（包含 #token=…）打开本页面。',
   'error.network': '无法连接到 PacketDesk 后台，请确认程序仍在运行。',
   'common.loading': '正在加载…',
   'common.retry': '重试',

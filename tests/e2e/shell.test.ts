@@ -74,9 +74,41 @@ describe('app shell in the browser host', () => {
     await expect.poll(() => page.getByText('缺少访问令牌').isVisible()).toBe(true)
     await page.goto(`http://127.0.0.1:${running.host.port}/#token=wrongwrongwrong`)
     await page.reload()
-    await expect.poll(() => page.getByText('访问令牌无效').isVisible()).toBe(true)
+    await expect.poll(() => page.getByText('令牌已失效').isVisible()).toBe(true)
     await page.screenshot({ path: join(SHOTS, 'wrong-token.png') })
     await page.close()
     await running.stop()
+  })
+
+  it('the opener’s one-time code signs the tab in once; a reopened tab or bookmark works for the run', async () => {
+    const running = await startTestHost(join(temp.dir, 'data3'))
+    const context = await browser.newContext()
+    try {
+      const opener = running.host.openerUrl()
+      expect(opener).not.toContain(running.host.token)
+      const page = await context.newPage()
+      const problems = watchConsole(page)
+      await page.goto(opener)
+      const nav = page.getByRole('navigation')
+      await expect.poll(() => nav.getByText('资料库').isVisible()).toBe(true)
+      expect(page.url()).not.toContain('code=')
+      await page.close()
+      // A bookmark of the bare address, in a new tab of the same browser: still signed in.
+      const reopened = await context.newPage()
+      await reopened.goto(`http://127.0.0.1:${running.host.port}/`)
+      await expect
+        .poll(() => reopened.getByRole('navigation').getByText('资料库').isVisible())
+        .toBe(true)
+      expect(problems).toEqual([])
+      // The same code a second time, in a browser without the cookie: refused.
+      const other = await browser.newContext()
+      const stranger = await other.newPage()
+      await stranger.goto(opener.replace('/#', '/?again#'))
+      await expect.poll(() => stranger.getByText('令牌已失效').isVisible()).toBe(true)
+      await other.close()
+    } finally {
+      await context.close()
+      await running.stop()
+    }
   })
 })

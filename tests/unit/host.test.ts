@@ -117,3 +117,42 @@ describe('browser host', () => {
     expect(await rawGet('/', `evil.example:${running.host.port}`)).toBe(421)
   })
 })
+
+describe('browser host sign-in', () => {
+  it('a one-time code becomes a session cookie once; the cookie then calls the API', async () => {
+    const dir = tempDir()
+    const test = await startTestHost(dir.dir)
+    try {
+      const base = `http://127.0.0.1:${test.host.port}`
+      const code = /#code=(.+)$/.exec(test.host.openerUrl())?.[1] ?? ''
+      const signIn = (body: unknown, headers: Record<string, string> = {}) =>
+        fetch(`${base}/session`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body: JSON.stringify(body),
+        })
+      const first = await signIn({ code })
+      expect(first.status).toBe(200)
+      const cookie = first.headers.get('set-cookie') ?? ''
+      expect(cookie).toMatch(/^pd_session=[^;]+; HttpOnly; SameSite=Strict; Path=\//)
+      expect((await signIn({ code })).status).toBe(401)
+      expect((await signIn({ token: 'wrong' })).status).toBe(401)
+      expect(
+        (await signIn({ token: test.host.token }, { origin: 'http://evil.example' })).status,
+      ).toBe(403)
+      const session = cookie.split(';')[0] ?? ''
+      const api = (headers: Record<string, string>) =>
+        fetch(`${base}/api/system.info`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body: '{}',
+        })
+      expect((await api({ cookie: session })).status).toBe(200)
+      expect((await api({ cookie: 'pd_session=forged' })).status).toBe(401)
+      expect((await api({})).status).toBe(401)
+    } finally {
+      await test.stop()
+      dir.cleanup()
+    }
+  })
+})

@@ -7,27 +7,47 @@ type Call = (method: MethodName, input: unknown) => Promise<Envelope<unknown>>
 const TOKEN_KEY = 'packetdesk.token'
 
 /**
- * The browser host passes its per-run token in the URL fragment (never sent
- * to the server, never in logs). Keep it for this tab and remove it from the
- * address bar.
+ * The browser host hands a tab its credential in the URL fragment (never sent to the server,
+ * never in logs): `#token=…` on the terminal's line, `#code=…` (one-time) from the browser
+ * opener. Take it out of the address bar; keep the token for this tab.
  */
-function takeTokenFromLocation(): string | null {
-  const match = /(?:^#|&)token=([A-Za-z0-9_-]+)/.exec(window.location.hash)
-  if (match?.[1]) {
-    sessionStorage.setItem(TOKEN_KEY, match[1])
-    history.replaceState(null, '', `${window.location.pathname}#/library`)
-    return match[1]
-  }
-  return sessionStorage.getItem(TOKEN_KEY)
+function takeCredentialFromLocation(): { code?: string; token?: string } {
+  const code = /(?:^#|&)code=([A-Za-z0-9_-]+)/.exec(window.location.hash)?.[1]
+  const token = /(?:^#|&)token=([A-Za-z0-9_-]+)/.exec(window.location.hash)?.[1]
+  if (code || token) history.replaceState(null, '', `${window.location.pathname}#/library`)
+  if (token) sessionStorage.setItem(TOKEN_KEY, token)
+  if (code) return { code }
+  const kept = token ?? sessionStorage.getItem(TOKEN_KEY)
+  return kept ? { token: kept } : {}
 }
 
-function httpCall(token: string): Call {
+/**
+ * Exchange the credential for the host's session cookie (HttpOnly, SameSite=Strict), so a
+ * reopened tab or a bookmark works for the rest of the run. Without a credential, the cookie a
+ * previous tab got is used as it is.
+ */
+async function signIn(credential: { code?: string; token?: string }): Promise<void> {
+  if (!credential.code && !credential.token) return
+  await fetch('/session', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(credential),
+  }).catch(() => undefined)
+}
+
+function httpCall(credential: { code?: string; token?: string }): Call {
+  const signedIn = signIn(credential)
   return async (method, input) => {
+    await signedIn
     let response: Response
     try {
       response = await fetch(`/api/${method}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        headers: {
+          'Content-Type': 'application/json',
+          ...(credential.token ? { Authorization: `Bearer ${credential.token}` } : {}),
+        },
+        credentials: 'same-origin',
         body: JSON.stringify(input ?? {}),
       })
     } catch {
@@ -64,14 +84,14 @@ function createApi(call: Call): ContractApi {
   return Object.fromEntries(entries) as ContractApi
 }
 
-export type ApiSetup =
-  { kind: 'ready'; api: ContractApi; transport: Transport } | { kind: 'no-token' }
+export interface ApiSetup {
+  api: ContractApi
+  transport: Transport
+}
 
 /** Electron's bridge when the preload put it there, else the browser host over HTTP. */
 export function setupApi(): ApiSetup {
   const bridge = (window as unknown as Record<string, BridgeApi | undefined>)[BRIDGE_GLOBAL]
-  if (bridge) return { kind: 'ready', api: createApi(bridgeCall(bridge)), transport: 'electron' }
-  const token = takeTokenFromLocation()
-  if (!token) return { kind: 'no-token' }
-  return { kind: 'ready', api: createApi(httpCall(token)), transport: 'http' }
+  if (bridge) return { api: createApi(bridgeCall(bridge)), transport: 'electron' }
+  return { api: createApi(httpCall(takeCredentialFromLocation())), transport: 'http' }
 }
