@@ -1,7 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 
 /** The cookie a browser tab holds after signing in (HttpOnly, SameSite=Strict, this run only). */
-export const SESSION_COOKIE = 'pd_session'
+const SESSION_COOKIE = 'pd_session'
 /** A one-time code handed to the browser opener is good for this long, once. */
 const CODE_TTL_MS = 120_000
 
