@@ -24,6 +24,7 @@ import { templateHandlers } from './handlers/templates'
 import { loadStarterCatalog } from './industries'
 import { mergedCatalog } from './industries-user'
 import { DATABASE_FILE, ensureDataDir } from './paths'
+import { makeDataDirPrivate } from './private-folder'
 import { resourcesDir } from './resources'
 
 export interface BackendOptions {
@@ -97,6 +98,8 @@ function openWith(options: BackendOptions, lock: DataDirLock | null): Backend {
   const db = openDatabase(join(options.dataDir, DATABASE_FILE), {
     nativeBinding: options.nativeBinding,
   })
+  // After the open: the WAL and shared-memory files exist now, and get 0600 too.
+  makeDataDirPrivate(options.dataDir)
   const resources = options.resources ?? resourcesDir()
   let starter: IndustryCatalog | undefined
   const ctx: BackendContext = {

@@ -91,9 +91,10 @@ export function fileHandlers(ctx: BackendContext): Pick<Handlers, FileMethods> {
       if (!existsSync(cached)) {
         const bytes = await store.read(sha256)
         const thumb = await thumbnailIsolated(bytes, row.format as FileFormat)
-        mkdirSync(thumbsDir, { recursive: true })
+        mkdirSync(thumbsDir, { recursive: true, mode: 0o700 })
         const temp = `${cached}.${process.pid}.tmp`
-        writeFileSync(temp, thumb)
+        // Thumbnails of ID scans are personal data too.
+        writeFileSync(temp, thumb, { mode: 0o600 })
         renameSync(temp, cached)
       }
       return { dataUrl: `data:image/jpeg;base64,${readFileSync(cached).toString('base64')}` }
