@@ -151,6 +151,16 @@ interface ContractEntry {
   output: z.ZodType
 }
 
+/**
+ * A file's bytes, base64-encoded (IPC and HTTP carry JSON): at most MAX_IMPORT_BYTES, and valid
+ * base64 — a damaged payload is refused, never stored as an empty or truncated file.
+ */
+const fileData = z
+  .string()
+  .max(MAX_IMPORT_BASE64_CHARS, '文件超过 50 MB 上限')
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, '文件内容不是有效的 base64 编码')
+  .refine((value) => value.length % 4 === 0, '文件内容不是有效的 base64 编码（长度不对）')
+
 export const contract = {
   'system.info': { input: noInput, output: systemInfoSchema },
   'settings.get': { input: noInput, output: settingsSchema },
@@ -187,7 +197,7 @@ export const contract = {
         subject: z.string().max(200).optional(),
         catalogName: z.string().max(200).nullable().optional(),
         fileName: z.string().max(255),
-        dataBase64: z.string().max(MAX_IMPORT_BASE64_CHARS, '文件超过 50 MB 上限'),
+        dataBase64: fileData,
         issuedOn: optionalDate,
         validUntil: optionalDate,
       })
@@ -318,7 +328,11 @@ export const contract = {
   'industries.save': { input: industryEntrySchema.strict(), output: out<IndustryCatalog>() },
   'industries.remove': {
     input: z
-      .object({ primary: z.string().min(1), secondary: z.string().min(1), hide: z.boolean() })
+      .object({
+        primary: z.string().min(1).max(50),
+        secondary: z.string().min(1).max(100),
+        hide: z.boolean(),
+      })
       .strict(),
     output: out<IndustryCatalog>(),
   },
@@ -334,7 +348,7 @@ export const contract = {
     input: z
       .object({
         fileName: z.string().max(255),
-        dataBase64: z.string().max(MAX_IMPORT_BASE64_CHARS, '文件超过 50 MB 上限'),
+        dataBase64: fileData,
       })
       .strict(),
     output: out<LetterTemplateDetail>(),

@@ -9,7 +9,10 @@ function failure(error: WireError): Envelope<never> {
 
 function describeIssue(issues: readonly z.core.$ZodIssue[]): WireError {
   const issue = issues[0]
-  const field = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : '(input)'
+  // An unexpected key is reported as that key's field, not as the object holding it.
+  const path =
+    issue?.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : (issue?.path ?? [])
+  const field = path.length > 0 ? path.map(String).join('.') : '(input)'
   return {
     code: 'INVALID_ARGUMENT',
     field,

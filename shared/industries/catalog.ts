@@ -1,4 +1,5 @@
-import { z } from 'zod'
+import { safeText } from '../text'
+import { z } from '../zod-locale'
 
 /** How the entry was researched (shown to users next to every industry). */
 const CONFIDENCES = ['platform-stated', 'other-platform', 'law-practice', 'user'] as const
@@ -19,20 +20,25 @@ export const CONFIDENCE_SHORT: Record<Confidence, string> = {
   user: '用户自定义',
 }
 
+/**
+ * Bounds of one entry (the user can edit the catalog): every plan reads it, so a 10 MB name or
+ * 200,000 keywords would slow every plan and bloat the audit log. The shipped catalog uses a
+ * fraction of each.
+ */
 const catalogDocumentSchema = z.object({
-  name: z.string().min(1),
+  name: safeText().min(1).max(100),
   required: z.boolean(),
-  note: z.string().optional(),
-  sources: z.array(z.string()).optional(),
+  note: safeText().max(1000).optional(),
+  sources: z.array(safeText().max(200)).max(20).optional(),
 })
 
 export const industryEntrySchema = z.object({
-  primary: z.string().min(1),
-  secondary: z.string().min(1),
-  documents: z.array(catalogDocumentSchema),
-  scopeKeywords: z.array(z.string().min(1)),
+  primary: safeText().min(1).max(50),
+  secondary: safeText().min(1).max(100),
+  documents: z.array(catalogDocumentSchema).max(30),
+  scopeKeywords: z.array(safeText().min(1).max(50)).max(100),
   confidence: z.enum(CONFIDENCES),
-  restriction: z.string().optional(),
+  restriction: safeText().max(2000).optional(),
 })
 
 export const catalogSchema = z.object({

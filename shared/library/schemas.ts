@@ -1,9 +1,10 @@
 import { isIsoDate } from '../dates'
 import { ID_DOCUMENT_TYPES } from '../validators'
+import { safeText } from '../text'
 import { z } from '../zod-locale'
 
 /** Inputs and outputs of the library's contract methods (RULES.md §2 entities). */
-const text = (max: number) => z.string().trim().max(max)
+const text = (max: number) => safeText().trim().max(max)
 const isoDate = z
   .string()
   .refine(isIsoDate, { message: '日期无效：应为真实存在的日期（YYYY-MM-DD）' })

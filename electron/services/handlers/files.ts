@@ -13,6 +13,7 @@ import {
   listDocuments,
   updateDocumentDates,
 } from '../library/documents'
+import { auditIdReveal, idScanOwners } from '../library/audit'
 import { recordFileRow } from '../library/file-rows'
 import type { BackendContext } from './context'
 
@@ -102,6 +103,8 @@ export function fileHandlers(ctx: BackendContext): Pick<Handlers, FileMethods> {
 
     'files.view': async ({ sha256, page }) => {
       const row = fileRow(sha256)
+      // An ID scan shows the full number: viewing it is a reveal, audited like one.
+      for (const personId of idScanOwners(db, sha256)) auditIdReveal(db, personId, 'scan viewed')
       const bytes = await store.read(sha256)
       if (row.format === 'pdf') {
         if (page > row.pages)

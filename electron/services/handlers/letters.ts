@@ -1,5 +1,6 @@
 import type { Handlers } from '../../../shared/contract'
 import { AppError } from '../../../shared/errors'
+import { auditIdReveal } from '../library/audit'
 import { getRelation } from '../library/relations'
 import { generateRelationLetter, listLetters, markPrinted } from '../letters/records'
 import { fileLabel } from '../../../shared/rules/requirement-derive'
@@ -41,6 +42,8 @@ export function letterHandlers(ctx: BackendContext): Pick<Handlers, LetterMethod
       const letter = listLetters(db, {}).find((l) => l.id === id)
       if (!letter) throw new AppError('NOT_FOUND', '找不到该授权书。')
       const relation = getRelation(db, letter.relationId)
+      // The letter states the grantor's ID number when the grantor is a person (R11).
+      if (relation.from.kind === 'person') auditIdReveal(db, relation.from.id, 'letter pdf')
       const bytes = await store.read(letter.pdfSha256)
       const name = `${fileLabel(letter.requirement)}_${relation.from.name}_${letter.createdAt.slice(0, 10)}.pdf`
       return { fileName: name, dataBase64: bytes.toString('base64') }

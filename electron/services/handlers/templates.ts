@@ -7,6 +7,8 @@ import {
   saveUserTemplate,
   userTemplatePage,
 } from '../letters/user-templates'
+import { auditIdReveal } from '../library/audit'
+import { getRelation } from '../library/relations'
 import type { BackendContext } from './context'
 
 type TemplateMethods =
@@ -26,6 +28,11 @@ export function templateHandlers(ctx: BackendContext): Pick<Handlers, TemplateMe
     'templates.get': async ({ id }) => getUserTemplate(db, store, id),
     'templates.save': async (input) => saveUserTemplate(db, store, input),
     'templates.pagePreview': async ({ id, page }) => userTemplatePage(db, store, id, page),
-    'templates.fill': async (input) => fillUserTemplate(db, store, input, ctx.today()),
+    'templates.fill': async (input) => {
+      const filled = await fillUserTemplate(db, store, input, ctx.today())
+      const grantor = getRelation(db, input.relationId).from
+      if (grantor.kind === 'person') auditIdReveal(db, grantor.id, 'user template fill')
+      return filled
+    },
   }
 }

@@ -24,3 +24,23 @@ export function audit(
     'INSERT INTO audit_log (at, action, entity_kind, entity_id, detail) VALUES (?, ?, ?, ?, ?)',
   ).run(now(), action, kind, id, detail)
 }
+
+/**
+ * Every way to see a person's full ID number is audited as a reveal (never with the number):
+ * the masked list's reveal, a letter PDF stating it, a filled user template, an ID scan viewed.
+ */
+export function auditIdReveal(db: Database, personId: string, via: string): void {
+  audit(db, 'reveal_id_number', 'person', personId, via)
+}
+
+/** The persons whose ID scans are stored as this file (live documents on a person). */
+export function idScanOwners(db: Database, sha256: string): string[] {
+  return (
+    db
+      .prepare(
+        `SELECT DISTINCT owner_id FROM documents
+         WHERE file_sha256 = ? AND owner_kind = 'person' AND deleted_at IS NULL`,
+      )
+      .all(sha256) as { owner_id: string }[]
+  ).map((r) => r.owner_id)
+}

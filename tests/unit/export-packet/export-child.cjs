@@ -6,7 +6,8 @@ const { createBackend } = require('../../../electron/services/backend.ts')
 const { exportPacket } = require('../../../electron/services/export/export-packet.ts')
 
 const [dataDir, packetId, outDir, today] = process.argv.slice(2)
-const backend = createBackend({ dataDir })
+// An export is a reader: the test process holds the data folder's writer lock.
+const backend = createBackend({ dataDir, access: 'read' })
 
 function run() {
   exportPacket(backend, packetId, outDir, { today }).then(
