@@ -1,5 +1,4 @@
 import type { Database } from 'better-sqlite3'
-import { PDFDocument, PDFTextField } from '@cantoo/pdf-lib'
 import {
   acroFieldSchema,
   flatFieldSchema,
@@ -13,15 +12,20 @@ import type { LetterRecord } from '../../../shared/library/schemas'
 import type { z } from '../../../shared/zod-locale'
 import { AppError } from '../../../shared/errors'
 import type { ContentStore } from '../files/content-store'
-import { inspectFile } from '../files/inspect'
-import { renderPdfPages } from '../files/pdf'
+import {
+  fillTemplateIsolated,
+  inspectIsolated,
+  renderPdfIsolated,
+  templateStructureIsolated,
+} from '../workers/isolated'
 import { refuse } from '../files/refuse'
 import { audit } from '../library/audit'
 import { newId, now } from '../library/ids'
 import { recordFileRow } from '../library/file-rows'
 import { parseLetterData } from './data'
 import { recordLetter, relationLetterData } from './records'
-import { fillAcroTemplate, fillFlatTemplate, templateValues } from './template-fill'
+import { templateValues } from './template-fill'
+import type { TemplateStructure } from './template-pdf'
 
 /** The `template` a letter filled from a user template records. */
 const userTemplateName = (id: string) => `user:${id}`
@@ -35,40 +39,6 @@ interface TemplateRow {
   created_at: string
   updated_at: string
 }
-
-interface PdfStructure {
-  pages: { width: number; height: number }[]
-  acroFields: string[]
-  rotated: boolean
-}
-
-/** Page sizes (crop boxes, in points) and the AcroForm's text fields, read with pdf-lib. */
-async function pdfStructure(bytes: Uint8Array): Promise<PdfStructure> {
-  let doc: PDFDocument
-  try {
-    doc = await PDFDocument.load(bytes, { updateMetadata: false })
-  } catch {
-    throw refuse('无法读取该 PDF 的页面结构，不能用作模板：请用其他软件另存为 PDF 后再导入')
-  }
-  const pages = doc.getPages()
-  const acroFields = doc.catalog.getAcroForm()
-    ? doc
-        .getForm()
-        .getFields()
-        .filter((f) => f instanceof PDFTextField)
-        .map((f) => f.getName())
-    : []
-  return {
-    pages: pages.map((p) => {
-      const crop = p.getCropBox()
-      return { width: round(crop.width), height: round(crop.height) }
-    }),
-    acroFields,
-    rotated: pages.some((p) => p.getRotation().angle % 360 !== 0),
-  }
-}
-
-const round = (n: number) => Math.round(n * 100) / 100
 
 function rowOf(db: Database, id: string): TemplateRow {
   const row = db
@@ -95,7 +65,7 @@ function summary(row: TemplateRow): LetterTemplateSummary {
 }
 
 async function detail(store: ContentStore, row: TemplateRow): Promise<LetterTemplateDetail> {
-  const structure = await pdfStructure(await store.read(row.pdf_sha256))
+  const structure = await templateStructureIsolated(await store.read(row.pdf_sha256))
   return {
     ...summary(row),
     pageCount: structure.pages.length,
@@ -130,13 +100,13 @@ export async function importUserTemplate(
   input: { fileName: string; dataBase64: string },
 ): Promise<LetterTemplateDetail> {
   const bytes = Buffer.from(input.dataBase64, 'base64')
-  const facts = await inspectFile(bytes, { fileName: input.fileName })
+  const facts = await inspectIsolated(bytes, { fileName: input.fileName })
   if (facts.format !== 'pdf') {
     throw refuse(
       `模板必须是 PDF 文件，“${input.fileName.slice(0, 100)}”是 ${facts.format.toUpperCase()} 图片：请导入平台提供的 PDF 模板`,
     )
   }
-  const structure = await pdfStructure(bytes)
+  const structure = await templateStructureIsolated(bytes)
   const kind = structure.acroFields.length > 0 ? 'acroform' : 'flat'
   if (kind === 'flat' && structure.rotated) {
     throw refuse('该 PDF 含有旋转的页面，暂不能用作模板：请先在 PDF 软件中把页面转正并另存后再导入')
@@ -187,7 +157,7 @@ function parseField<T>(schema: z.ZodType<T>, value: unknown, index: number, what
 
 const EPSILON = 0.5
 
-function checkFlat(fields: unknown[], pages: PdfStructure['pages']): FlatTemplateField[] {
+function checkFlat(fields: unknown[], pages: TemplateStructure['pages']): FlatTemplateField[] {
   const ids = new Set<string>()
   return fields.map((value, i) => {
     const field = parseField(flatFieldSchema, value, i, '文本框')
@@ -229,7 +199,7 @@ export async function saveUserTemplate(
   input: { id: string; name: string; fields: unknown[] },
 ): Promise<LetterTemplateDetail> {
   const row = rowOf(db, input.id)
-  const structure = await pdfStructure(await store.read(row.pdf_sha256))
+  const structure = await templateStructureIsolated(await store.read(row.pdf_sha256))
   const name = input.name.normalize('NFC').trim()
   if (name === '') throw invalid('模板名称不能为空', 'name')
   const fields =
@@ -257,7 +227,7 @@ export async function userTemplatePage(
 ): Promise<{ dataUrl: string; width: number; height: number }> {
   const row = rowOf(db, id)
   const bytes = await store.read(row.pdf_sha256)
-  const [rendered] = await renderPdfPages(bytes, { scale: 1.5, firstPage: page, maxPages: 1 })
+  const [rendered] = await renderPdfIsolated(bytes, { scale: 1.5, firstPage: page, maxPages: 1 })
   if (!rendered) throw new AppError('INVALID_ARGUMENT', `该模板没有第 ${page} 页`, 'page')
   return {
     dataUrl: `data:image/png;base64,${rendered.png.toString('base64')}`,
@@ -283,11 +253,8 @@ export async function fillUserTemplate(
   const templatePdf = await store.read(row.pdf_sha256)
   const seed = JSON.stringify([row.id, row.updated_at, data])
   const fields = fieldsOf(row)
-  const pdf = Buffer.from(
-    row.kind === 'flat'
-      ? await fillFlatTemplate(templatePdf, fields as FlatTemplateField[], values, seed)
-      : await fillAcroTemplate(templatePdf, fields as AcroTemplateField[], values, seed),
-  )
+  // Parsed, filled and stripped of active content in a worker: the template is untrusted.
+  const pdf = await fillTemplateIsolated({ kind: row.kind, templatePdf, fields, values, seed })
   return recordLetter(db, store, pdf, {
     relationId: built.relation.id,
     packetId: input.packetId,

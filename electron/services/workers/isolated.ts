@@ -2,6 +2,7 @@ import { PDF_TIME_LIMIT_MS } from '../../../shared/limits'
 import type { FileFacts } from '../files/facts'
 import type { InspectOptions } from '../files/inspect'
 import type { RenderedPage, RenderOptions } from '../files/pdf'
+import type { FillInput, TemplateStructure } from '../letters/template-pdf'
 import { workerPool } from './pool'
 
 /**
@@ -44,4 +45,14 @@ export async function renderPdfIsolated(
     { deadlineMs: (options.timeLimitMs ?? PDF_TIME_LIMIT_MS) + GRACE_MS },
   )
   return pages.map((p) => ({ ...p, png: asBuffer(p.png) }))
+}
+
+/** A user template's pages and form fields, parsed in a worker. */
+export function templateStructureIsolated(bytes: Buffer): Promise<TemplateStructure> {
+  return workerPool().run('templateStructure', { bytes })
+}
+
+/** A user template filled and stripped of active content, in a worker. */
+export async function fillTemplateIsolated(input: FillInput): Promise<Buffer> {
+  return asBuffer(await workerPool().run('fillTemplate', input))
 }

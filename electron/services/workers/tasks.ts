@@ -2,6 +2,12 @@ import type { FileFacts } from '../files/facts'
 import { inspectFile, type InspectOptions } from '../files/inspect'
 import { renderPdfPages, type RenderedPage, type RenderOptions } from '../files/pdf'
 import { makeThumbnail } from '../files/thumbnail'
+import {
+  fillTemplatePdf,
+  templateStructure,
+  type FillInput,
+  type TemplateStructure,
+} from '../letters/template-pdf'
 
 /**
  * What runs in an isolated worker process (pool.ts): every decode of untrusted input — the
@@ -18,6 +24,9 @@ export const TASKS = {
   }): Promise<Buffer> => makeThumbnail(input.bytes, { format: input.format }, input.maxSide),
   renderPdf: (input: { bytes: Buffer; options: RenderOptions }): Promise<RenderedPage[]> =>
     renderPdfPages(input.bytes, input.options),
+  templateStructure: (input: { bytes: Buffer }): Promise<TemplateStructure> =>
+    templateStructure(input.bytes),
+  fillTemplate: (input: FillInput): Promise<Uint8Array> => fillTemplatePdf(input),
 }
 
 export type TaskName = keyof typeof TASKS
