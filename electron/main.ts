@@ -4,6 +4,8 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'elect
 import { AppError } from '../shared/errors'
 import { METHOD_NAMES } from '../shared/methods'
 import { openBackend, type Backend } from './services/backend'
+import { sweepStalePartials } from './services/export/staging'
+import { defaultExportDir } from './services/handlers/exports'
 import { dispatch } from './services/dispatch'
 import { menuTemplate } from './menu'
 import { createWindowOptions, decideNavigation, isTrustedSender } from './window'
@@ -77,6 +79,8 @@ if (!app.requestSingleInstanceLock()) {
       app.exit(1)
       return
     }
+    // Crash leftovers in the default export folder: partial exports whose process is gone.
+    void sweepStalePartials(defaultExportDir())
     registerContract(backend)
     createMainWindow()
   })

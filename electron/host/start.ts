@@ -3,6 +3,8 @@ import { AppError } from '../../shared/errors'
 import { openBackend } from '../services/backend'
 import { describeOwner } from '../services/db/data-lock'
 import { resolveDataDir } from '../services/paths'
+import { sweepStalePartials } from '../services/export/staging'
+import { defaultExportDir } from '../services/handlers/exports'
 import { openInBrowser } from './open-browser'
 import { startHost } from './server'
 
@@ -22,6 +24,8 @@ async function main(): Promise<void> {
     kind: 'PacketDesk（浏览器版）',
     onWait: (owner) => process.stderr.write(`数据文件夹${describeOwner(owner)}，正在等待其释放…\n`),
   })
+  // Crash leftovers in the default export folder: partial exports whose process is gone.
+  void sweepStalePartials(defaultExportDir())
   const host = await startHost({
     handlers: backend.handlers,
     staticDir: join(__dirname, '..', 'renderer'),

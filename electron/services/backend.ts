@@ -116,7 +116,8 @@ function openWith(options: BackendOptions, lock: DataDirLock | null): Backend {
   // of interrupted writes. A reader never sweeps: a writer's import may be in flight.
   if (lock) {
     const known = new Set(db.prepare('SELECT sha256 FROM files').pluck().all() as string[])
-    const sweep = ctx.store.sweep(known)
+    // Under the lock no write can be in flight: every temp file is a crash's leftover.
+    const sweep = ctx.store.sweep(known, Date.now(), 0)
     ctx.storeHealth = { missing: sweep.missing.length, orphansRemoved: sweep.removedOrphans.length }
   }
   // Each group of handlers gets the context, never another handler or the backend object.

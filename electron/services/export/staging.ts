@@ -1,12 +1,34 @@
+import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { lstat, mkdir, open, readdir, rename, rm } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 
-/** A partial export older than this is a crash's leftover, not an export in progress. */
+/**
+ * A partial export whose owner cannot be told (an older layout without its pid) is a crash's
+ * leftover after this long; one whose owner process is gone is removed at once.
+ */
 const STALE_PARTIAL_MS = 60 * 60 * 1000
+/** A pid may be reused by an unrelated process: past a day, its partial is a leftover anyway. */
+const ORPHAN_PARTIAL_MS = 24 * 60 * 60 * 1000
 
-/** `.<name>.partial-<hex>`: hidden, and plainly not an export. */
-export const PARTIAL_PATTERN = /^\..+\.partial-[0-9a-f]{12}$/
+/** `.<name>.partial-<pid>-<hex>`: hidden, plainly not an export, and saying whose it is. */
+export const PARTIAL_PATTERN = /^\..+\.partial-(?:(\d+)-)?[0-9a-f]{12}$/
+
+/** Whether a process of this pid is running on this machine. */
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/** On Windows a leading dot does not hide a folder: set the hidden attribute (best effort). */
+function hideOnWindows(path: string): void {
+  if (process.platform !== 'win32') return
+  spawnSync('attrib', ['+h', path], { stdio: 'ignore', windowsHide: true })
+}
 
 /**
  * Renames that fail because the target appeared since we looked: POSIX says EEXIST/ENOTEMPTY (a
@@ -61,9 +83,10 @@ export class StagingFolder {
 
   static async create(outDir: string, name: string): Promise<StagingFolder> {
     await mkdir(outDir, { recursive: true })
-    const path = join(outDir, `.${name}.partial-${randomBytes(6).toString('hex')}`)
+    const path = join(outDir, `.${name}.partial-${process.pid}-${randomBytes(6).toString('hex')}`)
     // ID copies are inside: private to the user, like the data folder.
     await mkdir(path, { mode: 0o700 })
+    hideOnWindows(path)
     let planned = name
     for (let n = 2; n <= MAX_SUFFIX && (await exists(join(outDir, planned))); n++) {
       planned = `${name}_${n}`
@@ -143,11 +166,21 @@ export async function sweepStalePartials(
   }
   const removed: string[] = []
   for (const name of names) {
-    if (!PARTIAL_PATTERN.test(name)) continue
+    const match = PARTIAL_PATTERN.exec(name)
+    if (!match) continue
     const path = join(outDir, name)
     try {
       const stats = await lstat(path)
-      if (!stats.isDirectory() || now - stats.mtimeMs < maxAgeMs) continue
+      if (!stats.isDirectory()) continue
+      const age = now - stats.mtimeMs
+      // Several exports may run at once: another process's partial is removed only when that
+      // process is gone (or the pid is too old to trust).
+      const pid = match[1] === undefined ? null : Number(match[1])
+      const inProgress =
+        pid === null
+          ? age < maxAgeMs
+          : pid === process.pid || (processAlive(pid) && age < ORPHAN_PARTIAL_MS)
+      if (inProgress) continue
       await rm(path, { recursive: true, force: true })
       removed.push(name)
     } catch {

@@ -141,7 +141,11 @@ export class ContentStore {
     }
   }
 
-  sweep(knownShas: Set<string>, now: number = Date.now()): SweepResult {
+  sweep(
+    knownShas: Set<string>,
+    now: number = Date.now(),
+    staleTempMs: number = STALE_TEMP_MS,
+  ): SweepResult {
     knownShas.forEach(assertSha256)
     const removedOrphans: string[] = []
     const removedTemp: string[] = []
@@ -157,7 +161,7 @@ export class ContentStore {
           removedOrphans.push(name)
         } else if (name.startsWith(TEMP_PREFIX)) {
           const info = statOrUndefined(file)
-          if (info && now - info.mtimeMs > STALE_TEMP_MS) {
+          if (info && now - info.mtimeMs >= staleTempMs) {
             unlinkSync(file)
             removedTemp.push(name)
           }

@@ -11,7 +11,7 @@ import type { BackendContext } from './context'
 type ExportMethods = 'exports.defaultDir' | 'exports.run' | 'exports.openFolder'
 
 /** Where exports go unless the user picks another folder. */
-function defaultExportDir(): string {
+export function defaultExportDir(): string {
   return join(homedir(), 'PacketDesk 导出')
 }
 

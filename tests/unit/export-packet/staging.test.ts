@@ -7,6 +7,7 @@ import {
   writeFileSync,
 } from 'node:fs'
 import { join } from 'node:path'
+import { spawn, spawnSync } from 'node:child_process'
 import { afterEach, describe, expect, it } from 'vitest'
 import {
   PARTIAL_PATTERN,
@@ -78,6 +79,30 @@ describe('sweepStalePartials', () => {
     expect(readdirSync(out).sort()).toEqual(
       ['.partial-notours', '.新.partial-ba9876543210', '青禾文化_资质包_2026-11-28'].sort(),
     )
+  })
+
+  it('removes another process’s partial export only once that process is gone', async () => {
+    const out = folder()
+    const gone = spawnSync(process.execPath, ['-e', ''])
+    const deadPid = gone.pid ?? 0
+    const alive = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)'])
+    try {
+      const orphan = `.旧.partial-${deadPid}-0123456789ab`
+      const running = `.进行中.partial-${alive.pid ?? 0}-0123456789ab`
+      const ours = `.本进程.partial-${process.pid}-0123456789ab`
+      for (const name of [orphan, running, ours]) mkdirSync(join(out, name))
+      // Fresh folders, and a process still running: only the dead process's is a leftover.
+      expect(await sweepStalePartials(out)).toEqual([orphan])
+      expect(readdirSync(out).sort()).toEqual([ours, running].sort())
+    } finally {
+      alive.kill()
+    }
+  })
+
+  it('names its own staging folder after its process', async () => {
+    const staging = await StagingFolder.create(folder(), '青禾文化_资质包_2026-11-28')
+    expect(staging.path).toContain(`.partial-${process.pid}-`)
+    await staging.discard()
   })
 
   it('is quiet about a missing folder', async () => {
