@@ -237,6 +237,13 @@ export const contract = {
     input: z.object({ kind: deletableKind, id: entityId }).strict(),
     output: out<{ restored: true }>(),
   },
+  /** 彻底删除: erase a recycle-bin row for good, with the stored files nobody else uses. */
+  'recycle.purge': {
+    input: z.object({ kind: deletableKind, id: entityId }).strict(),
+    output: out<{ purged: number }>(),
+  },
+  /** 清空回收站: purge everything that can be; `kept` still referenced by something else. */
+  'recycle.empty': { input: noInput, output: out<{ purged: number; kept: number }>() },
   'industries.catalog': { input: noInput, output: out<IndustryCatalog>() },
   'packets.list': { input: noInput, output: out<PacketListItem[]>() },
   'packets.save': { input: packetInputSchema, output: out<Packet>() },

@@ -27,6 +27,8 @@ export const METHOD_NAMES = [
   'library.expiries',
   'recycle.list',
   'recycle.restore',
+  'recycle.purge',
+  'recycle.empty',
   'industries.catalog',
   'packets.list',
   'packets.save',

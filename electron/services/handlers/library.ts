@@ -2,6 +2,7 @@ import type { Handlers } from '../../../shared/contract'
 import { listCompanies, saveCompany } from '../library/companies'
 import { listExpiries } from '../library/expiries'
 import { listPersons, revealIdNumber, savePerson } from '../library/persons'
+import { emptyRecycleBin, purgeDeleted } from '../library/purge'
 import { listDeleted, restoreDeleted, softDelete } from '../library/recycle'
 import { reindexEntity } from '../library/reindex'
 import { listRelations, saveRelation } from '../library/relations'
@@ -24,8 +25,15 @@ type LibraryMethods =
   | 'library.expiries'
   | 'recycle.list'
   | 'recycle.restore'
+  | 'recycle.purge'
+  | 'recycle.empty'
 
-export function libraryHandlers({ db, today }: BackendContext): Pick<Handlers, LibraryMethods> {
+export function libraryHandlers({
+  db,
+  today,
+  store,
+  dataDir,
+}: BackendContext): Pick<Handlers, LibraryMethods> {
   return {
     'companies.list': async () => listCompanies(db),
     'companies.save': async (input) => saveCompany(db, input),
@@ -43,6 +51,10 @@ export function libraryHandlers({ db, today }: BackendContext): Pick<Handlers, L
     'library.search': async ({ query }) => searchLibrary(db, query),
     'library.expiries': async () => listExpiries(db, today()),
     'recycle.list': async () => listDeleted(db),
+    'recycle.purge': async ({ kind, id }) => ({
+      purged: purgeDeleted(db, store, dataDir, kind, id),
+    }),
+    'recycle.empty': async () => emptyRecycleBin(db, store, dataDir),
     'recycle.restore': async ({ kind, id }) => {
       db.transaction(() => {
         restoreDeleted(db, kind, id)

@@ -1,47 +1,144 @@
 import { useState } from 'react'
-import { Alert, Button, Stack, Table, Text } from '@mantine/core'
+import { Alert, Button, Group, Modal, Stack, Table, Text } from '@mantine/core'
+import type { DeletedItem } from '../../../shared/library/schemas'
 import { useApi } from '../api/ApiContext'
 import { messageOf, useLoad } from '../hooks/useLoad'
 import { useI18n } from '../i18n/I18nProvider'
+
+/** What the confirmation asks about: one row, or the whole bin. */
+type Purge = { kind: 'one'; item: DeletedItem } | { kind: 'all' }
 
 export function RecycleBin(props: { version: number; onRestored: () => void }) {
   const api = useApi()
   const { pick } = useI18n()
   const items = useLoad(() => api['recycle.list']({}), [api, props.version])
   const [error, setError] = useState<string | null>(null)
-  if (items.data?.length === 0)
+  const [notice, setNotice] = useState<string | null>(null)
+  const [confirm, setConfirm] = useState<Purge | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  const run = async (action: () => Promise<string | null>) => {
+    if (busy) return
+    setBusy(true)
+    setError(null)
+    setNotice(null)
+    try {
+      setNotice(await action())
+      items.reload()
+      props.onRestored()
+    } catch (e) {
+      setError(messageOf(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const purge = (target: Purge) =>
+    run(async () => {
+      setConfirm(null)
+      if (target.kind === 'one') {
+        await api['recycle.purge']({ kind: target.item.kind, id: target.item.id })
+        return pick('已彻底删除。', 'Erased for good.')
+      }
+      const { purged, kept } = await api['recycle.empty']({})
+      return kept > 0
+        ? pick(
+            `已彻底删除 ${purged} 项；${kept} 项仍被其他记录引用，保留在回收站。`,
+            `${purged} erased; ${kept} still referenced by other records were kept.`,
+          )
+        : pick(`已彻底删除 ${purged} 项。`, `${purged} erased.`)
+    })
+
+  if (items.data?.length === 0 && !notice)
     return <Text c="dimmed">{pick('回收站是空的。', 'The recycle bin is empty.')}</Text>
   return (
     <Stack>
       {(error ?? items.error) && <Alert color="red">{error ?? items.error}</Alert>}
-      <Table>
+      {notice && (
+        <Alert color="green" data-testid="recycle-notice">
+          {notice}
+        </Alert>
+      )}
+      {(items.data?.length ?? 0) > 0 && (
+        <Group justify="flex-end">
+          <Button
+            color="red"
+            variant="light"
+            disabled={busy}
+            onClick={() => setConfirm({ kind: 'all' })}
+          >
+            {pick('清空回收站', 'Empty the recycle bin')}
+          </Button>
+        </Group>
+      )}
+      <Table data-testid="recycle-table">
         <Table.Tbody>
           {(items.data ?? []).map((item) => (
             <Table.Tr key={`${item.kind}:${item.id}`}>
               <Table.Td>{item.title}</Table.Td>
               <Table.Td>{item.deletedAt.slice(0, 16).replace('T', ' ')}</Table.Td>
               <Table.Td>
-                <Button
-                  size="xs"
-                  variant="light"
-                  onClick={() => {
-                    setError(null)
-                    api['recycle.restore']({ kind: item.kind, id: item.id }).then(
-                      () => {
-                        items.reload()
-                        props.onRestored()
-                      },
-                      (e: unknown) => setError(messageOf(e)),
-                    )
-                  }}
-                >
-                  {pick('恢复', 'Restore')}
-                </Button>
+                <Group gap={4}>
+                  <Button
+                    size="xs"
+                    variant="light"
+                    disabled={busy}
+                    onClick={() =>
+                      void run(async () => {
+                        await api['recycle.restore']({ kind: item.kind, id: item.id })
+                        return null
+                      })
+                    }
+                  >
+                    {pick('恢复', 'Restore')}
+                  </Button>
+                  <Button
+                    size="xs"
+                    variant="subtle"
+                    color="red"
+                    disabled={busy}
+                    onClick={() => setConfirm({ kind: 'one', item })}
+                  >
+                    {pick('彻底删除', 'Erase')}
+                  </Button>
+                </Group>
               </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
+      <Modal
+        opened={confirm !== null}
+        onClose={() => setConfirm(null)}
+        title={pick('彻底删除，无法恢复', 'Erase for good: cannot be undone')}
+      >
+        <Stack>
+          <Text size="sm">
+            {confirm?.kind === 'one'
+              ? pick(
+                  `“${confirm.item.title}”及其文件（包括证件扫描件）将从本机彻底删除，无法恢复。`,
+                  `“${confirm.item.title}” and its files (ID scans included) will be erased from this computer.`,
+                )
+              : pick(
+                  '回收站中的所有记录及其文件（包括证件扫描件）将从本机彻底删除，无法恢复。',
+                  'Everything in the recycle bin and its files (ID scans included) will be erased from this computer.',
+                )}
+          </Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConfirm(null)}>
+              {pick('取消', 'Cancel')}
+            </Button>
+            <Button
+              color="red"
+              loading={busy}
+              onClick={() => confirm && void purge(confirm)}
+              data-testid="confirm-purge"
+            >
+              {pick('彻底删除', 'Erase')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
     </Stack>
   )
 }
