@@ -1,7 +1,8 @@
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron'
+import { CONTENT_SECURITY_POLICY } from '../shared/csp'
 import { AppError } from '../shared/errors'
+import { readStatic } from './host/static'
 import { METHOD_NAMES } from '../shared/methods'
 import { openBackend, type Backend } from './services/backend'
 import { sweepStalePartials } from './services/export/staging'
@@ -10,8 +11,18 @@ import { dispatch } from './services/dispatch'
 import { menuTemplate } from './menu'
 import { createWindowOptions, decideNavigation, isTrustedSender } from './window'
 
-const rendererIndex = join(__dirname, '..', 'renderer', 'index.html')
-const appUrl = pathToFileURL(rendererIndex).href
+/**
+ * The renderer is served from app://packetdesk/, a privileged custom scheme, not file://: the
+ * page gets a real origin, and only files under out/renderer can be loaded (no other file on the
+ * disk is reachable from it).
+ */
+const APP_SCHEME = 'app'
+const APP_HOST = 'packetdesk'
+const rendererDir = join(__dirname, '..', 'renderer')
+const appUrl = `${APP_SCHEME}://${APP_HOST}/index.html`
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true } },
+])
 let backend: Backend | undefined
 let mainWindow: BrowserWindow | undefined
 
@@ -31,7 +42,7 @@ function createMainWindow(): void {
     createWindowOptions(join(__dirname, '..', 'preload', 'preload.js')),
   )
   mainWindow.once('ready-to-show', () => mainWindow?.show())
-  void mainWindow.loadFile(rendererIndex)
+  void mainWindow.loadURL(appUrl)
 }
 
 app.on('web-contents-created', (_event, contents) => {
@@ -62,6 +73,19 @@ if (!app.requestSingleInstanceLock()) {
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) =>
       callback(false),
     )
+    // Checks (e.g. clipboard, media) are refused too, not only requests.
+    session.defaultSession.setPermissionCheckHandler(() => false)
+    protocol.handle(APP_SCHEME, async (request) => {
+      const url = new URL(request.url)
+      const file = url.host === APP_HOST ? await readStatic(rendererDir, url.pathname) : null
+      if (!file) return new Response('未找到。', { status: 404 })
+      return new Response(new Uint8Array(file.body), {
+        headers: {
+          'Content-Type': file.contentType,
+          'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+        },
+      })
+    })
     Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform)))
     const dataDir = process.env.PACKETDESK_DATA_DIR?.trim() || app.getPath('userData')
     try {
@@ -69,7 +93,9 @@ if (!app.requestSingleInstanceLock()) {
       backend = await openBackend({
         dataDir,
         kind: 'PacketDesk 程序',
-        nativeBinding: process.env.PACKETDESK_SQLITE_BINDING,
+        // A native-module path from the environment is for development only: a packaged app
+        // loads its own build, never a file someone else named.
+        nativeBinding: app.isPackaged ? undefined : process.env.PACKETDESK_SQLITE_BINDING,
       })
     } catch (error) {
       dialog.showErrorBox(

@@ -77,3 +77,18 @@ describe('menu', () => {
     }
   })
 })
+
+describe('the app:// origin (electron/main.ts serves the renderer from app://packetdesk/)', () => {
+  const app = 'app://packetdesk/index.html'
+  it('trusts only the app page, whatever its hash route', () => {
+    expect(isTrustedSender('app://packetdesk/index.html#/library', app)).toBe(true)
+    expect(isTrustedSender('app://packetdesk/other.html', app)).toBe(false)
+    expect(isTrustedSender('app://elsewhere/index.html', app)).toBe(false)
+    expect(isTrustedSender('file:///tmp/index.html', app)).toBe(false)
+  })
+  it('never navigates the window to a file:// page or another app:// host', () => {
+    expect(decideNavigation('file:///etc/passwd', app)).toBe('deny')
+    expect(decideNavigation('app://elsewhere/index.html', app)).toBe('deny')
+    expect(decideNavigation('app://packetdesk/index.html#/packets', app)).toBe('allow')
+  })
+})
