@@ -164,6 +164,19 @@ const fileData = z
 export const contract = {
   'system.info': { input: noInput, output: systemInfoSchema },
   'settings.get': { input: noInput, output: settingsSchema },
+  /** 设置 → 备份: the whole library as one verified archive in `outDir` (restore: cli restore). */
+  'system.backup': {
+    input: z
+      .object({
+        outDir: z
+          .string()
+          .min(1)
+          .max(400)
+          .refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p), '请填写完整的文件夹路径'),
+      })
+      .strict(),
+    output: out<{ file: string; files: number; bytes: number }>(),
+  },
   'settings.setLanguage': {
     input: z.object({ language: languageSchema }).strict(),
     output: settingsSchema,

@@ -7,6 +7,7 @@
 export const METHOD_NAMES = [
   'system.info',
   'settings.get',
+  'system.backup',
   'settings.setLanguage',
   'companies.list',
   'companies.save',

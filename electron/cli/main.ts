@@ -1,3 +1,4 @@
+import { backupVerb, restoreVerb } from './backup'
 import { demoVerb } from './demo'
 import { doctorVerb } from './doctor'
 import { exportVerb } from './export'
@@ -20,6 +21,8 @@ const VERBS: Record<string, Verb> = {
   letter: letterVerb,
   export: exportVerb,
   packets: packetsVerb,
+  backup: backupVerb,
+  restore: restoreVerb,
 }
 
 /** Parse errors from node:util's parseArgs carry this code. */

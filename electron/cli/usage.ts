@@ -13,6 +13,8 @@ export const USAGE = `用法 / usage:
                                                   生成授权书 PDF（模板：person-to-company, company-to-company,
                                                   general-agency, parent-subsidiary；数据无效时 2）
   packetdesk letter --packet ID [--data-dir DIR] --out DIR   生成资质包需要的全部授权书
+  packetdesk backup --out FILE [--data-dir DIR]   把整个资料库备份为一个文件（程序运行时也可）
+  packetdesk restore FILE [--data-dir DIR]        校验备份后恢复；原资料库改名保留（须先关闭程序）
 
 通用 / common:
   --data-dir DIR   数据文件夹（默认：PACKETDESK_DATA_DIR 或系统应用数据目录下的 PacketDesk）

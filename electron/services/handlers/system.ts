@@ -1,15 +1,25 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
 import type { Handlers } from '../../../shared/contract'
+import { createBackup } from '../backup/backup'
+import { audit } from '../library/audit'
 import { schemaVersion } from '../db/open'
 import { getLanguage, setLanguage } from '../db/settings'
 import { APP_VERSION } from '../version'
 import type { BackendContext } from './context'
 
-export function systemHandlers({
-  db,
-  dataDir,
-  storeHealth,
-}: BackendContext): Pick<Handlers, 'system.info' | 'settings.get' | 'settings.setLanguage'> {
+type SystemMethods = 'system.info' | 'system.backup' | 'settings.get' | 'settings.setLanguage'
+
+export function systemHandlers(ctx: BackendContext): Pick<Handlers, SystemMethods> {
+  const { db, dataDir, storeHealth } = ctx
   return {
+    'system.backup': async ({ outDir }) => {
+      mkdirSync(outDir, { recursive: true })
+      const stamp = new Date().toISOString().slice(0, 19).replace('T', '_').replace(/:/g, '')
+      const result = await createBackup(db, ctx.store, join(outDir, `PacketDesk备份_${stamp}.tar`))
+      audit(db, 'backup', 'library', '', `${result.files} file(s)`)
+      return result
+    },
     'system.info': async () => ({
       appVersion: APP_VERSION,
       dataDir,

@@ -10,6 +10,7 @@ export type AuditAction =
   | 'import'
   | 'reveal_id_number'
   | 'export'
+  | 'backup'
   | 'uscc_override'
 
 /** Record who-did-what. `detail` must never contain an ID or passport number. */

@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/I18nProvider'
 import { IndustryEditor } from '../settings/IndustryEditor'
 import { BuiltinWordingEditor } from '../settings/BuiltinWordingEditor'
 import { TemplateManager } from '../templates/TemplateManager'
+import { BackupPanel } from '../settings/BackupPanel'
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e))
 
@@ -85,6 +86,12 @@ export function SettingsPage(props: { onLanguageChange: (language: Language) => 
         ) : (
           <Text c="dimmed">{t('common.loading')}</Text>
         )}
+      </Card>
+      <Card withBorder data-testid="backup">
+        <Text fw={600} mb="xs">
+          {pick('备份', 'Backup')}
+        </Text>
+        <BackupPanel dataDir={info?.dataDir ?? null} />
       </Card>
       <Card withBorder>
         <Text fw={600} mb="xs">
