@@ -83,7 +83,6 @@ describe('a writer killed at random moments', () => {
         const lines = await runUntilKilled(i, 800 + ((i * 337) % 3200))
         acknowledged.push(...lines)
       }
-      expect(acknowledged.length).toBeGreaterThan(KILLS)
 
       // The next start (the writer, under the lock) sweeps crash leftovers.
       const backend = createBackend({ dataDir: temp.dir })
