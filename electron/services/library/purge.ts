@@ -4,15 +4,7 @@ import type { Database } from 'better-sqlite3'
 import { AppError } from '../../../shared/errors'
 import type { ContentStore } from '../files/content-store'
 import { audit } from './audit'
-import type { DeletableKind } from './recycle'
-
-const TABLE: Record<DeletableKind, string> = {
-  company: 'companies',
-  person: 'persons',
-  trademark: 'trademarks',
-  relation: 'relations',
-  document: 'documents',
-}
+import { TABLE, type DeletableKind } from './recycle'
 
 /** Purge order for 清空回收站: what refers to a row goes before it. */
 const ORDER: DeletableKind[] = ['document', 'relation', 'trademark', 'person', 'company']

@@ -8,7 +8,8 @@ import { RELATION_TYPE_LABELS, type RelationType } from '../../../shared/i18n/la
 
 export type DeletableKind = DeletedItem['kind']
 
-const TABLE: Record<DeletableKind, string> = {
+/** The table of each kind of row the recycle bin holds (purge.ts erases from the same). */
+export const TABLE: Record<DeletableKind, string> = {
   company: 'companies',
   person: 'persons',
   trademark: 'trademarks',
