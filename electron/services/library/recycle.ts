@@ -4,6 +4,7 @@ import type { DeletedItem } from '../../../shared/library/schemas'
 import { audit } from './audit'
 import { now } from './ids'
 import { unindexEntity } from './search'
+import { requirementLabel } from '../../../shared/rules/requirement-derive'
 import { RELATION_TYPE_LABELS, type RelationType } from '../../../shared/i18n/labels'
 
 export type DeletableKind = DeletedItem['kind']
@@ -105,7 +106,17 @@ export function listDeleted(db: Database): DeletedItem[] {
     (kind) =>
       `SELECT '${kind}' AS kind, id, ${TITLE[kind]} AS title, deleted_at AS deletedAt FROM ${TABLE[kind]} WHERE deleted_at IS NOT NULL`,
   )
-  return db.prepare(`${parts.join(' UNION ALL ')} ORDER BY deletedAt DESC`).all() as DeletedItem[]
+  const rows = db
+    .prepare(`${parts.join(' UNION ALL ')} ORDER BY deletedAt DESC`)
+    .all() as DeletedItem[]
+  // Documents and relations are stored by id and type: show what they are called.
+  return rows.map((row) => {
+    if (row.kind === 'document') return { ...row, title: requirementLabel(row.title) }
+    if (row.kind === 'relation' && Object.hasOwn(RELATION_TYPE_LABELS, row.title)) {
+      return { ...row, title: RELATION_TYPE_LABELS[row.title as RelationType].relation.zh }
+    }
+    return row
+  })
 }
 
 /** Deleted rows a row needs (its registrant, endpoints or owner), named for the message. */

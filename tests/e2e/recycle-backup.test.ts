@@ -1,0 +1,56 @@
+import { existsSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openApp, SHOTS, type AppSession } from '../helpers/app-session'
+
+let session: AppSession
+beforeAll(async () => {
+  session = await openApp({ demo: true })
+})
+afterAll(async () => {
+  await session?.close()
+})
+
+describe('recycle bin and backup in the app', () => {
+  it('彻底删除 erases an ID scan for good after a confirmation', async () => {
+    const { page, running, problems } = session
+    const h = running.backend.handlers
+    const person = (await h['persons.list']({})).find((p) => p.name === '张伟')
+    const docs = await h['documents.list']({ ownerKind: 'person', ownerId: person?.id ?? '' })
+    const scan = docs[0]
+    expect(scan?.file).not.toBeNull()
+    await h['library.delete']({ kind: 'document', id: scan?.id ?? '' })
+    const stored = running.backend.store.path(scan?.file?.sha256 ?? '')
+    expect(existsSync(stored)).toBe(true)
+
+    await page.getByRole('navigation').getByText('资料库').click()
+    await page.getByRole('tab', { name: '回收站' }).click()
+    const rows = page.getByTestId('recycle-table').getByRole('row')
+    await expect.poll(() => rows.count()).toBe(1)
+    // Shown by what it is, not by its requirement id.
+    expect(await rows.first().textContent()).toContain('注册人身份证/护照复印件')
+    await page.getByRole('button', { name: '彻底删除' }).click()
+    await expect.poll(() => page.getByRole('dialog').isVisible()).toBe(true)
+    await page.screenshot({ path: join(SHOTS, 'recycle-purge-confirm.png') })
+    await page.getByTestId('confirm-purge').click()
+    await expect
+      .poll(() => page.getByTestId('recycle-notice').textContent())
+      .toContain('已彻底删除')
+    expect(existsSync(stored)).toBe(false)
+    expect(problems).toEqual([])
+  })
+
+  it('设置 → 备份 writes the archive into the folder the clerk names', async () => {
+    const { page, temp, problems } = session
+    const outDir = join(temp.dir, '备份')
+    await page.getByRole('navigation').getByText('设置').click()
+    await page.getByLabel('备份到文件夹').fill(outDir)
+    await page.getByRole('button', { name: '备份', exact: true }).click()
+    await expect
+      .poll(() => page.getByTestId('backup-result').textContent(), { timeout: 60_000 })
+      .toContain('已备份')
+    expect(readdirSync(outDir).filter((n) => n.endsWith('.tar'))).toHaveLength(1)
+    await page.getByTestId('backup').screenshot({ path: join(SHOTS, 'settings-backup.png') })
+    expect(problems).toEqual([])
+  })
+})
