@@ -1,6 +1,7 @@
 import type { Packet } from '../../../shared/library/schemas'
 import { specOf } from '../../../shared/rules/requirement-derive'
-import { fitAvatar, fitToUpload, watermarkIdCopy, type FitResult } from '../images'
+import type { FitResult } from '../images'
+import { fitPageIsolated } from '../workers/isolated'
 import { sourcePages } from './source-pages'
 import type { StoredDocument } from './select'
 
@@ -29,12 +30,17 @@ export async function* fitDocument(
 ): AsyncGenerator<FittedPage> {
   for await (const page of sourcePages(bytes, document.file)) {
     const spec = specOf(options.requirement)
+    // Decoding a stored scan is decoding untrusted input: in a worker, with its limits.
+    const result = await fitPageIsolated({
+      image: page.image,
+      mode: spec?.fit === 'square' ? 'square' : 'upload',
+      avatarFit: options.avatarFit,
+      watermark: spec?.watermark === true && options.watermark,
+    })
     if (spec?.fit === 'square') {
-      yield { result: await fitAvatar(page.image, options.avatarFit), index: 0, count: 1 }
+      yield { result, index: 0, count: 1 }
       return
     }
-    const input =
-      spec?.watermark === true && options.watermark ? await watermarkIdCopy(page.image) : page.image
-    yield { result: await fitToUpload(input), index: page.index, count: page.count }
+    yield { result, index: page.index, count: page.count }
   }
 }

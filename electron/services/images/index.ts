@@ -1,6 +1,6 @@
-/** The image services the export uses; everything else in this folder is their machinery. */
-export { fitToUpload } from './fit'
-export { fitAvatar } from './avatar'
-export { watermarkIdCopy } from './watermark'
-
+/**
+ * The image service the export uses (run in a worker: workers/tasks.ts); everything else in this
+ * folder is its machinery.
+ */
+export { fitPage, type FitPageInput } from './fit-page'
 export type { FitResult } from './types'

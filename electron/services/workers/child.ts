@@ -16,9 +16,11 @@ function reply(message: ResultMessage): void {
 function withBuffers(input: unknown): unknown {
   if (typeof input !== 'object' || input === null) return input
   const out: Record<string, unknown> = { ...(input as Record<string, unknown>) }
-  const bytes = out.bytes
-  if (bytes instanceof Uint8Array && !Buffer.isBuffer(bytes)) {
-    out.bytes = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  for (const key of ['bytes', 'image']) {
+    const data = out[key]
+    if (data instanceof Uint8Array && !Buffer.isBuffer(data)) {
+      out[key] = Buffer.from(data.buffer, data.byteOffset, data.byteLength)
+    }
   }
   return out
 }

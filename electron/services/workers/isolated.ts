@@ -3,6 +3,7 @@ import type { FileFacts } from '../files/facts'
 import type { InspectOptions } from '../files/inspect'
 import type { RenderedPage, RenderOptions } from '../files/pdf'
 import type { FillInput, TemplateStructure } from '../letters/template-pdf'
+import type { FitPageInput, FitResult } from '../images'
 import { workerPool } from './pool'
 
 /**
@@ -55,4 +56,10 @@ export function templateStructureIsolated(bytes: Buffer): Promise<TemplateStruct
 /** A user template filled and stripped of active content, in a worker. */
 export async function fillTemplateIsolated(input: FillInput): Promise<Buffer> {
   return asBuffer(await workerPool().run('fillTemplate', input))
+}
+
+/** One export page fitted to its slot (decode, watermark, resize, encode) in a worker. */
+export async function fitPageIsolated(input: FitPageInput): Promise<FitResult> {
+  const result = await workerPool().run('fitPage', input)
+  return { ...result, data: asBuffer(result.data) }
 }

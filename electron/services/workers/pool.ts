@@ -27,7 +27,7 @@ const DEFAULTS = {
   size: 2,
   deadlineMs: 25_000,
   maxRssBytes: 900 * MB,
-  recycleRssBytes: 500 * MB,
+  recycleRssBytes: 750 * MB,
   pollMs: 100,
 }
 

@@ -2,6 +2,8 @@ import type { FileFacts } from '../files/facts'
 import { inspectFile, type InspectOptions } from '../files/inspect'
 import { renderPdfPages, type RenderedPage, type RenderOptions } from '../files/pdf'
 import { makeThumbnail } from '../files/thumbnail'
+import { fitPage, type FitPageInput } from '../images'
+import type { FitResult } from '../images'
 import {
   fillTemplatePdf,
   templateStructure,
@@ -27,6 +29,7 @@ export const TASKS = {
   templateStructure: (input: { bytes: Buffer }): Promise<TemplateStructure> =>
     templateStructure(input.bytes),
   fillTemplate: (input: FillInput): Promise<Uint8Array> => fillTemplatePdf(input),
+  fitPage: (input: FitPageInput): Promise<FitResult> => fitPage(input),
 }
 
 export type TaskName = keyof typeof TASKS
