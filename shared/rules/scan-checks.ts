@@ -5,6 +5,7 @@ import {
   isKnownKind,
   normalName,
   normalNumber,
+  readAcceptanceDates,
   readField,
   type ReadFacts,
 } from './scan-reads'
@@ -126,9 +127,7 @@ export function ruleR16IdCopyVsPerson(ctx: RuleContext, personId: string): RuleO
  * stricter reading); the record's alone when nothing was read. Null when neither has one.
  */
 export function effectiveAcceptanceDate(ctx: RuleContext, tm: Trademark): string | null {
-  const dates = acceptedReads(ctx.documents, 'trademark_acceptance_notice', tm.id)
-    .map((read) => readField(read, 'acceptanceDate'))
-    .filter((d): d is string => d !== null)
+  const dates = readAcceptanceDates(ctx.documents, tm.id)
   if (tm.acceptanceDate != null) dates.push(tm.acceptanceDate)
   return dates.length === 0 ? null : dates.reduce((a, b) => (a > b ? a : b))
 }
