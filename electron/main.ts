@@ -8,6 +8,8 @@ import { openBackend, type Backend } from './services/backend'
 import { sweepStalePartials } from './services/export/staging'
 import { defaultExportDir } from './services/handlers/exports'
 import { dispatch } from './services/dispatch'
+import { setWorkerSpawner } from './services/workers/pool'
+import { utilitySpawner } from './utility-workers'
 import { menuTemplate } from './menu'
 import { createWindowOptions, decideNavigation, isTrustedSender } from './window'
 
@@ -70,6 +72,8 @@ if (!app.requestSingleInstanceLock()) {
   })
 
   void app.whenReady().then(async () => {
+    // Before any file is decoded: workers are utility processes, not forks (RunAsNode is off).
+    setWorkerSpawner(utilitySpawner)
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) =>
       callback(false),
     )

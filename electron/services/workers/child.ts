@@ -8,8 +8,16 @@ import { TASKS, type TaskName } from './tasks'
  * on the IPC channel. It holds no database and no file store; if a file makes it hang or
  * balloon, the parent kills it and nothing else is lost.
  */
+/** In an Electron utility process (the packaged app) the parent is `process.parentPort`. */
+interface ParentPort {
+  on(event: 'message', listener: (event: { data: TaskMessage }) => void): void
+  postMessage(message: unknown): void
+}
+const parentPort = (process as { parentPort?: ParentPort }).parentPort
+
 function reply(message: ResultMessage): void {
-  process.send?.(message)
+  if (parentPort) parentPort.postMessage(message)
+  else process.send?.(message)
 }
 
 /** A Buffer arrives as a Uint8Array (structured clone): give the task a Buffer again. */
@@ -25,7 +33,7 @@ function withBuffers(input: unknown): unknown {
   return out
 }
 
-process.on('message', (raw: TaskMessage) => {
+function onTask(raw: TaskMessage): void {
   const { id, task, input } = raw
   const run = Object.hasOwn(TASKS, task) ? TASKS[task as TaskName] : undefined
   if (!run) {
@@ -36,11 +44,14 @@ process.on('message', (raw: TaskMessage) => {
     (value) => reply({ id, ok: true, value }),
     (error: unknown) => reply({ id, ok: false, error: toWireError(error) }),
   )
-})
+}
+
+if (parentPort) parentPort.on('message', (event) => onTask(event.data))
+else process.on('message', onTask)
 
 // Load pdfjs up front, then say so: the parent starts a task's clock only now, so start-up never
 // counts against a file.
-void loadPdfjs().finally(() => process.send?.({ ready: true }))
+void loadPdfjs().finally(() => reply({ ready: true }))
 
 // The parent going away ends the worker (its channel closes).
 process.on('disconnect', () => process.exit(0))

@@ -1,9 +1,9 @@
-import { fork, type ChildProcess } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { AppError, type WireError } from '../../../shared/errors'
 import { refuse } from '../files/refuse'
 import type { ResultMessage, TaskMessage } from './protocol'
+import { forkSpawner, type WorkerEntry, type WorkerProcess, type WorkerSpawner } from './spawn'
 import type { TaskInput, TaskName, TaskOutput } from './tasks'
 
 export interface TaskLimits {
@@ -20,6 +20,8 @@ export interface PoolOptions extends Partial<TaskLimits> {
   recycleRssBytes?: number
   /** How often the watchdog reads a busy worker's memory. */
   pollMs?: number
+  /** How this pool starts its workers (default: the process-wide one, see setWorkerSpawner). */
+  spawner?: WorkerSpawner
 }
 
 const MB = 1024 * 1024
@@ -48,12 +50,14 @@ function residentBytes(pid: number | undefined): number | null {
 }
 
 /** The worker entry: the bundled script beside the app's main bundle, or the TypeScript source. */
-function workerEntry(): { file: string; execArgv: string[] } {
+function workerEntry(): WorkerEntry {
+  // A V8 heap cap as well: the RSS watchdog is Linux-only.
+  const heap = '--max-old-space-size=512'
   const bundled = join(__dirname, 'worker.js')
-  if (existsSync(bundled)) return { file: bundled, execArgv: [] }
+  if (existsSync(bundled)) return { file: bundled, execArgv: [heap] }
   // From the sources (tests, the CLI): tsx's CommonJS hook only. Its ESM loader would also
   // transform pdfjs's large modules and leave the worker at ~600 MB before any work.
-  return { file: join(__dirname, 'child.ts'), execArgv: ['--require', 'tsx/cjs'] }
+  return { file: join(__dirname, 'child.ts'), execArgv: ['--require', 'tsx/cjs', heap] }
 }
 
 interface Job {
@@ -63,33 +67,37 @@ interface Job {
   reject: (error: unknown) => void
 }
 
+let spawner: WorkerSpawner = forkSpawner
+
+/**
+ * How workers are started. Electron's main process sets Electron's utility processes here: the
+ * packaged app has the RunAsNode fuse off, so `fork` of its own binary cannot run Node.
+ */
+export function setWorkerSpawner(next: WorkerSpawner): void {
+  spawner = next
+}
+
 class Worker {
-  readonly child: ChildProcess
+  readonly child: WorkerProcess
   job: Job | null = null
   private ready = false
   private timer: NodeJS.Timeout | undefined
   private watchdog: NodeJS.Timeout | undefined
 
   constructor(
+    spawn: WorkerSpawner,
     private readonly pollMs: number,
     private readonly onIdle: (worker: Worker) => void,
     private readonly onGone: (worker: Worker) => void,
   ) {
-    const entry = workerEntry()
-    this.child = fork(entry.file, [], {
-      execArgv: [...entry.execArgv, '--max-old-space-size=512'],
-      serialization: 'advanced',
-      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-    })
-    this.child.on('message', (message: ResultMessage) => this.settle(message))
-    this.child.on('exit', () => this.gone())
-    this.child.on('error', () => this.gone())
+    this.child = spawn(workerEntry())
+    this.child.onMessage((message) => this.settle(message))
+    this.child.onExit(() => this.gone())
   }
 
   start(job: Job): void {
     this.job = job
-    this.child.ref()
-    this.child.channel?.ref()
+    this.child.hold(true)
     if (this.ready) this.begin(job)
   }
 
@@ -113,7 +121,7 @@ class Worker {
   /** Stop the worker now; the job it had (if any) fails with `reason`. */
   kill(reason: Error): void {
     const job = this.finish()
-    this.child.kill('SIGKILL')
+    this.child.kill()
     job?.reject(reason)
   }
 
@@ -137,8 +145,7 @@ class Worker {
     clearTimeout(this.timer)
     clearInterval(this.watchdog)
     // An idle worker must not keep a CLI process alive.
-    this.child.unref()
-    this.child.channel?.unref()
+    this.child.hold(false)
     return job
   }
 
@@ -177,9 +184,12 @@ export class WorkerPool {
   private nextId = 1
   private closed = false
   private readonly options: typeof DEFAULTS
+  private readonly spawner: WorkerSpawner | undefined
 
   constructor(options: PoolOptions = {}) {
-    this.options = { ...DEFAULTS, ...options }
+    const { spawner: own, ...rest } = options
+    this.options = { ...DEFAULTS, ...rest }
+    this.spawner = own
   }
 
   run<T extends TaskName>(
@@ -228,6 +238,7 @@ export class WorkerPool {
   private spawn(): Worker | null {
     if (this.workers.size >= this.options.size) return null
     const worker = new Worker(
+      this.spawner ?? spawner,
       this.options.pollMs,
       (w) => this.release(w),
       (w) => this.forget(w),
