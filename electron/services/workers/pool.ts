@@ -53,8 +53,12 @@ function residentBytes(pid: number | undefined): number | null {
 function workerEntry(): WorkerEntry {
   // A V8 heap cap as well: the RSS watchdog is Linux-only.
   const heap = '--max-old-space-size=512'
-  const bundled = join(__dirname, 'worker.js')
-  if (existsSync(bundled)) return { file: bundled, execArgv: [heap] }
+  // Bundled: out/main/worker.js, beside main.js/host.js — this code itself may sit in a shared
+  // chunk (out/main/chunks/), so look one folder up too.
+  for (const dir of [__dirname, join(__dirname, '..')]) {
+    const bundled = join(dir, 'worker.js')
+    if (existsSync(bundled)) return { file: bundled, execArgv: [heap] }
+  }
   // From the sources (tests, the CLI): tsx's CommonJS hook only. Its ESM loader would also
   // transform pdfjs's large modules and leave the worker at ~600 MB before any work.
   return { file: join(__dirname, 'child.ts'), execArgv: ['--require', 'tsx/cjs', heap] }
