@@ -5,6 +5,7 @@ import { MAX_IMPORT_BASE64_CHARS } from '../../shared/limits'
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp'
 import type { Envelope, WireError } from '../../shared/errors'
 import { dispatch } from '../services/dispatch'
+import { Gate } from './gate'
 import { HostSessions, sessionCookie } from './sessions'
 import { readStatic } from './static'
 
@@ -63,7 +64,37 @@ function hostAllowed(hostHeader: string | undefined, port: number): boolean {
   return hostHeader === `${HOST_ADDRESS}:${port}` || hostHeader === `localhost:${port}`
 }
 
+/** Requests above this size (file imports) go through the host's gate, two at a time. */
+const LARGE_BODY_BYTES = 1024 * 1024
+const LARGE_BODIES_AT_ONCE = 2
+
+function declaredLength(req: IncomingMessage): number | null {
+  const header = req.headers['content-length']
+  if (header === undefined || !/^\d+$/.test(header)) return null
+  return Number(header)
+}
+
+/**
+ * The body, or null past `limit`. A declared length over the limit is refused before reading a
+ * byte; a declared length is read into one buffer of that size (no chunk list + concat copy).
+ */
 async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer | null> {
+  const declared = declaredLength(req)
+  if (declared !== null && declared > limit) {
+    req.resume()
+    return null
+  }
+  if (declared !== null) {
+    const body = Buffer.allocUnsafe(declared)
+    let size = 0
+    for await (const chunk of req) {
+      const data = chunk as Buffer
+      if (size + data.length > declared) return null
+      data.copy(body, size)
+      size += data.length
+    }
+    return size === declared ? body : body.subarray(0, size)
+  }
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of req) {
@@ -122,11 +153,27 @@ async function handleApi(
   res: ServerResponse,
   handlers: Handlers,
   method: string,
+  gate: Gate,
 ): Promise<void> {
   if (req.method !== 'POST') {
     sendError(res, 405, { code: 'INVALID_ARGUMENT', message: '只接受 POST 请求。' })
     return
   }
+  const declared = declaredLength(req)
+  if (declared !== null && declared <= LARGE_BODY_BYTES) {
+    await answerApi(req, res, handlers, method)
+    return
+  }
+  // Large or of unknown length: read and handled only when the gate lets it through.
+  await gate.run(() => answerApi(req, res, handlers, method))
+}
+
+async function answerApi(
+  req: IncomingMessage,
+  res: ServerResponse,
+  handlers: Handlers,
+  method: string,
+): Promise<void> {
   const body = await readBody(req)
   if (body === null) {
     sendError(res, 413, { code: 'INVALID_ARGUMENT', message: '请求过大。' })
@@ -134,11 +181,15 @@ async function handleApi(
   }
   let input: unknown
   try {
-    input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'))
+    const text = body.toString('utf8')
+    if (body.length > LARGE_BODY_BYTES) await new Promise((resolve) => setImmediate(resolve))
+    input = text.length === 0 ? {} : JSON.parse(text)
   } catch {
     sendError(res, 400, { code: 'INVALID_ARGUMENT', message: '请求内容不是有效的 JSON。' })
     return
   }
+  // A large body's decoding is synchronous work: let waiting small calls in between its steps.
+  if (body.length > LARGE_BODY_BYTES) await new Promise((resolve) => setImmediate(resolve))
   const envelope = await dispatch(handlers, method, input)
   sendJson(res, envelope.ok ? 200 : (STATUS_OF[envelope.error.code] ?? 422), envelope)
 }
@@ -147,6 +198,7 @@ async function handleApi(
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const sessions = new HostSessions(options.token)
   const token = sessions.token
+  const gate = new Gate(LARGE_BODIES_AT_ONCE)
   let port = 0
   const server = createServer((req, res) => {
     void (async () => {
@@ -164,7 +216,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
           sendError(res, 401, { code: 'UNAUTHORIZED', message: '访问令牌缺失或无效。' })
           return
         }
-        await handleApi(req, res, options.handlers, path.slice(API_PREFIX.length))
+        await handleApi(req, res, options.handlers, path.slice(API_PREFIX.length), gate)
         return
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') {
