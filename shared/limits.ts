@@ -12,6 +12,20 @@ export const MAX_IMPORT_BASE64_CHARS = Math.ceil(MAX_IMPORT_BYTES / 3) * 4
 /** Largest image (or rendered PDF page) accepted, in pixels (width × height). */
 export const MAX_IMPORT_PIXELS = 100_000_000
 
+/**
+ * Most pixels accepted for all pages of one file together (PDF pages at the export's render
+ * scale, TIFF pages as stored): what the export will decode and encode, estimated from the
+ * headers before any page is drawn. 500 MP is ~55 A4 pages scanned at 300 dpi.
+ */
+export const MAX_IMPORT_TOTAL_PIXELS = 500_000_000
+
+/**
+ * Drawing all pages of a PDF at import may take this long; a file past it is refused as too
+ * complex (the export draws each page again, at a larger scale). Real scans take well under a
+ * second per page.
+ */
+export const IMPORT_RENDER_BUDGET_MS = 8_000
+
 /** Most pages accepted (PDF, multi-page TIFF): a qualification scan is a few pages, not a book. */
 export const MAX_IMPORT_PAGES = 50
 

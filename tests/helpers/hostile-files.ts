@@ -97,3 +97,44 @@ export function watchTreeRss(rootPid: number, everyMs = 100): { stop: () => numb
     },
   }
 }
+
+/**
+ * A tiny multi-page TIFF whose every page declares `width` × `height` 8-bit grey pixels (the
+ * strips are missing: only the headers matter to a refusal made before decoding).
+ */
+export function hugePagesTiff(pages: number, width: number, height: number): Buffer {
+  const entries = (dataAt: number): [number, number, number][] => [
+    [256, 4, width], // ImageWidth, LONG
+    [257, 4, height], // ImageLength
+    [258, 3, 8], // BitsPerSample, SHORT
+    [259, 3, 1], // Compression: none
+    [262, 3, 1], // Photometric: BlackIsZero
+    [273, 4, dataAt], // StripOffsets
+    [277, 3, 1], // SamplesPerPixel
+    [278, 4, height], // RowsPerStrip
+    [279, 4, width * height], // StripByteCounts
+  ]
+  const ifdSize = 2 + entries(0).length * 12 + 4
+  const header = 8
+  const dataAt = header + pages * ifdSize
+  const out = Buffer.alloc(dataAt + 16)
+  out.write('II', 0, 'latin1')
+  out.writeUInt16LE(42, 2)
+  out.writeUInt32LE(header, 4)
+  for (let page = 0; page < pages; page++) {
+    let at = header + page * ifdSize
+    const list = entries(dataAt)
+    out.writeUInt16LE(list.length, at)
+    at += 2
+    for (const [tag, type, value] of list) {
+      out.writeUInt16LE(tag, at)
+      out.writeUInt16LE(type, at + 2)
+      out.writeUInt32LE(1, at + 4)
+      if (type === 3) out.writeUInt16LE(value, at + 8)
+      else out.writeUInt32LE(value, at + 8)
+      at += 12
+    }
+    out.writeUInt32LE(page + 1 < pages ? header + (page + 1) * ifdSize : 0, at)
+  }
+  return out
+}

@@ -1,4 +1,9 @@
-import { MAX_IMPORT_BYTES, MAX_IMPORT_PAGES, MAX_IMPORT_PIXELS } from '../../../shared/limits'
+import {
+  MAX_IMPORT_BYTES,
+  MAX_IMPORT_PAGES,
+  MAX_IMPORT_PIXELS,
+  MAX_IMPORT_TOTAL_PIXELS,
+} from '../../../shared/limits'
 
 /** The Chinese reasons given to the user when a file is refused, in one place. */
 
@@ -31,4 +36,8 @@ export const MESSAGES = {
   pdfTimeout: (ms: number) =>
     `PDF 处理超时（超过 ${duration(ms)}），文件可能过于复杂或已损坏。请另存为较简单的 PDF 或图片后再导入。`,
   pdfEmpty: 'PDF 中没有任何页面，无法导入。',
+  tooManyTotalPixels: (kind: 'PDF' | 'TIFF', pages: number, pixels: number) =>
+    `${kind} 的 ${pages} 页合计约 ${megapixels(pixels)} 百万像素，超过 ${megapixels(MAX_IMPORT_TOTAL_PIXELS)} 百万像素的上限（导出时每页都要处理）。请只保留需要的页面，或降低扫描分辨率后再导入。`,
+  pdfTooSlow: (ms: number, pagesDone: number, pages: number) =>
+    `PDF 绘制过于复杂：检查到第 ${pagesDone}/${pages} 页已用时 ${duration(ms)}，导出时还要以更高分辨率再绘制一次。为避免导出时卡住已拒绝导入。请“打印为图片”或重新扫描后再导入。`,
 } as const

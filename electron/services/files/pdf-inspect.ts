@@ -2,30 +2,53 @@ import sharp from 'sharp'
 import { sharpHasColour } from './colour'
 import type { FileFacts } from './facts'
 import { PDF_COLOUR_LONG_SIDE_PX, PDF_RENDER_SCALE } from './limits'
-import { MAX_IMPORT_PAGES } from '../../../shared/limits'
+import {
+  IMPORT_RENDER_BUDGET_MS,
+  MAX_IMPORT_PAGES,
+  MAX_IMPORT_TOTAL_PIXELS,
+} from '../../../shared/limits'
+import { MESSAGES } from './messages'
+import { refuse } from './refuse'
 import { pageSize, renderPage, scaleForLongSide, withPdfDocument } from './pdf'
 
 /**
  * Facts of a PDF: page count, the first page's size at PDF_RENDER_SCALE, and
  * colour when any page is colour. Every page is rendered (at a cheaper scale)
  * so a page that cannot be drawn is found now, not at export.
+ *
+ * The export's cost is estimated before drawing anything: the pages' pixels at the export's
+ * scale, summed from their sizes alone (MAX_IMPORT_TOTAL_PIXELS). Drawing cost cannot be read
+ * from the header, so the drawing itself is timed: past IMPORT_RENDER_BUDGET_MS the file is
+ * refused between pages rather than accepted and left to stall every export (hardening issue,
+ * items 1 and 7).
  */
 export async function inspectPdf(
   bytes: Buffer,
-  options: { timeLimitMs?: number } = {},
+  options: { timeLimitMs?: number; renderBudgetMs?: number } = {},
 ): Promise<FileFacts> {
   const limits =
     options.timeLimitMs === undefined
       ? { maxPages: MAX_IMPORT_PAGES }
       : { maxPages: MAX_IMPORT_PAGES, timeLimitMs: options.timeLimitMs }
+  const budgetMs = options.renderBudgetMs ?? IMPORT_RENDER_BUDGET_MS
   return withPdfDocument(bytes, limits, async (doc) => {
     let first: { width: number; height: number } | undefined
+    let totalPixels = 0
+    for (let number = 1; number <= doc.numPages; number++) {
+      // Refuses now a page the export could not rasterise at its scale.
+      const size = pageSize(await doc.getPage(number), PDF_RENDER_SCALE)
+      first ??= size
+      totalPixels += size.width * size.height
+    }
+    if (totalPixels > MAX_IMPORT_TOTAL_PIXELS) {
+      throw refuse(MESSAGES.tooManyTotalPixels('PDF', doc.numPages, totalPixels))
+    }
+    const started = Date.now()
     let color = false
     for (let number = 1; number <= doc.numPages; number++) {
+      const elapsed = Date.now() - started
+      if (elapsed > budgetMs) throw refuse(MESSAGES.pdfTooSlow(elapsed, number - 1, doc.numPages))
       const page = await doc.getPage(number)
-      // Refuses now a page the export could not rasterise at its scale.
-      const size = pageSize(page, PDF_RENDER_SCALE)
-      first ??= size
       const canvas = await renderPage(page, scaleForLongSide(page, PDF_COLOUR_LONG_SIDE_PX))
       if (!color) {
         const rgba = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data
@@ -35,6 +58,8 @@ export async function inspectPdf(
         )
       }
     }
+    const elapsed = Date.now() - started
+    if (elapsed > budgetMs) throw refuse(MESSAGES.pdfTooSlow(elapsed, doc.numPages, doc.numPages))
     return {
       format: 'pdf',
       width: first?.width ?? 0,

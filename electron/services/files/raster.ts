@@ -1,7 +1,11 @@
 import sharp, { type Metadata } from 'sharp'
 import { sharpHasColour } from './colour'
 import type { FileFacts, RasterFormat } from './facts'
-import { MAX_IMPORT_PAGES, MAX_IMPORT_PIXELS } from '../../../shared/limits'
+import {
+  MAX_IMPORT_PAGES,
+  MAX_IMPORT_PIXELS,
+  MAX_IMPORT_TOTAL_PIXELS,
+} from '../../../shared/limits'
 import { MESSAGES } from './messages'
 import { isRefusal, refuse } from './refuse'
 import { isPixelLimitError, openImage } from './sharp-input'
@@ -30,6 +34,19 @@ function documentPages(meta: Metadata, format: RasterFormat): number {
   return format === 'tiff' ? Math.max(1, meta.pages ?? 1) : 1
 }
 
+/**
+ * All pages' pixels together, from each page's header (no pixel decoded): a small TIFF can
+ * declare fifty 100 MP pages, which the export would then decode and encode one by one.
+ */
+async function totalPixels(bytes: Buffer, meta: Metadata, pages: number): Promise<number> {
+  let total = meta.width * meta.height
+  for (let page = 1; page < pages; page++) {
+    const header = await sharp(bytes, { limitInputPixels: false, page }).metadata()
+    total += header.width * header.height
+  }
+  return total
+}
+
 /** Inspect an image sharp can decode: every page is fully decoded before it is accepted. */
 export async function inspectRaster(bytes: Buffer, format: RasterFormat): Promise<FileFacts> {
   const meta = await readHeader(bytes, format)
@@ -37,6 +54,14 @@ export async function inspectRaster(bytes: Buffer, format: RasterFormat): Promis
   if (width * height > MAX_IMPORT_PIXELS) throw refuse(MESSAGES.tooManyPixels(width, height))
   const pages = documentPages(meta, format)
   if (pages > MAX_IMPORT_PAGES) throw refuse(MESSAGES.tooManyPages('TIFF', pages))
+  if (pages > 1) {
+    const pixels = await totalPixels(bytes, meta, pages).catch(() => {
+      throw refuse(MESSAGES.undecodable(FORMAT_LABEL[format]))
+    })
+    if (pixels > MAX_IMPORT_TOTAL_PIXELS) {
+      throw refuse(MESSAGES.tooManyTotalPixels('TIFF', pages, pixels))
+    }
+  }
   let color = false
   for (let page = 0; page < pages; page++) {
     try {
