@@ -242,7 +242,8 @@ export const contract = {
   },
   'files.thumbnail': {
     input: z.object({ sha256 }).strict(),
-    output: out<{ dataUrl: string }>(),
+    /** `obscured`: an ID scan's thumbnail, blurred so its number cannot be read from a list. */
+    output: out<{ dataUrl: string; obscured: boolean }>(),
   },
   'files.view': {
     input: z.object({ sha256, page: z.number().int().min(1).max(500) }).strict(),

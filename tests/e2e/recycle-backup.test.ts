@@ -12,6 +12,27 @@ afterAll(async () => {
 })
 
 describe('recycle bin and backup in the app', () => {
+  it("an ID scan's thumbnail is blurred; opening it is audited as a reveal", async () => {
+    const { page, running, problems } = session
+    const reveals = () =>
+      running.backend.db
+        .prepare("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'reveal_id_number'")
+        .get() as { n: number }
+    const before = reveals().n
+    await page.getByRole('navigation').getByText('资料库').click()
+    await page.getByRole('tab', { name: '自然人' }).click()
+    await page.getByTestId('persons-table').getByText('张伟').click()
+    await expect.poll(() => page.getByTestId('thumbnail-obscured').isVisible()).toBe(true)
+    await page.getByRole('dialog').screenshot({ path: join(SHOTS, 'id-scan-obscured.png') })
+    // Listing it showed the blurred thumbnail only: nothing audited yet.
+    expect(reveals().n).toBe(before)
+    await page.getByTestId('thumbnail').first().click()
+    await expect.poll(() => reveals().n).toBe(before + 1)
+    await page.keyboard.press('Escape')
+    await page.keyboard.press('Escape')
+    expect(problems).toEqual([])
+  })
+
   it('彻底删除 erases an ID scan for good after a confirmation', async () => {
     const { page, running, problems } = session
     const h = running.backend.handlers

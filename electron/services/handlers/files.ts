@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Handlers } from '../../../shared/contract'
 import { AppError } from '../../../shared/errors'
@@ -88,17 +88,25 @@ export function fileHandlers(ctx: BackendContext): Pick<Handlers, FileMethods> {
 
     'files.thumbnail': async ({ sha256 }) => {
       const row = fileRow(sha256)
-      const cached = join(thumbsDir, `${sha256}.jpg`)
+      // An ID scan's thumbnail is blurred: its number is read only by opening the scan
+      // (files.view), which is audited as a reveal — a list of thumbnails is not.
+      const obscured = idScanOwners(db, sha256).length > 0
+      const plain = join(thumbsDir, `${sha256}.jpg`)
+      const cached = obscured ? join(thumbsDir, `${sha256}.obscured.jpg`) : plain
+      if (obscured) rmSync(plain, { force: true })
       if (!existsSync(cached)) {
         const bytes = await store.read(sha256)
-        const thumb = await thumbnailIsolated(bytes, row.format as FileFormat)
+        const thumb = await thumbnailIsolated(bytes, row.format as FileFormat, undefined, obscured)
         mkdirSync(thumbsDir, { recursive: true, mode: 0o700 })
         const temp = `${cached}.${process.pid}.tmp`
         // Thumbnails of ID scans are personal data too.
         writeFileSync(temp, thumb, { mode: 0o600 })
         renameSync(temp, cached)
       }
-      return { dataUrl: `data:image/jpeg;base64,${readFileSync(cached).toString('base64')}` }
+      return {
+        dataUrl: `data:image/jpeg;base64,${readFileSync(cached).toString('base64')}`,
+        obscured,
+      }
     },
 
     'files.view': async ({ sha256, page }) => {

@@ -88,7 +88,9 @@ export function purgeDeleted(
   })()
   for (const sha of freed) {
     store.remove(sha)
-    rmSync(join(dataDir, 'thumbnails', `${sha}.jpg`), { force: true })
+    for (const name of [`${sha}.jpg`, `${sha}.obscured.jpg`]) {
+      rmSync(join(dataDir, 'thumbnails', name), { force: true })
+    }
   }
   return 1
 }

@@ -30,8 +30,10 @@ export async function thumbnailIsolated(
   bytes: Buffer,
   format: FileFacts['format'],
   maxSide?: number,
+  obscure = false,
 ): Promise<Buffer> {
-  const input = maxSide === undefined ? { bytes, format } : { bytes, format, maxSide }
+  const input =
+    maxSide === undefined ? { bytes, format, obscure } : { bytes, format, maxSide, obscure }
   return asBuffer(await workerPool().run('thumbnail', input))
 }
 

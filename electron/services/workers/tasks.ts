@@ -23,7 +23,11 @@ export const TASKS = {
     bytes: Buffer
     format: FileFacts['format']
     maxSide?: number
-  }): Promise<Buffer> => makeThumbnail(input.bytes, { format: input.format }, input.maxSide),
+    obscure?: boolean
+  }): Promise<Buffer> =>
+    makeThumbnail(input.bytes, { format: input.format }, input.maxSide, {
+      obscure: input.obscure === true,
+    }),
   renderPdf: (input: { bytes: Buffer; options: RenderOptions }): Promise<RenderedPage[]> =>
     renderPdfPages(input.bytes, input.options),
   templateStructure: (input: { bytes: Buffer }): Promise<TemplateStructure> =>

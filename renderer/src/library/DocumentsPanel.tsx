@@ -24,12 +24,13 @@ import { FileViewer } from './FileViewer'
 
 function Thumbnail(props: { file: FileInfo; onOpen: () => void }) {
   const api = useApi()
-  const [src, setSrc] = useState<string | null>(null)
+  const { pick } = useI18n()
+  const [thumb, setThumb] = useState<{ src: string; obscured: boolean } | null>(null)
   useEffect(() => {
     let live = true
     api['files.thumbnail']({ sha256: props.file.sha256 }).then(
       (t) => {
-        if (live) setSrc(t.dataUrl)
+        if (live) setThumb({ src: t.dataUrl, obscured: t.obscured })
       },
       () => undefined,
     )
@@ -40,13 +41,22 @@ function Thumbnail(props: { file: FileInfo; onOpen: () => void }) {
   return (
     <UnstyledButton onClick={props.onOpen} aria-label={props.file.originalName}>
       <Image
-        src={src}
+        src={thumb?.src ?? null}
         h={140}
         fit="contain"
         bg="gray.1"
         alt={props.file.originalName}
         data-testid="thumbnail"
       />
+      {thumb?.obscured && (
+        // An ID scan's thumbnail is blurred; opening it shows the number and is recorded.
+        <Text size="xs" c="dimmed" mt={4} data-testid="thumbnail-obscured">
+          {pick(
+            '证件已模糊，点击查看原件（查看会被记录）',
+            'Blurred ID scan: click to view (recorded)',
+          )}
+        </Text>
+      )}
     </UnstyledButton>
   )
 }

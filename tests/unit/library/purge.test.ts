@@ -38,7 +38,7 @@ describe('彻底删除 and 清空回收站', () => {
   it('a deleted ID scan is erased: row, stored file and thumbnail, audited without the number', async () => {
     const { backend, dir, h, idCopy } = await library()
     const sha = idCopy.file?.sha256 ?? ''
-    const thumb = join(dir, 'thumbnails', `${sha}.jpg`)
+    const thumb = join(dir, 'thumbnails', `${sha}.obscured.jpg`)
     expect(existsSync(thumb)).toBe(true)
     await h['library.delete']({ kind: 'document', id: idCopy.id })
     // In the bin, the file is still there (it can be restored).
