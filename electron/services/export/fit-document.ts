@@ -33,6 +33,7 @@ export async function* fitDocument(
     // Decoding a stored scan is decoding untrusted input: in a worker, with its limits.
     const result = await fitPageIsolated({
       image: page.image,
+      ...(page.tiffPage === undefined ? {} : { tiffPage: page.tiffPage }),
       mode: spec?.fit === 'square' ? 'square' : 'upload',
       avatarFit: options.avatarFit,
       watermark: spec?.watermark === true && options.watermark,

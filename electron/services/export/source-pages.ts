@@ -1,11 +1,11 @@
-import sharp from 'sharp'
 import type { FileInfo } from '../../../shared/library/schemas'
 import { renderPdfIsolated } from '../workers/isolated'
-import { SHARP_INPUT_OPTIONS } from '../files/sharp-input'
 
 export interface SourcePage {
-  /** A raster image sharp can read (the stored file itself, or a PNG of one page). */
+  /** A raster image sharp can read (the stored file itself, or a PNG of one PDF page). */
   image: Buffer
+  /** A page of a multi-page TIFF `image`: extracted by the worker that fits it. */
+  tiffPage?: number
   /** 0-based. */
   index: number
   count: number
@@ -31,12 +31,9 @@ export async function* sourcePages(
     return
   }
   if (file.format === 'tiff' && count > 1) {
-    for (let index = 0; index < count; index++) {
-      const image = await sharp(bytes, { ...SHARP_INPUT_OPTIONS, page: index, autoOrient: true })
-        .png({ compressionLevel: 1 })
-        .toBuffer()
-      yield { image, index, count }
-    }
+    // Decoding a page of a stored TIFF is decoding untrusted input: the worker does it.
+    for (let index = 0; index < count; index++)
+      yield { image: bytes, tiffPage: index, index, count }
     return
   }
   yield { image: bytes, index: 0, count: 1 }
