@@ -189,6 +189,25 @@ export const contract = {
       .strict(),
     output: out<{ file: string; files: number; bytes: number }>(),
   },
+  /**
+   * 设置 → 恢复: replace the library with a backup archive, verified in full first; the current
+   * library is kept aside (`previous`). Refused while another call is restoring.
+   */
+  'system.restore': {
+    input: z
+      .object({
+        archivePath: z
+          .string()
+          .min(1)
+          .max(400)
+          .refine(
+            (p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p),
+            '请填写备份文件的完整路径',
+          ),
+      })
+      .strict(),
+    output: out<{ previous: string | null; files: number }>(),
+  },
   'settings.setLanguage': {
     input: z.object({ language: languageSchema }).strict(),
     output: settingsSchema,

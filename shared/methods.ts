@@ -8,6 +8,7 @@ export const METHOD_NAMES = [
   'system.info',
   'settings.get',
   'system.backup',
+  'system.restore',
   'settings.setLanguage',
   'companies.list',
   'companies.save',

@@ -1,10 +1,9 @@
-import { existsSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { AppError } from '../../shared/errors'
 import { createBackup } from '../services/backup/backup'
 import { restoreBackup } from '../services/backup/restore'
 import { describeOwner, lockDataDir } from '../services/db/data-lock'
-import { resolveDataDir } from '../services/paths'
+import { ensureDataDir, resolveDataDir } from '../services/paths'
 import { cliBackend } from './backend'
 import { UsageError, type CliIo } from './io'
 
@@ -50,12 +49,11 @@ export async function restoreVerb(args: string[], io: CliIo): Promise<number> {
   const dataDir = values['data-dir'] ?? resolveDataDir(io.env)
   const wait = Number(io.env.PACKETDESK_LOCK_WAIT_MS)
   // The library is replaced: nobody may be writing to it (the app must be closed).
-  const lock = existsSync(dataDir)
-    ? await lockDataDir(dataDir, '命令行 restore', {
-        ...(Number.isFinite(wait) && wait >= 0 ? { waitMs: wait } : {}),
-        onWait: (owner) => io.stderr(`数据文件夹${describeOwner(owner)}，正在等待其释放…\n`),
-      })
-    : null
+  ensureDataDir(dataDir)
+  const lock = await lockDataDir(dataDir, '命令行 restore', {
+    ...(Number.isFinite(wait) && wait >= 0 ? { waitMs: wait } : {}),
+    onWait: (owner) => io.stderr(`数据文件夹${describeOwner(owner)}，正在等待其释放…\n`),
+  })
   try {
     const result = await restoreBackup(positionals[0], dataDir)
     io.stdout(`${JSON.stringify(result, null, 2)}\n`)
@@ -67,6 +65,6 @@ export async function restoreVerb(args: string[], io: CliIo): Promise<number> {
     }
     throw error
   } finally {
-    lock?.release()
+    lock.release()
   }
 }

@@ -11,6 +11,8 @@ import {
   type WaitOptions,
 } from './db/data-lock'
 import { openDatabase } from './db/open'
+import { applyVerifiedBackup, finishInterruptedRestore, verifyBackup } from './backup/restore'
+import { audit } from './library/audit'
 import { AppError } from '../../shared/errors'
 import { ContentStore } from './files/content-store'
 import type { BackendContext } from './handlers/context'
@@ -94,7 +96,15 @@ export async function openBackend(
   return createBackend({ ...options, lock })
 }
 
-function openWith(options: BackendOptions, lock: DataDirLock | null): Backend {
+/** One opened library: its context and the handlers bound to it. */
+interface OpenLibrary {
+  ctx: BackendContext
+  handlers: Omit<Handlers, 'system.restore'>
+}
+
+function openLibrary(options: BackendOptions, lock: DataDirLock | null): OpenLibrary {
+  // A restore cut short by a crash is finished first (its library was verified before).
+  if (lock) finishInterruptedRestore(options.dataDir)
   const db = openDatabase(join(options.dataDir, DATABASE_FILE), {
     nativeBinding: options.nativeBinding,
   })
@@ -121,7 +131,7 @@ function openWith(options: BackendOptions, lock: DataDirLock | null): Backend {
     ctx.storeHealth = { missing: sweep.missing.length, orphansRemoved: sweep.removedOrphans.length }
   }
   // Each group of handlers gets the context, never another handler or the backend object.
-  const handlers: Handlers = {
+  const handlers = {
     ...systemHandlers(ctx),
     ...libraryHandlers(ctx),
     ...fileHandlers(ctx),
@@ -130,17 +140,65 @@ function openWith(options: BackendOptions, lock: DataDirLock | null): Backend {
     ...templateHandlers(ctx),
     ...exportHandlers(ctx),
   }
-  const backend: Backend = {
+  return { ctx, handlers }
+}
+
+function openWith(options: BackendOptions, lock: DataDirLock | null): Backend {
+  let current = openLibrary(options, lock)
+  let restoring = false
+  // The doors hold this one handlers object for the process's life: each call goes to the
+  // library open now, so 恢复 can swap the library underneath without the doors knowing.
+  const handlers = Object.fromEntries(
+    (Object.keys(current.handlers) as (keyof OpenLibrary['handlers'])[]).map((method) => [
+      method,
+      (input: never) => {
+        if (restoring) {
+          throw new AppError('CONFLICT', '正在恢复资料库，请稍候再试。')
+        }
+        return (current.handlers[method] as (input: never) => Promise<unknown>)(input)
+      },
+    ]),
+  ) as unknown as Handlers
+  /**
+   * 设置 → 恢复 while the app runs: verify the archive beside the library (calls go on), then —
+   * only with the lock (a writer) — close the database, swap the library in place, reopen.
+   */
+  handlers['system.restore'] = async ({ archivePath }) => {
+    if (!lock) throw new AppError('CONFLICT', '只读方式打开的资料库不能恢复。')
+    if (restoring) throw new AppError('CONFLICT', '已经在恢复资料库。')
+    const verified = await verifyBackup(archivePath, options.dataDir)
+    restoring = true
+    try {
+      current.ctx.db.close()
+      let result: ReturnType<typeof applyVerifiedBackup>
+      try {
+        result = applyVerifiedBackup(verified, options.dataDir)
+      } finally {
+        // Reopened either way; a swap cut short is completed by the open (its journal).
+        current = openLibrary(options, lock)
+      }
+      audit(current.ctx.db, 'restore', 'library', '', `${result.files} file(s)`)
+      return { previous: result.previous, files: result.files }
+    } finally {
+      restoring = false
+    }
+  }
+  return {
     dataDir: options.dataDir,
-    db,
-    store: ctx.store,
-    context: ctx,
+    get db() {
+      return current.ctx.db
+    },
+    get store() {
+      return current.ctx.store
+    },
+    get context() {
+      return current.ctx
+    },
     handlers,
-    catalog: ctx.catalog,
+    catalog: () => current.ctx.catalog(),
     close: () => {
-      db.close()
+      current.ctx.db.close()
       lock?.release()
     },
   }
-  return backend
 }

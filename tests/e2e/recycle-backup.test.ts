@@ -74,4 +74,29 @@ describe('recycle bin and backup in the app', () => {
     await page.getByTestId('backup').screenshot({ path: join(SHOTS, 'settings-backup.png') })
     expect(problems).toEqual([])
   })
+
+  it('设置 → 恢复 verifies the archive, then replaces the library and keeps the old one aside', async () => {
+    const { page, temp, running, problems } = session
+    const outDir = join(temp.dir, '备份')
+    const archive = join(outDir, readdirSync(outDir).find((n) => n.endsWith('.tar')) ?? '')
+    // A change made after the backup: the restore takes it away.
+    await running.backend.handlers['companies.save']({ name: '备份之后的公司', region: 'domestic' })
+    await page.getByLabel('备份文件').fill(archive)
+    await page.getByRole('button', { name: '恢复…' }).click()
+    await expect.poll(() => page.getByRole('dialog').isVisible()).toBe(true)
+    await page.getByRole('dialog').screenshot({ path: join(SHOTS, 'settings-restore-confirm.png') })
+    await page.getByTestId('confirm-restore').click()
+    await expect
+      .poll(() => page.getByTestId('restore-result').textContent(), { timeout: 60_000 })
+      .toContain('原资料库保留在')
+    await page.getByTestId('restore').screenshot({ path: join(SHOTS, 'settings-restore.png') })
+    const names = (await running.backend.handlers['companies.list']({})).map((c) => c.name)
+    expect(names).not.toContain('备份之后的公司')
+    await page.getByRole('button', { name: '重新载入资料库' }).click()
+    await page.getByRole('navigation').getByText('资料库').click()
+    await expect
+      .poll(() => page.getByTestId('companies-table').textContent())
+      .toContain('上海青禾文化传媒有限公司')
+    expect(problems).toEqual([])
+  })
 })

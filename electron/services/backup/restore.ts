@@ -7,6 +7,7 @@ import {
   renameSync,
   rmSync,
   mkdirSync,
+  writeFileSync,
 } from 'node:fs'
 import { basename, dirname, join, relative, resolve, sep } from 'node:path'
 import Database from 'better-sqlite3'
@@ -84,16 +85,75 @@ async function unpackVerified(archive: string, into: string): Promise<BackupMani
   return manifest
 }
 
+/** What a restore replaces in the data folder; the lock files stay where they are. */
+const LIBRARY_ENTRIES = [
+  DATABASE,
+  `${DATABASE}-wal`,
+  `${DATABASE}-shm`,
+  'files',
+  'thumbnails',
+  'cache',
+]
+const JOURNAL = 'restore-journal.json'
+
+interface RestoreJournal {
+  staging: string
+  previous: string
+  /** aside: moving the current library out; in: moving the restored one in. */
+  phase: 'aside' | 'in'
+}
+
+function writeJournal(dataDir: string, journal: RestoreJournal): void {
+  const path = join(dataDir, JOURNAL)
+  writeFileSync(`${path}.tmp`, JSON.stringify(journal), { mode: 0o600 })
+  renameSync(`${path}.tmp`, path)
+}
+
 /**
- * 恢复: verify the whole archive in a sibling folder first (every entry against the manifest,
- * the database's integrity and version); only then move the current library aside (kept as
- * `<folder>.before-restore-<time>`) and the restored one into place. A corrupted, truncated or
- * foreign archive is refused and changes nothing. The caller holds the data folder's lock.
+ * Move the current library aside and the verified one in, entry by entry, under a journal: a
+ * crash at any point is finished by the next open (finishInterruptedRestore) — the staged
+ * library was verified, so rolling forward is always safe. The folder itself is never renamed:
+ * the lock held inside it stays held (and Windows refuses to rename a folder with open files).
  */
-export async function restoreBackup(
-  archive: string,
-  dataDir: string,
-): Promise<{ dataDir: string; previous: string | null; files: number }> {
+function applyJournal(dataDir: string, journal: RestoreJournal): void {
+  if (journal.phase === 'aside') {
+    for (const name of LIBRARY_ENTRIES) {
+      const from = join(dataDir, name)
+      if (!existsSync(from)) continue
+      mkdirSync(journal.previous, { recursive: true, mode: 0o700 })
+      renameSync(from, join(journal.previous, name))
+    }
+    journal = { ...journal, phase: 'in' }
+    writeJournal(dataDir, journal)
+  }
+  for (const name of LIBRARY_ENTRIES) {
+    const from = join(journal.staging, name)
+    if (existsSync(from)) renameSync(from, join(dataDir, name))
+  }
+  rmSync(join(dataDir, JOURNAL), { force: true })
+  rmSync(journal.staging, { recursive: true, force: true })
+}
+
+/** A restore cut short by a crash is completed; the data folder's writer calls this on open. */
+export function finishInterruptedRestore(dataDir: string): boolean {
+  const path = join(dataDir, JOURNAL)
+  if (!existsSync(path)) return false
+  applyJournal(dataDir, JSON.parse(readFileSync(path, 'utf8')) as RestoreJournal)
+  return true
+}
+
+/** An archive unpacked and verified beside the data folder, ready to replace the library. */
+export interface VerifiedBackup {
+  staging: string
+  files: number
+}
+
+/**
+ * Unpack and verify the whole archive in a sibling folder (every entry against the manifest,
+ * the database's integrity and version), leaving the library untouched — the app may keep
+ * running meanwhile. A corrupted, truncated or foreign archive is refused and nothing remains.
+ */
+export async function verifyBackup(archive: string, dataDir: string): Promise<VerifiedBackup> {
   const target = resolve(dataDir)
   if (!existsSync(archive)) throw refuse('找不到该文件')
   const staging = join(
@@ -101,19 +161,39 @@ export async function restoreBackup(
     `.${basename(target)}.restore-${randomBytes(6).toString('hex')}`,
   )
   mkdirSync(staging, { recursive: true, mode: 0o700 })
-  let manifest: BackupManifest
   try {
-    manifest = await unpackVerified(archive, staging)
+    const manifest = await unpackVerified(archive, staging)
+    rmSync(join(staging, MANIFEST))
+    return { staging, files: manifest.files.length - 1 }
   } catch (error) {
     rmSync(staging, { recursive: true, force: true })
     throw error
   }
-  let previous: string | null = null
-  if (existsSync(target)) {
-    previous = `${target}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`
-    renameSync(target, previous)
-  }
-  rmSync(join(staging, MANIFEST))
-  renameSync(staging, target)
-  return { dataDir: target, previous, files: manifest.files.length - 1 }
+}
+
+/**
+ * 恢复, second step: with the database closed and the data folder's lock held by the caller,
+ * move the current library aside (kept as `<folder>.before-restore-<time>`) and the verified
+ * one into place.
+ */
+export function applyVerifiedBackup(
+  verified: VerifiedBackup,
+  dataDir: string,
+): { dataDir: string; previous: string | null; files: number } {
+  const target = resolve(dataDir)
+  mkdirSync(target, { recursive: true, mode: 0o700 })
+  const hasLibrary = LIBRARY_ENTRIES.some((name) => existsSync(join(target, name)))
+  const previous = `${target}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`
+  const journal: RestoreJournal = { staging: verified.staging, previous, phase: 'aside' }
+  writeJournal(target, journal)
+  applyJournal(target, journal)
+  return { dataDir: target, previous: hasLibrary ? previous : null, files: verified.files }
+}
+
+/** Both steps, for the CLI (the app closed, the caller holding the lock). */
+export async function restoreBackup(
+  archive: string,
+  dataDir: string,
+): Promise<{ dataDir: string; previous: string | null; files: number }> {
+  return applyVerifiedBackup(await verifyBackup(archive, dataDir), dataDir)
 }

@@ -1,0 +1,132 @@
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+} from 'node:fs'
+import { dirname, join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createBackend } from '../../../electron/services/backend'
+import { verifyBackup } from '../../../electron/services/backup/restore'
+import { tryLockDataDir } from '../../../electron/services/db/data-lock'
+import { dispatch } from '../../../electron/services/dispatch'
+import { demoBackend } from '../../helpers/backend'
+import { tempDir } from '../../helpers/temp'
+
+/**
+ * 设置 → 恢复 inside the running app: the archive is verified in full while the app keeps
+ * answering; only then is the library swapped in place (the lock stays held), the database
+ * reopened, the previous library kept aside. A bad archive changes nothing; a swap cut short by
+ * a crash is completed by the next open.
+ */
+const temp = tempDir('packetdesk-restore-')
+afterAll(() => temp.cleanup())
+let demo: Awaited<ReturnType<typeof demoBackend>>
+let archive = ''
+
+beforeAll(async () => {
+  demo = await demoBackend()
+  const made = await demo.backend.handlers['system.backup']({ outDir: join(temp.dir, 'out') })
+  archive = made.file
+}, 60_000)
+afterAll(() => demo.cleanup())
+
+async function libraryWithExtraCompany(name: string) {
+  const dataDir = join(temp.dir, name)
+  const backend = createBackend({ dataDir })
+  await backend.handlers['companies.save']({ name: '后来加的公司', region: 'domestic' })
+  return { dataDir, backend }
+}
+
+const companyNames = async (backend: ReturnType<typeof createBackend>) =>
+  (await backend.handlers['companies.list']({})).map((c) => c.name).sort()
+
+describe('恢复 in the running app', () => {
+  it('replaces the library, keeps the previous one aside, reopens, keeps the lock, audits', async () => {
+    const { dataDir, backend } = await libraryWithExtraCompany('running')
+    try {
+      const restored = await dispatch(backend.handlers, 'system.restore', { archivePath: archive })
+      expect(restored.ok).toBe(true)
+      const value = (restored as { value: { previous: string; files: number } }).value
+      expect(value.files).toBeGreaterThan(0)
+      expect(value.previous).toMatch(/running\.before-restore-/)
+      expect(readdirSync(value.previous)).toContain('packetdesk.sqlite')
+      // The same handlers object now answers from the restored library.
+      expect(await companyNames(backend)).toEqual(await companyNames(demo.backend))
+      expect(await backend.handlers['packets.list']({})).toHaveLength(
+        (await demo.backend.handlers['packets.list']({})).length,
+      )
+      const audit = backend.db
+        .prepare("SELECT detail FROM audit_log WHERE action = 'restore'")
+        .all() as { detail: string }[]
+      expect(audit).toEqual([{ detail: `${value.files} file(s)` }])
+      // Still this process's library: another writer cannot take it.
+      expect(tryLockDataDir(dataDir, 'test')).toHaveProperty('heldBy')
+      // No staging folder left beside it.
+      expect(readdirSync(dirname(dataDir)).filter((n) => n.includes('.restore-'))).toEqual([])
+    } finally {
+      backend.close()
+    }
+  }, 60_000)
+
+  it('a truncated archive is refused, the library is untouched and keeps answering', async () => {
+    const { backend } = await libraryWithExtraCompany('kept')
+    try {
+      const bytes = readFileSync(archive)
+      const truncated = join(temp.dir, 'truncated.tar')
+      writeFileSync(truncated, bytes.subarray(0, Math.floor(bytes.length / 2)))
+      const before = await companyNames(backend)
+      const result = await dispatch(backend.handlers, 'system.restore', { archivePath: truncated })
+      expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
+      expect((result as { error: { message: string } }).error.message).toMatch(
+        /备份文件无法使用：.*现有资料库没有任何改动/,
+      )
+      expect(await companyNames(backend)).toEqual(before)
+      expect(before).toContain('后来加的公司')
+      const relative = await dispatch(backend.handlers, 'system.restore', { archivePath: 'x.tar' })
+      expect(relative).toMatchObject({ ok: false, error: { field: 'archivePath' } })
+    } finally {
+      backend.close()
+    }
+  }, 60_000)
+
+  it('a read-only backend refuses to restore', async () => {
+    const { dataDir, backend } = await libraryWithExtraCompany('reader')
+    backend.close()
+    const reader = createBackend({ dataDir, access: 'read' })
+    try {
+      const result = await dispatch(reader.handlers, 'system.restore', { archivePath: archive })
+      expect(result).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    } finally {
+      reader.close()
+    }
+  }, 60_000)
+
+  it('a swap cut short by a crash (journal written, half moved) is completed by the next open', async () => {
+    const { dataDir, backend } = await libraryWithExtraCompany('crashed')
+    backend.close()
+    const verified = await verifyBackup(archive, dataDir)
+    // What a crash right after moving the database aside leaves: a journal, the old database in
+    // the previous folder, the old files still in place, the verified library staged.
+    const previous = `${dataDir}.before-restore-crash`
+    mkdirSync(previous)
+    renameSync(join(dataDir, 'packetdesk.sqlite'), join(previous, 'packetdesk.sqlite'))
+    writeFileSync(
+      join(dataDir, 'restore-journal.json'),
+      JSON.stringify({ staging: verified.staging, previous, phase: 'aside' }),
+    )
+    const reopened = createBackend({ dataDir })
+    try {
+      expect(await companyNames(reopened)).toEqual(await companyNames(demo.backend))
+      expect(existsSync(join(dataDir, 'restore-journal.json'))).toBe(false)
+      expect(existsSync(verified.staging)).toBe(false)
+      expect(readdirSync(previous)).toContain('packetdesk.sqlite')
+      const doctor = await reopened.handlers['system.info']({})
+      expect(doctor.filesMissing).toBe(0)
+    } finally {
+      reopened.close()
+    }
+  }, 60_000)
+})
