@@ -16,6 +16,7 @@ import { AppError } from '../../../shared/errors'
 import { assertNotNewer } from '../db/open'
 import { LATEST_SCHEMA_VERSION } from '../db/migrations'
 import { DATABASE, isBackupPath, MANIFEST, type BackupManifest } from './manifest'
+import { sweepDeadLeftovers } from '../leftovers'
 
 const refuse = (reason: string) =>
   new AppError('INVALID_ARGUMENT', `备份文件无法使用：${reason}。现有资料库没有任何改动。`, 'file')
@@ -96,6 +97,8 @@ const LIBRARY_ENTRIES = [
 ]
 const JOURNAL = 'restore-journal.json'
 
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
 interface RestoreJournal {
   staging: string
   previous: string
@@ -156,10 +159,19 @@ export interface VerifiedBackup {
 export async function verifyBackup(archive: string, dataDir: string): Promise<VerifiedBackup> {
   const target = resolve(dataDir)
   if (!existsSync(archive)) throw refuse('找不到该文件')
-  const staging = join(
+  // A verification killed half-way (its process gone) left its staging folder: removed first.
+  // A staged library named in a restore journal is the journal's, finished on open instead.
+  const journal = join(target, JOURNAL)
+  const pending = existsSync(journal)
+    ? (JSON.parse(readFileSync(journal, 'utf8')) as RestoreJournal).staging
+    : null
+  const prefix = `.${basename(target)}.restore-`
+  sweepDeadLeftovers(
     dirname(target),
-    `.${basename(target)}.restore-${randomBytes(6).toString('hex')}`,
+    new RegExp(`^${escapeRegExp(prefix)}(\\d+)-[0-9a-f]{12}$`),
+    pending === null ? [] : [basename(pending)],
   )
+  const staging = join(dirname(target), `${prefix}${process.pid}-${randomBytes(6).toString('hex')}`)
   mkdirSync(staging, { recursive: true, mode: 0o700 })
   try {
     const manifest = await unpackVerified(archive, staging)

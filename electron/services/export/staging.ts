@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { lstat, mkdir, open, readdir, rename, rm } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
+import { processAlive } from '../leftovers'
 
 /**
  * A partial export whose owner cannot be told (an older layout without its pid) is a crash's
@@ -13,16 +14,6 @@ const ORPHAN_PARTIAL_MS = 24 * 60 * 60 * 1000
 
 /** `.<name>.partial-<pid>-<hex>`: hidden, plainly not an export, and saying whose it is. */
 export const PARTIAL_PATTERN = /^\..+\.partial-(?:(\d+)-)?[0-9a-f]{12}$/
-
-/** Whether a process of this pid is running on this machine. */
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
-  }
-}
 
 /** On Windows a leading dot does not hide a folder: set the hidden attribute (best effort). */
 function hideOnWindows(path: string): void {

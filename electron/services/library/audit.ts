@@ -11,7 +11,6 @@ export type AuditAction =
   | 'reveal_id_number'
   | 'export'
   | 'backup'
-  | 'restore'
   | 'uscc_override'
 
 /** Record who-did-what. `detail` must never contain an ID or passport number. */

@@ -1,10 +1,11 @@
-// Child of kill-import.test.ts: the data folder's writer, importing scans one by one and letters
-// for a person's relation, printing "ok KIND ID" after each answered call — until it is killed.
+// Child of kill-import.test.ts: the data folder's writer, importing scans one by one, letters
+// for a person's relation and backups into BACKUPS, printing "ok KIND ID …" after each answered
+// call — until it is killed.
 require('tsx/cjs/api').register()
 const sharp = require('sharp')
 const { createBackend } = require('../../../electron/services/backend.ts')
 
-const [dataDir, companyId, relationId, seed] = process.argv.slice(2)
+const [dataDir, companyId, relationId, seed, backups] = process.argv.slice(2)
 const backend = createBackend({ dataDir })
 const h = backend.handlers
 
@@ -32,6 +33,15 @@ async function main() {
     if (i % 3 === 0) {
       const letter = await h['letters.generate']({ relationId })
       process.stdout.write(`ok letter ${letter.id} ${letter.pdfSha256}\n`)
+    }
+    if (i % 4 === 1) {
+      try {
+        const backup = await h['system.backup']({ outDir: backups })
+        process.stdout.write(`ok backup ${backup.file}\n`)
+      } catch (error) {
+        // Two backups in the same second share a name: the second is refused, not overwritten.
+        if (!(error && error.code === 'CONFLICT')) throw error
+      }
     }
   }
 }

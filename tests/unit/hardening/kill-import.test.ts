@@ -1,20 +1,23 @@
 import { spawn } from 'node:child_process'
-import { readdirSync } from 'node:fs'
+import { readdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createBackend } from '../../../electron/services/backend'
+import { verifyBackup } from '../../../electron/services/backup/restore'
 import { PROJECT_ROOT, runCliProcess } from '../../helpers/cli'
 import { tempDir } from '../../helpers/temp'
 
 /**
  * Fault injection: the writer is killed (SIGKILL) at random moments while it imports scans and
- * generates letters. Afterwards every call that answered OK is in the library with its file, the
+ * generates letters and backups. Afterwards every call that answered OK is in the library with its file, the
  * next start leaves no temp file behind, and doctor finds the database and file store sound.
  * (`npm run soak` runs the long version.)
  */
 const KILLS = Number(process.env.PACKETDESK_SOAK_KILLS ?? 16)
 const CHILD = join(__dirname, 'import-child.cjs')
 const temp = tempDir('packetdesk-kill-import-')
+const spare = tempDir('packetdesk-kill-backups-')
+const BACKUPS = join(spare.dir, 'backups')
 let companyId = ''
 let relationId = ''
 
@@ -46,14 +49,18 @@ beforeAll(async () => {
   relationId = relation.id
   backend.close()
 }, 60_000)
-afterAll(() => temp.cleanup())
+afterAll(() => {
+  temp.cleanup()
+  spare.cleanup()
+})
 
 function runUntilKilled(seed: number, killAfterMs: number): Promise<string[]> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CHILD, temp.dir, companyId, relationId, String(seed)], {
-      cwd: PROJECT_ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
+    const child = spawn(
+      process.execPath,
+      [CHILD, temp.dir, companyId, relationId, String(seed), BACKUPS],
+      { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+    )
     let stdout = ''
     child.stdout.on('data', (chunk: Buffer) => {
       const before = stdout
@@ -88,7 +95,17 @@ describe('a writer killed at random moments', () => {
       const backend = createBackend({ dataDir: temp.dir })
       try {
         expect(tempFiles(join(temp.dir, 'files'))).toEqual([])
-        for (const line of acknowledged) {
+        // The next backup clears what killed backups left; every acknowledged one verifies.
+        await backend.handlers['system.backup']({ outDir: BACKUPS })
+        expect(
+          readdirSync(BACKUPS).filter((n) => !/^PacketDesk备份_[\d_-]+\.tar$/.test(n)),
+        ).toEqual([])
+        for (const line of acknowledged.filter((l) => l.startsWith('ok backup '))) {
+          const archive = line.slice('ok backup '.length)
+          const verified = await verifyBackup(archive, join(spare.dir, 'verify'))
+          rmSync(verified.staging, { recursive: true, force: true })
+        }
+        for (const line of acknowledged.filter((l) => !l.startsWith('ok backup '))) {
           const [, kind, id, sha] = line.split(' ')
           const table = kind === 'letter' ? 'letters' : 'documents'
           expect(

@@ -1,9 +1,11 @@
+import { spawnSync } from 'node:child_process'
 import {
   existsSync,
   mkdirSync,
   readdirSync,
   readFileSync,
   renameSync,
+  rmSync,
   writeFileSync,
 } from 'node:fs'
 import { dirname, join } from 'node:path'
@@ -59,7 +61,9 @@ describe('恢复 in the running app', () => {
         (await demo.backend.handlers['packets.list']({})).length,
       )
       const audit = backend.db
-        .prepare("SELECT detail FROM audit_log WHERE action = 'restore'")
+        .prepare(
+          "SELECT detail FROM audit_log WHERE action = 'restore' AND entity_kind = 'library'",
+        )
         .all() as { detail: string }[]
       expect(audit).toEqual([{ detail: `${value.files} file(s)` }])
       // Still this process's library: another writer cannot take it.
@@ -128,5 +132,34 @@ describe('恢复 in the running app', () => {
     } finally {
       reopened.close()
     }
+  }, 60_000)
+})
+
+describe('what a killed backup or restore leaves behind', () => {
+  it('is removed by the next backup / restore when its process is gone, kept while it runs', async () => {
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid
+    const alive = process.ppid
+    const outDir = join(temp.dir, 'leftovers')
+    mkdirSync(outDir)
+    const names = {
+      deadDir: `.packetdesk-backup-${dead}-0123456789ab`,
+      deadTar: `.packetdesk-backup-${dead}-0123456789ab.tar`,
+      aliveDir: `.packetdesk-backup-${alive}-0123456789ab`,
+    }
+    mkdirSync(join(outDir, names.deadDir))
+    writeFileSync(join(outDir, names.deadTar), 'half')
+    mkdirSync(join(outDir, names.aliveDir))
+    await demo.backend.handlers['system.backup']({ outDir })
+    const left = readdirSync(outDir)
+    expect(left).toContain(names.aliveDir)
+    expect(left).not.toContain(names.deadDir)
+    expect(left).not.toContain(names.deadTar)
+
+    const target = join(temp.dir, 'leftover-target')
+    const deadStaging = join(temp.dir, `.leftover-target.restore-${dead}-0123456789ab`)
+    mkdirSync(deadStaging)
+    const verified = await verifyBackup(archive, target)
+    expect(existsSync(deadStaging)).toBe(false)
+    rmSync(verified.staging, { recursive: true, force: true })
   }, 60_000)
 })
