@@ -7,6 +7,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
+          // A throwaway PostgreSQL cluster for the team library's tests (both engines).
+          globalSetup: ['tests/setup/postgres-cluster.ts'],
           environment: 'node',
           testTimeout: 20_000,
         },

@@ -2,11 +2,11 @@
 // `npm test`: everything — system packages the tests need, ESLint + Prettier,
 // tsc on both configs, the dead-code check (knip), the build, then unit and browser tests (vitest).
 const { spawnSync } = require('node:child_process')
-const { existsSync, readFileSync, mkdirSync } = require('node:fs')
+const { existsSync, readFileSync, readdirSync, mkdirSync } = require('node:fs')
 const { join } = require('node:path')
 
 const root = join(__dirname, '..')
-const APT_PACKAGES = ['chromium', 'xvfb', 'poppler-utils', 'fonts-noto-cjk']
+const APT_PACKAGES = ['chromium', 'xvfb', 'poppler-utils', 'fonts-noto-cjk', 'postgresql']
 
 function has(command) {
   return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0
@@ -17,6 +17,14 @@ function hasCjkFont() {
   return result.status === 0 && result.stdout.trim().length > 0
 }
 
+function hasPostgres() {
+  const root = '/usr/lib/postgresql'
+  return (
+    existsSync(root) &&
+    readdirSync(root).some((version) => existsSync(join(root, version, 'bin', 'initdb')))
+  )
+}
+
 /** Which of the apt packages the tests need are missing. */
 function missingPackages() {
   const chromium = process.env.PACKETDESK_CHROMIUM ?? '/usr/bin/chromium'
@@ -25,6 +33,8 @@ function missingPackages() {
     xvfb: () => process.platform !== 'linux' || has('xvfb-run'),
     'poppler-utils': () => has('pdftoppm') && has('pdftotext') && has('pdffonts'),
     'fonts-noto-cjk': () => hasCjkFont(),
+    // The team library's tests start a throwaway cluster (tests/setup/postgres-cluster.ts).
+    postgresql: () => hasPostgres(),
   }
   return APT_PACKAGES.filter((name) => !checks[name]())
 }

@@ -6,6 +6,7 @@ import { inspectVerb } from './inspect'
 import { letterVerb } from './letter'
 import { packetsVerb } from './packets'
 import { planVerb } from './plan'
+import { teamVerb } from './team'
 import { validateVerb } from './validate'
 import { processIo, UsageError, type CliIo } from './io'
 import { USAGE } from './usage'
@@ -23,6 +24,7 @@ const VERBS: Record<string, Verb> = {
   packets: packetsVerb,
   backup: backupVerb,
   restore: restoreVerb,
+  team: teamVerb,
 }
 
 /** Parse errors from node:util's parseArgs carry this code. */

@@ -14,10 +14,15 @@ export const USAGE = `用法 / usage:
                                                   general-agency, parent-subsidiary；数据无效时 2）
   packetdesk letter --packet ID [--data-dir DIR] --out DIR   生成资质包需要的全部授权书
   packetdesk backup --out FILE [--data-dir DIR]   把整个资料库备份为一个文件（程序运行时也可）
-  packetdesk restore FILE [--data-dir DIR]        校验备份后恢复；原资料库改名保留（须先关闭程序）
+  packetdesk restore FILE [--data-dir DIR]        校验备份后恢复；原资料库保留在旁边的文件夹
+  packetdesk team init --database-url URL         团队资料库（PostgreSQL）：建角色、架构并迁移（可重复运行）
+  packetdesk team add-clerk NAME --database-url URL   新建文员登录角色，打印其密码（只显示一次）
+  packetdesk team push [--data-dir DIR] --database-url URL   把本地资料库复制到团队资料库（可重复，不重复添加）
+  packetdesk team pull --database-url URL --data-dir DIR     把团队资料库完整写入一个新的本地文件夹
 
 通用 / common:
   --data-dir DIR   数据文件夹（默认：PACKETDESK_DATA_DIR 或系统应用数据目录下的 PacketDesk）
+  --database-url URL   团队资料库地址 postgres://用户名:密码@主机:端口/数据库（或 PACKETDESK_DATABASE_URL）
   --help           显示本帮助
 
 退出码 / exit codes: 0 正常 · 1 检查未通过/无效 · 2 参数错误`

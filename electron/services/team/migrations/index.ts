@@ -1,0 +1,8 @@
+import type { PgMigration } from './migration'
+import { pgMigration0001 } from './0001-library'
+import { pgMigration0002 } from './0002-blobs'
+
+/** Every team-library migration, in order. Append only: never edit one that has shipped. */
+export const PG_MIGRATIONS: readonly PgMigration[] = [pgMigration0001, pgMigration0002]
+
+export const LATEST_PG_SCHEMA_VERSION = PG_MIGRATIONS.length

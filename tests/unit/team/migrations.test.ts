@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest'
+import { AppError } from '../../../shared/errors'
+import { inTransaction } from '../../../electron/services/team/connect'
+import { migrateTeam, teamSchemaVersion } from '../../../electron/services/team/migrate'
+import { PG_MIGRATIONS } from '../../../electron/services/team/migrations'
+import { freshDatabase, withClient } from '../../helpers/team'
+
+/**
+ * The team library's migrations, one test each as for SQLite's: each applies on the one before,
+ * on a real PostgreSQL server, and a schema newer than this build is refused untouched.
+ */
+async function migratedTo(version: number) {
+  const url = await freshDatabase('mig')
+  await withClient(url, async (client) => {
+    await client.query('CREATE SCHEMA packetdesk')
+    await migrateTeam(client, PG_MIGRATIONS.slice(0, version))
+  })
+  return url
+}
+
+const tables = (client: Parameters<Parameters<typeof withClient>[1]>[0]) =>
+  client
+    .query<{ table_name: string }>(
+      "SELECT table_name FROM information_schema.tables WHERE table_schema = 'packetdesk' ORDER BY 1",
+    )
+    .then((r) => r.rows.map((row) => row.table_name))
+
+describe('team library migrations (PostgreSQL)', () => {
+  it('0001 library: the SQLite library tables, versions on editable rows, the audit actor', async () => {
+    const url = await migratedTo(1)
+    await withClient(url, async (client) => {
+      expect(await teamSchemaVersion(client)).toBe(1)
+      expect(await tables(client)).toEqual(
+        expect.arrayContaining(['companies', 'documents', 'packets', 'letters', 'audit_log']),
+      )
+      await client.query(
+        `INSERT INTO companies (id, name, region, created_at, updated_at)
+         VALUES ('co_1', '青禾', 'domestic', '2026-11-30', '2026-11-30')`,
+      )
+      const row = await client.query('SELECT version, updated_by FROM companies')
+      expect(row.rows).toEqual([{ version: 1, updated_by: 'postgres' }])
+      // The actor is whoever inserts, whatever the row claims.
+      await client.query(
+        `INSERT INTO audit_log (at, action, entity_kind, entity_id, actor)
+         VALUES ('2026-11-30', 'create', 'company', 'co_1', 'someone_else')`,
+      )
+      expect((await client.query('SELECT actor FROM audit_log')).rows).toEqual([
+        { actor: 'postgres' },
+      ])
+      // JSON columns are checked as in SQLite.
+      await expect(
+        client.query(
+          `INSERT INTO packets (id, applicant_company_id, account_type, account_name,
+             promoted_subject, industries, created_at, updated_at)
+           VALUES ('pk_1', 'co_1', 'enterprise', '青禾', 'none', 'not json', 'x', 'x')`,
+        ),
+      ).rejects.toThrow()
+    })
+  })
+
+  it('0002 blobs: a blob is stored only under the SHA-256 of its bytes', async () => {
+    const url = await migratedTo(2)
+    await withClient(url, async (client) => {
+      expect(await teamSchemaVersion(client)).toBe(2)
+      const bytes = Buffer.from('扫描件')
+      const sha = (
+        await client.query<{ s: string }>("SELECT encode(sha256($1), 'hex') AS s", [bytes])
+      ).rows[0]?.s
+      await client.query('INSERT INTO blobs (sha256, bytes) VALUES ($1, $2)', [sha, bytes])
+      await expect(
+        client.query('INSERT INTO blobs (sha256, bytes) VALUES ($1, $2)', ['0'.repeat(64), bytes]),
+      ).rejects.toThrow(/violates check constraint/)
+    })
+  })
+
+  it('runs again as a no-op, and refuses a schema newer than this build, changing nothing', async () => {
+    const url = await migratedTo(PG_MIGRATIONS.length)
+    await withClient(url, async (client) => {
+      expect(await migrateTeam(client)).toEqual({
+        from: PG_MIGRATIONS.length,
+        to: PG_MIGRATIONS.length,
+      })
+      await inTransaction(client, async () => {
+        await client.query("INSERT INTO schema_migrations (version, name) VALUES (99, 'future')")
+      })
+      const error = await migrateTeam(client).catch((e: unknown) => e)
+      expect(error).toBeInstanceOf(AppError)
+      expect((error as AppError).message).toMatch(/更新版本的 PacketDesk.*架构版本 99/)
+      expect(await teamSchemaVersion(client)).toBe(99)
+    })
+  })
+})
