@@ -41,7 +41,8 @@ function freePort(): Promise<number> {
   })
 }
 
-export default async function setup(project: TestProject): Promise<() => void> {
+/** Start a throwaway cluster; its superuser URL and how to stop (and delete) it. */
+export async function startPostgresCluster(): Promise<{ url: string; stop: () => void }> {
   const bin = binDir()
   const isRoot = process.getuid?.() === 0
   const asOwner = (command: string, args: string[]): void => {
@@ -84,8 +85,8 @@ export default async function setup(project: TestProject): Promise<() => void> {
     '-w',
     'start',
   ])
-  project.provide('postgresAdminUrl', `postgres://postgres:${password}@127.0.0.1:${port}/postgres`)
-  return () => {
+  const url = `postgres://postgres:${password}@127.0.0.1:${port}/postgres`
+  const stop = (): void => {
     const [file, argv] = isRoot
       ? [
           'runuser',
@@ -95,4 +96,12 @@ export default async function setup(project: TestProject): Promise<() => void> {
     spawnSync(file, argv, { stdio: 'ignore' })
     rmSync(dir, { recursive: true, force: true })
   }
+  return { url, stop }
+}
+
+/** vitest globalSetup: one cluster for the unit tests, its URL provided to them. */
+export default async function setup(project: TestProject): Promise<() => void> {
+  const cluster = await startPostgresCluster()
+  project.provide('postgresAdminUrl', cluster.url)
+  return cluster.stop
 }

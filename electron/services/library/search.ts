@@ -1,51 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import type { SearchHit } from '../../../shared/library/schemas'
-
-const CJK = /[\u3400-\u9fff\uf900-\ufaff\u{20000}-\u{2ffff}]/u
-
-/**
- * Split text into FTS tokens: CJK runs become single characters plus
- * overlapping bigrams (so "青禾文化" is found by "禾文"); other text stays as
- * words. The unicode61 tokenizer then splits on the spaces we insert.
- */
-function toSearchTokens(text: string): string[] {
-  const normalized = text.normalize('NFKC').toLowerCase()
-  const tokens: string[] = []
-  const runs = normalized.match(/[\p{L}\p{N}]+/gu) ?? []
-  for (const run of runs) {
-    let ascii = ''
-    let cjk: string[] = []
-    const flush = () => {
-      if (ascii) tokens.push(ascii)
-      ascii = ''
-      cjk.forEach((c, i) => {
-        tokens.push(c)
-        const next = cjk[i + 1]
-        if (next !== undefined) tokens.push(c + next)
-      })
-      cjk = []
-    }
-    for (const ch of run) {
-      if (CJK.test(ch)) {
-        if (ascii) {
-          tokens.push(ascii)
-          ascii = ''
-        }
-        cjk.push(ch)
-      } else {
-        if (cjk.length > 0) {
-          const pending = ascii
-          ascii = ''
-          flush()
-          ascii = pending
-        }
-        ascii += ch
-      }
-    }
-    flush()
-  }
-  return tokens
-}
+import { queryTerms, searchTokens } from './search-tokens'
 
 function quote(token: string): string {
   return `"${token.replace(/"/g, '""')}"`
@@ -53,29 +8,7 @@ function quote(token: string): string {
 
 /** FTS query: every bigram of CJK terms, ASCII words as prefixes, all ANDed. */
 function toFtsQuery(query: string): string | null {
-  const normalized = query.normalize('NFKC').toLowerCase()
-  const parts: string[] = []
-  for (const run of normalized.match(/[\p{L}\p{N}]+/gu) ?? []) {
-    const chars = Array.from(run)
-    let i = 0
-    while (i < chars.length) {
-      const ch = chars[i] ?? ''
-      if (CJK.test(ch)) {
-        let j = i
-        while (j < chars.length && CJK.test(chars[j] ?? '')) j++
-        const cjk = chars.slice(i, j)
-        if (cjk.length === 1) parts.push(quote(ch))
-        for (let k = 0; k + 1 < cjk.length; k++)
-          parts.push(quote(`${cjk[k] ?? ''}${cjk[k + 1] ?? ''}`))
-        i = j
-      } else {
-        let j = i
-        while (j < chars.length && !CJK.test(chars[j] ?? '')) j++
-        parts.push(`${quote(chars.slice(i, j).join(''))}*`)
-        i = j
-      }
-    }
-  }
+  const parts = queryTerms(query).map((t) => (t.prefix ? `${quote(t.term)}*` : quote(t.term)))
   return parts.length > 0 ? parts.join(' AND ') : null
 }
 
@@ -89,7 +22,7 @@ export function indexEntity(
   unindexEntity(db, kind, id)
   const body = texts
     .filter((t): t is string => Boolean(t))
-    .flatMap(toSearchTokens)
+    .flatMap(searchTokens)
     .join(' ')
   const { lastInsertRowid } = db
     .prepare('INSERT INTO search_index (entity_kind, entity_id, title, body) VALUES (?, ?, ?, ?)')

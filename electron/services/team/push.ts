@@ -5,6 +5,7 @@ import { AppError } from '../../../shared/errors'
 import type { ContentStore } from '../files/content-store'
 import { inTransaction } from './connect'
 import { assertTeamNotNewer, teamSchemaVersion } from './migrate'
+import { indexMissingTeam } from './search'
 import { insertMissing, LIBRARY_TABLES, sharedColumns } from './tables'
 
 interface CopyCount {
@@ -18,6 +19,8 @@ export interface PushReport {
   tables: Record<string, CopyCount>
   blobs: CopyCount
   audit: CopyCount
+  /** Entities added to the team's search index. */
+  indexed: number
 }
 
 const sha256 = (data: Buffer): string => createHash('sha256').update(data).digest('hex')
@@ -41,6 +44,7 @@ export async function teamPush(
       tables: {},
       blobs: { added: 0, present: 0 },
       audit: { added: 0, present: 0 },
+      indexed: 0,
     }
     const shas = db.prepare('SELECT sha256 FROM files ORDER BY sha256').pluck().all() as string[]
     for (const sha of shas) {
@@ -79,6 +83,7 @@ export async function teamPush(
       '(origin)',
     )
     report.audit = { added, present: audit.length - added }
+    report.indexed = await indexMissingTeam(client)
     return report
   })
 }

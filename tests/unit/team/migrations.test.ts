@@ -73,6 +73,25 @@ describe('team library migrations (PostgreSQL)', () => {
     })
   })
 
+  it('0003 search: a tsvector of the tokens as they are, under a GIN index', async () => {
+    const url = await migratedTo(3)
+    await withClient(url, async (client) => {
+      expect(await teamSchemaVersion(client)).toBe(3)
+      await client.query(
+        `INSERT INTO search_index (entity_kind, entity_id, title, body)
+         VALUES ('company', 'c1', '青禾', array_to_tsvector(ARRAY['青', '禾', '青禾']))`,
+      )
+      const hit = await client.query(
+        "SELECT entity_id FROM search_index WHERE body @@ CAST('''青禾''' AS tsquery)",
+      )
+      expect(hit.rows).toEqual([{ entity_id: 'c1' }])
+      const index = await client.query<{ indexdef: string }>(
+        "SELECT indexdef FROM pg_indexes WHERE indexname = 'search_index_body'",
+      )
+      expect(index.rows[0]?.indexdef).toMatch(/USING gin/)
+    })
+  })
+
   it('runs again as a no-op, and refuses a schema newer than this build, changing nothing', async () => {
     const url = await migratedTo(PG_MIGRATIONS.length)
     await withClient(url, async (client) => {

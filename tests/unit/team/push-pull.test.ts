@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createBackend } from '../../../electron/services/backend'
+import { searchTeam } from '../../../electron/services/team/search'
 import { runCliProcess } from '../../helpers/cli'
 import { demoBackend } from '../../helpers/backend'
 import { freshDatabase, withClient } from '../../helpers/team'
@@ -26,6 +27,7 @@ beforeAll(async () => {
 afterAll(() => demo.cleanup())
 
 interface PushReport {
+  indexed: number
   tables: Record<string, { added: number; present: number }>
   blobs: { added: number; present: number }
   audit: { added: number; present: number }
@@ -46,6 +48,12 @@ describe('team push and pull', () => {
     )
     expect(sum(pushed, 'present')).toBe(0)
     expect(pushed.audit.added).toBeGreaterThan(0)
+    // The team's search index covers what was pushed.
+    expect(pushed.indexed).toBeGreaterThan(0)
+    await withClient(url, async (client) => {
+      const hits = await searchTeam(client, '青禾')
+      expect(hits.map((h) => h.title)).toContain('上海青禾文化传媒有限公司')
+    })
 
     // Through the environment variable this time; idempotent.
     const second = runCliProcess(['team', 'push', '--data-dir', demo.dir], {
@@ -56,6 +64,7 @@ describe('team push and pull', () => {
     expect(sum(again, 'added')).toBe(0)
     expect(again.blobs.added).toBe(0)
     expect(again.audit.added).toBe(0)
+    expect(again.indexed).toBe(0)
     await withClient(url, async (client) => {
       const n = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log')
       expect(n.rows[0]?.n).toBe(pushed.audit.added)

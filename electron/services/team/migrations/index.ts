@@ -1,8 +1,13 @@
 import type { PgMigration } from './migration'
 import { pgMigration0001 } from './0001-library'
 import { pgMigration0002 } from './0002-blobs'
+import { pgMigration0003 } from './0003-search'
 
 /** Every team-library migration, in order. Append only: never edit one that has shipped. */
-export const PG_MIGRATIONS: readonly PgMigration[] = [pgMigration0001, pgMigration0002]
+export const PG_MIGRATIONS: readonly PgMigration[] = [
+  pgMigration0001,
+  pgMigration0002,
+  pgMigration0003,
+]
 
 export const LATEST_PG_SCHEMA_VERSION = PG_MIGRATIONS.length
