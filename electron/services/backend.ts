@@ -11,6 +11,7 @@ import {
   type WaitOptions,
 } from './db/data-lock'
 import { openDatabase } from './db/open'
+import { sqliteStore } from './storage/library-store'
 import { applyVerifiedBackup, finishInterruptedRestore, verifyBackup } from './backup/restore'
 import { audit } from './library/audit'
 import { AppError } from '../../shared/errors'
@@ -114,6 +115,7 @@ function openLibrary(options: BackendOptions, lock: DataDirLock | null): OpenLib
   let starter: IndustryCatalog | undefined
   const ctx: BackendContext = {
     db,
+    library: sqliteStore(db),
     store: new ContentStore(join(options.dataDir, 'files')),
     dataDir: options.dataDir,
     resources,

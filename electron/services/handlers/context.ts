@@ -1,10 +1,13 @@
 import type { Database } from 'better-sqlite3'
 import type { IndustryCatalog } from '../../../shared/industries/catalog'
 import type { ContentStore } from '../files/content-store'
+import type { LibraryStore } from '../storage/library-store'
 
 /** What every group of handlers needs from the backend. */
 export interface BackendContext {
   db: Database
+  /** The storage port over the same library (services move onto it one by one, issue 11). */
+  library: LibraryStore
   /** The content-addressed file store (files/). */
   store: ContentStore
   dataDir: string

@@ -30,13 +30,14 @@ type LibraryMethods =
 
 export function libraryHandlers({
   db,
+  library,
   today,
   store,
   dataDir,
 }: BackendContext): Pick<Handlers, LibraryMethods> {
   return {
-    'companies.list': async () => listCompanies(db),
-    'companies.save': async (input) => saveCompany(db, input),
+    'companies.list': () => listCompanies(library),
+    'companies.save': (input) => saveCompany(library, input),
     'persons.list': async () => listPersons(db),
     'persons.save': async (input) => savePerson(db, input),
     'persons.revealIdNumber': async ({ id }) => revealIdNumber(db, id),

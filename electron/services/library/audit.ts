@@ -1,5 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import { now } from './ids'
+import type { Kysely } from 'kysely'
+import type { LibraryTables } from '../storage/tables'
 
 export type AuditAction =
   | 'create'
@@ -12,6 +14,20 @@ export type AuditAction =
   | 'export'
   | 'backup'
   | 'uscc_override'
+
+/** The same, on the storage port (either engine; `db` may be a transaction). */
+export async function recordAudit(
+  db: Kysely<LibraryTables>,
+  action: AuditAction,
+  kind: string,
+  id: string,
+  detail = '',
+): Promise<void> {
+  await db
+    .insertInto('audit_log')
+    .values({ at: now(), action, entity_kind: kind, entity_id: id, detail })
+    .execute()
+}
 
 /** Record who-did-what. `detail` must never contain an ID or passport number. */
 export function audit(

@@ -1,23 +1,17 @@
-import type { Database } from 'better-sqlite3'
+import type { Kysely, Selectable } from 'kysely'
 import type { Company, CompanyInput } from '../../../shared/library/schemas'
 import { validateUscc } from '../../../shared/validators/uscc'
 import { AppError } from '../../../shared/errors'
-import { audit } from './audit'
+import type { LibraryStore } from '../storage/library-store'
+import type { CompaniesTable, LibraryTables } from '../storage/tables'
+import { recordAudit } from './audit'
 import { newId, now } from './ids'
-import { indexEntity } from './search'
 
-interface CompanyRow {
-  id: string
-  name: string
-  region: 'domestic' | 'foreign'
-  uscc: string | null
-  uscc_override: string | null
-  business_scope: string
-  notes: string
-  updated_at: string
-}
-
-function toCompany(row: CompanyRow): Company {
+/**
+ * Companies, on the storage port: the same code runs on the embedded SQLite library and on the
+ * team's PostgreSQL one (tests/unit/storage run it on both).
+ */
+function toCompany(row: Selectable<CompaniesTable>): Company {
   return {
     id: row.id,
     name: row.name,
@@ -30,16 +24,25 @@ function toCompany(row: CompanyRow): Company {
   }
 }
 
-export function listCompanies(db: Database): Company[] {
-  const rows = db
-    .prepare('SELECT * FROM companies WHERE deleted_at IS NULL ORDER BY name')
-    .all() as CompanyRow[]
-  return rows.map(toCompany)
+/** By name, in code-point order on either engine (a database collation would differ). */
+export async function listCompanies(store: LibraryStore): Promise<Company[]> {
+  const rows = await store.db
+    .selectFrom('companies')
+    .selectAll()
+    .where('deleted_at', 'is', null)
+    .execute()
+  return rows
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1))
+    .map(toCompany)
 }
 
-function getCompany(db: Database, id: string): Company {
-  const row = db.prepare('SELECT * FROM companies WHERE id = ? AND deleted_at IS NULL').get(id) as
-    CompanyRow | undefined
+async function getCompany(db: Kysely<LibraryTables>, id: string): Promise<Company> {
+  const row = await db
+    .selectFrom('companies')
+    .selectAll()
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst()
   if (!row) throw new AppError('NOT_FOUND', '找不到该公司（可能已被删除）。')
   return toCompany(row)
 }
@@ -48,7 +51,7 @@ function getCompany(db: Database, id: string): Company {
  * Create or update a company. A domestic USCC is normalised; one failing
  * GB 32100's check is kept only with a recorded reason (RULES.md §5: a warning).
  */
-export function saveCompany(db: Database, input: CompanyInput): Company {
+export async function saveCompany(store: LibraryStore, input: CompanyInput): Promise<Company> {
   let uscc = input.uscc?.trim() ? input.uscc : null
   const override = input.usccOverrideReason?.trim() || null
   if (uscc) {
@@ -62,44 +65,39 @@ export function saveCompany(db: Database, input: CompanyInput): Company {
       )
     }
   }
-  return db.transaction(() => {
+  const fields = {
+    name: input.name,
+    region: input.region,
+    uscc: uscc ?? null,
+    uscc_override: override,
+    business_scope: input.businessScope ?? '',
+    notes: input.notes ?? '',
+  }
+  return store.db.transaction().execute(async (trx) => {
     const at = now()
     const id = input.id ?? newId('co')
     if (input.id) {
-      getCompany(db, input.id)
-      db.prepare(
-        `UPDATE companies SET name = ?, region = ?, uscc = ?, uscc_override = ?, business_scope = ?,
-         notes = ?, updated_at = ? WHERE id = ?`,
-      ).run(
-        input.name,
-        input.region,
-        uscc,
-        override,
-        input.businessScope ?? '',
-        input.notes ?? '',
-        at,
-        id,
-      )
-      audit(db, 'edit', 'company', id)
+      await getCompany(trx, input.id)
+      await trx
+        .updateTable('companies')
+        .set({ ...fields, updated_at: at })
+        .where('id', '=', id)
+        .execute()
+      await recordAudit(trx, 'edit', 'company', id)
     } else {
-      db.prepare(
-        `INSERT INTO companies (id, name, region, uscc, uscc_override, business_scope, notes, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
-        id,
-        input.name,
-        input.region,
-        uscc,
-        override,
-        input.businessScope ?? '',
-        input.notes ?? '',
-        at,
-        at,
-      )
-      audit(db, 'create', 'company', id)
+      await trx
+        .insertInto('companies')
+        .values({ id, ...fields, created_at: at, updated_at: at })
+        .execute()
+      await recordAudit(trx, 'create', 'company', id)
     }
-    if (override) audit(db, 'uscc_override', 'company', id, override.slice(0, 200))
-    indexEntity(db, 'company', id, input.name, [input.name, uscc, input.businessScope, input.notes])
-    return getCompany(db, id)
-  })()
+    if (override) await recordAudit(trx, 'uscc_override', 'company', id, override.slice(0, 200))
+    await store.search.index(trx, 'company', id, input.name, [
+      input.name,
+      uscc,
+      input.businessScope,
+      input.notes,
+    ])
+    return getCompany(trx, id)
+  })
 }

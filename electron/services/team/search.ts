@@ -1,16 +1,8 @@
 import type pg from 'pg'
 import type { SearchHit } from '../../../shared/library/schemas'
-import { queryTerms, searchTokens } from '../library/search-tokens'
+import { searchTokens } from '../library/search-tokens'
+import { INDEX_SQL, SEARCH_SQL, toTsQuery } from './search-query'
 import { SEARCH_SOURCES, searchTextOf, type SearchSourceKind } from '../library/search-text'
-
-/** A tsquery lexeme, quoted: the terms come from the user. */
-const lexeme = (term: string): string => `'${term.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`
-
-/** The same terms as the embedded library's FTS query, as tsquery text: all ANDed. */
-function toTsQuery(query: string): string | null {
-  const parts = queryTerms(query).map((t) => (t.prefix ? `${lexeme(t.term)}:*` : lexeme(t.term)))
-  return parts.length > 0 ? parts.join(' & ') : null
-}
 
 /** Index (or re-index) one entity in the team library. */
 export async function indexEntityTeam(
@@ -21,12 +13,7 @@ export async function indexEntityTeam(
   texts: (string | null | undefined)[],
 ): Promise<void> {
   const tokens = texts.filter((t): t is string => Boolean(t)).flatMap(searchTokens)
-  await client.query(
-    `INSERT INTO search_index (entity_kind, entity_id, title, body)
-     VALUES ($1, $2, $3, array_to_tsvector($4::text[]))
-     ON CONFLICT (entity_kind, entity_id) DO UPDATE SET title = EXCLUDED.title, body = EXCLUDED.body`,
-    [kind, id, title, [...new Set(tokens)]],
-  )
+  await client.query(INDEX_SQL, [kind, id, title, [...new Set(tokens)]])
 }
 
 /**
@@ -41,14 +28,7 @@ export async function searchTeam(
   const tsquery = toTsQuery(query)
   if (!tsquery) return []
   const result = await client.query<{ kind: SearchHit['kind']; id: string; title: string }>(
-    `SELECT kind, id, title FROM (
-       SELECT entity_kind AS kind, entity_id AS id, title, ts_rank(body, q) AS rank
-       FROM search_index, CAST($1 AS tsquery) AS q
-       WHERE body @@ q
-       LIMIT $2
-     ) AS matches
-     ORDER BY rank DESC, id
-     LIMIT $3`,
+    SEARCH_SQL,
     [tsquery, limit * 4, limit],
   )
   return result.rows.map((r) => ({ kind: r.kind, id: r.id, title: r.title, detail: '' }))
