@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util'
 import { AppError } from '../../shared/errors'
 import { createBackup } from '../services/backup/backup'
-import { restoreBackup } from '../services/backup/restore'
+import { finishInterruptedRestore, restoreBackup } from '../services/backup/restore'
 import { describeOwner, lockDataDir } from '../services/db/data-lock'
 import { ensureDataDir, resolveDataDir } from '../services/paths'
 import { cliBackend } from './backend'
@@ -55,6 +55,8 @@ export async function restoreVerb(args: string[], io: CliIo): Promise<number> {
     onWait: (owner) => io.stderr(`数据文件夹${describeOwner(owner)}，正在等待其释放…\n`),
   })
   try {
+    // A restore the app left unfinished is completed first, never overwritten by this one.
+    finishInterruptedRestore(dataDir)
     const result = await restoreBackup(positionals[0], dataDir)
     io.stdout(`${JSON.stringify(result, null, 2)}\n`)
     return 0

@@ -12,7 +12,13 @@ import {
 } from './db/data-lock'
 import { openDatabase } from './db/open'
 import { sqliteStore } from './storage/library-store'
-import { applyVerifiedBackup, finishInterruptedRestore, verifyBackup } from './backup/restore'
+import {
+  applyVerifiedBackup,
+  assertNoRestorePending,
+  discardVerified,
+  finishInterruptedRestore,
+  verifyBackup,
+} from './backup/restore'
 import { audit } from './library/audit'
 import { AppError } from '../../shared/errors'
 import { ContentStore } from './files/content-store'
@@ -104,8 +110,10 @@ interface OpenLibrary {
 }
 
 function openLibrary(options: BackendOptions, lock: DataDirLock | null): OpenLibrary {
-  // A restore cut short by a crash is finished first (its library was verified before).
+  // A restore cut short by a crash is finished first (its library was verified before); a
+  // reader waits for that rather than open (and maybe recreate) a library being replaced.
   if (lock) finishInterruptedRestore(options.dataDir)
+  else assertNoRestorePending(options.dataDir)
   const db = openDatabase(join(options.dataDir, DATABASE_FILE), {
     nativeBinding: options.nativeBinding,
   })
@@ -145,44 +153,99 @@ function openLibrary(options: BackendOptions, lock: DataDirLock | null): OpenLib
   return { ctx, handlers }
 }
 
+/** How long a restore waits for calls already running to finish before it swaps the library. */
+const RESTORE_DRAIN_MS = 30_000
+
 function openWith(options: BackendOptions, lock: DataDirLock | null): Backend {
   let current = openLibrary(options, lock)
-  let restoring = false
+  /** A restore is under way (verifying or swapping): a second one is refused at once. */
+  let restorePending = false
+  /** The swap is near: new calls are refused until the restored library is open. */
+  let gateClosed = false
+  /** A swap failed half-way: only a restart (which finishes it from the journal) helps. */
+  let broken: AppError | null = null
+  let inFlight = 0
+  let drained: (() => void) | null = null
   // The doors hold this one handlers object for the process's life: each call goes to the
-  // library open now, so 恢复 can swap the library underneath without the doors knowing.
+  // library open now, so 恢复 can swap the library underneath without the doors knowing. Calls
+  // are counted so the swap waits for the ones already running (they hold the old handle).
   const handlers = Object.fromEntries(
     (Object.keys(current.handlers) as (keyof OpenLibrary['handlers'])[]).map((method) => [
       method,
-      (input: never) => {
-        if (restoring) {
-          throw new AppError('CONFLICT', '正在恢复资料库，请稍候再试。')
+      async (input: never) => {
+        if (broken) throw broken
+        if (gateClosed) throw new AppError('CONFLICT', '正在恢复资料库，请稍候再试。')
+        inFlight++
+        try {
+          return await (current.handlers[method] as (input: never) => Promise<unknown>)(input)
+        } finally {
+          inFlight--
+          if (inFlight === 0) drained?.()
         }
-        return (current.handlers[method] as (input: never) => Promise<unknown>)(input)
       },
     ]),
   ) as unknown as Handlers
+
+  const waitForCalls = (): Promise<boolean> =>
+    inFlight === 0
+      ? Promise.resolve(true)
+      : new Promise((resolve) => {
+          const timer = setTimeout(() => {
+            drained = null
+            resolve(false)
+          }, RESTORE_DRAIN_MS)
+          drained = () => {
+            clearTimeout(timer)
+            drained = null
+            resolve(true)
+          }
+        })
+
   /**
    * 设置 → 恢复 while the app runs: verify the archive beside the library (calls go on), then —
-   * only with the lock (a writer) — close the database, swap the library in place, reopen.
+   * only with the lock (a writer) — stop taking calls, wait for the running ones, close the
+   * database, swap the library in place, reopen.
    */
   handlers['system.restore'] = async ({ archivePath }) => {
+    if (broken) throw broken
     if (!lock) throw new AppError('CONFLICT', '只读方式打开的资料库不能恢复。')
-    if (restoring) throw new AppError('CONFLICT', '已经在恢复资料库。')
-    const verified = await verifyBackup(archivePath, options.dataDir)
-    restoring = true
+    if (restorePending) throw new AppError('CONFLICT', '已经在恢复资料库，请等它完成。')
+    restorePending = true
     try {
-      current.ctx.db.close()
-      let result: ReturnType<typeof applyVerifiedBackup>
+      const verified = await verifyBackup(archivePath, options.dataDir)
+      gateClosed = true
       try {
-        result = applyVerifiedBackup(verified, options.dataDir)
-      } finally {
-        // Reopened either way; a swap cut short is completed by the open (its journal).
+        if (!(await waitForCalls())) {
+          discardVerified(verified)
+          throw new AppError(
+            'CONFLICT',
+            '还有操作（导出、导入等）在进行，没有恢复。请等它们完成后再恢复；资料库没有改动。',
+          )
+        }
+        current.ctx.db.close()
+        let result: ReturnType<typeof applyVerifiedBackup>
+        try {
+          result = applyVerifiedBackup(verified, options.dataDir)
+        } catch (error) {
+          // Rolled back (the old library is in place again) or left for the next start.
+          try {
+            current = openLibrary(options, lock)
+          } catch {
+            broken = new AppError(
+              'CONFLICT',
+              '恢复没有完成。请关闭并重新启动程序：启动时会按记录完成恢复。',
+            )
+          }
+          throw error
+        }
         current = openLibrary(options, lock)
+        audit(current.ctx.db, 'restore', 'library', '', `${result.files} file(s)`)
+        return { previous: result.previous, files: result.files }
+      } finally {
+        gateClosed = false
       }
-      audit(current.ctx.db, 'restore', 'library', '', `${result.files} file(s)`)
-      return { previous: result.previous, files: result.files }
     } finally {
-      restoring = false
+      restorePending = false
     }
   }
   return {

@@ -8,6 +8,9 @@ import {
   rmSync,
   mkdirSync,
   writeFileSync,
+  openSync,
+  fsyncSync,
+  closeSync,
 } from 'node:fs'
 import { basename, dirname, join, relative, resolve, sep } from 'node:path'
 import Database from 'better-sqlite3'
@@ -106,10 +109,53 @@ interface RestoreJournal {
   phase: 'aside' | 'in'
 }
 
+function fsyncPath(path: string): void {
+  let fd: number | undefined
+  try {
+    fd = openSync(path, 'r')
+    fsyncSync(fd)
+  } catch {
+    // Directories cannot be opened for fsync on Windows; the rename is what matters there.
+  } finally {
+    if (fd !== undefined) closeSync(fd)
+  }
+}
+
+/** Written, flushed and renamed into place, its folder flushed: it survives a power cut. */
 function writeJournal(dataDir: string, journal: RestoreJournal): void {
   const path = join(dataDir, JOURNAL)
   writeFileSync(`${path}.tmp`, JSON.stringify(journal), { mode: 0o600 })
+  fsyncPath(`${path}.tmp`)
   renameSync(`${path}.tmp`, path)
+  fsyncPath(dataDir)
+}
+
+const sleepSync = (ms: number): void => {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms)
+}
+
+/**
+ * A rename that retries for a moment: on Windows a virus scanner or the search indexer may hold
+ * a file open briefly, and the rename fails with EPERM / EBUSY until it lets go.
+ */
+function renameRetrying(from: string, to: string): void {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      renameSync(from, to)
+      return
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code
+      if (attempt >= 6 || (code !== 'EPERM' && code !== 'EBUSY' && code !== 'EACCES')) throw error
+      sleepSync(50 * 2 ** attempt)
+    }
+  }
+}
+
+/** `to`, or beside it with a number when something is already there: never overwrite. */
+function freeName(to: string): string {
+  let candidate = to
+  for (let n = 2; existsSync(candidate); n++) candidate = `${to}.${n}`
+  return candidate
 }
 
 /**
@@ -117,6 +163,7 @@ function writeJournal(dataDir: string, journal: RestoreJournal): void {
  * crash at any point is finished by the next open (finishInterruptedRestore) — the staged
  * library was verified, so rolling forward is always safe. The folder itself is never renamed:
  * the lock held inside it stays held (and Windows refuses to rename a folder with open files).
+ * Nothing already in the previous folder is ever overwritten.
  */
 function applyJournal(dataDir: string, journal: RestoreJournal): void {
   if (journal.phase === 'aside') {
@@ -124,25 +171,59 @@ function applyJournal(dataDir: string, journal: RestoreJournal): void {
       const from = join(dataDir, name)
       if (!existsSync(from)) continue
       mkdirSync(journal.previous, { recursive: true, mode: 0o700 })
-      renameSync(from, join(journal.previous, name))
+      renameRetrying(from, freeName(join(journal.previous, name)))
     }
     journal = { ...journal, phase: 'in' }
     writeJournal(dataDir, journal)
   }
   for (const name of LIBRARY_ENTRIES) {
     const from = join(journal.staging, name)
-    if (existsSync(from)) renameSync(from, join(dataDir, name))
+    if (existsSync(from)) renameRetrying(from, join(dataDir, name))
   }
   rmSync(join(dataDir, JOURNAL), { force: true })
   rmSync(journal.staging, { recursive: true, force: true })
 }
 
+function readJournal(dataDir: string): RestoreJournal | null {
+  const path = join(dataDir, JOURNAL)
+  if (!existsSync(path)) return null
+  try {
+    const journal = JSON.parse(readFileSync(path, 'utf8')) as RestoreJournal
+    if (typeof journal.staging !== 'string' || typeof journal.previous !== 'string') {
+      throw new Error('journal fields')
+    }
+    return journal
+  } catch {
+    throw new AppError(
+      'CONFLICT',
+      `上次恢复被中断，且其记录文件已损坏（${path}）。资料库没有改动：恢复前的资料库在数据文件夹旁的 .before-restore- 文件夹中，请联系技术支持。`,
+    )
+  }
+}
+
 /** A restore cut short by a crash is completed; the data folder's writer calls this on open. */
 export function finishInterruptedRestore(dataDir: string): boolean {
-  const path = join(dataDir, JOURNAL)
-  if (!existsSync(path)) return false
-  applyJournal(dataDir, JSON.parse(readFileSync(path, 'utf8')) as RestoreJournal)
+  const journal = readJournal(dataDir)
+  if (!journal) return false
+  try {
+    applyJournal(dataDir, journal)
+  } catch (error) {
+    throw new AppError(
+      'CONFLICT',
+      `上次恢复被中断，现在无法完成（${(error as Error).message}）。请关闭占用数据文件夹的程序后重新启动。`,
+    )
+  }
   return true
+}
+
+/** A reader must not open a library that a restore is replacing: it could recreate it empty. */
+export function assertNoRestorePending(dataDir: string): void {
+  if (existsSync(join(dataDir, JOURNAL))) {
+    throw new AppError(
+      'CONFLICT',
+      '资料库正在恢复（或恢复被中断），请稍后再试；打开程序会完成恢复。',
+    )
+  }
 }
 
 /** An archive unpacked and verified beside the data folder, ready to replace the library. */
@@ -198,8 +279,35 @@ export function applyVerifiedBackup(
   const previous = `${target}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`
   const journal: RestoreJournal = { staging: verified.staging, previous, phase: 'aside' }
   writeJournal(target, journal)
-  applyJournal(target, journal)
+  try {
+    applyJournal(target, journal)
+  } catch (error) {
+    const reason = (error as Error).message
+    if (readJournal(target)?.phase === 'aside') {
+      // Nothing restored is in place yet: put the current library back as it was.
+      for (const name of LIBRARY_ENTRIES) {
+        const moved = join(previous, name)
+        if (existsSync(moved) && !existsSync(join(target, name)))
+          renameSync(moved, join(target, name))
+      }
+      rmSync(join(target, JOURNAL), { force: true })
+      discardVerified(verified)
+      throw new AppError(
+        'CONFLICT',
+        `恢复失败：无法移动资料库中的文件（${reason}；可能被其他程序占用）。资料库保持恢复前的状态。`,
+      )
+    }
+    throw new AppError(
+      'CONFLICT',
+      `恢复没有完成（${reason}）。请关闭并重新启动程序：启动时会按记录完成恢复。`,
+    )
+  }
   return { dataDir: target, previous: hasLibrary ? previous : null, files: verified.files }
+}
+
+/** A verified archive that will not be used after all. */
+export function discardVerified(verified: VerifiedBackup): void {
+  rmSync(verified.staging, { recursive: true, force: true })
 }
 
 /** Both steps, for the CLI (the app closed, the caller holding the lock). */

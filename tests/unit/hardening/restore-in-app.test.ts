@@ -135,6 +135,47 @@ describe('恢复 in the running app', () => {
   }, 60_000)
 })
 
+describe('恢复 and the calls around it', () => {
+  it('waits for a call already running, refuses a second restore at once, then swaps', async () => {
+    const { backend } = await libraryWithExtraCompany('busy')
+    try {
+      // A slow call (a backup of the library) is running when the restore is asked for.
+      const backup = dispatch(backend.handlers, 'system.backup', {
+        outDir: join(temp.dir, 'busy-backups'),
+      })
+      const restore = dispatch(backend.handlers, 'system.restore', { archivePath: archive })
+      const second = await dispatch(backend.handlers, 'system.restore', { archivePath: archive })
+      expect(second).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+      expect((second as { error: { message: string } }).error.message).toMatch(/已经在恢复/)
+      const [made, restored] = await Promise.all([backup, restore])
+      // Both finished: the backup on the old library, then the swap.
+      expect(made.ok).toBe(true)
+      expect(restored.ok).toBe(true)
+      expect(await companyNames(backend)).toEqual(await companyNames(demo.backend))
+    } finally {
+      backend.close()
+    }
+  }, 60_000)
+
+  it('a reader refuses to open a library whose restore is unfinished (journal present)', async () => {
+    const { dataDir, backend } = await libraryWithExtraCompany('journal')
+    backend.close()
+    writeFileSync(
+      join(dataDir, 'restore-journal.json'),
+      JSON.stringify({
+        staging: join(temp.dir, 'nowhere'),
+        previous: `${dataDir}.prev`,
+        phase: 'in',
+      }),
+    )
+    expect(() => createBackend({ dataDir, access: 'read' })).toThrow(/资料库正在恢复/)
+    // A damaged journal stops the writer with a Chinese reason, changing nothing.
+    writeFileSync(join(dataDir, 'restore-journal.json'), '')
+    expect(() => createBackend({ dataDir })).toThrow(/记录文件已损坏/)
+    expect(readdirSync(dataDir)).toContain('packetdesk.sqlite')
+  }, 60_000)
+})
+
 describe('what a killed backup or restore leaves behind', () => {
   it('is removed by the next backup / restore when its process is gone, kept while it runs', async () => {
     const dead = spawnSync(process.execPath, ['-e', '0']).pid
