@@ -7,7 +7,17 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
-          // A throwaway PostgreSQL cluster for the team library's tests (both engines).
+          exclude: ['tests/unit/team/**', 'tests/unit/storage/**'],
+          environment: 'node',
+          testTimeout: 20_000,
+        },
+      },
+      {
+        test: {
+          // The team library and the storage port, on both engines: these need PostgreSQL,
+          // a throwaway cluster started once for them.
+          name: 'team',
+          include: ['tests/unit/team/**/*.test.ts', 'tests/unit/storage/**/*.test.ts'],
           globalSetup: ['tests/setup/postgres-cluster.ts'],
           environment: 'node',
           testTimeout: 20_000,

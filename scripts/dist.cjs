@@ -12,7 +12,14 @@ const bin = (name) => join(root, 'node_modules', '.bin', name)
 
 function run(command, args) {
   console.log(`\n[dist] ${[command, ...args].join(' ')}`)
-  return spawnSync(command, args, { cwd: root, stdio: 'inherit' }).status ?? 1
+  // npm and node_modules/.bin entries are .cmd files on Windows: they need a shell there.
+  const result = spawnSync(command, args, {
+    cwd: root,
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+  })
+  if (result.error) console.error(`[dist] ${result.error.message}`)
+  return result.status ?? 1
 }
 
 let status = run('npm', ['run', '--silent', 'build'])

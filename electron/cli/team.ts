@@ -58,15 +58,18 @@ async function run(sub: string, args: string[], io: CliIo): Promise<number> {
   }
   const dataDir = values['data-dir'] ?? resolveDataDir(io.env)
   if (sub === 'push') {
-    // Reads the local library only: no lock, no sweep (the app may keep running).
-    const backend = await cliBackend(io, dataDir, 'read', 'team push')
     const client = await connectTeam(url)
     try {
-      print(io, await teamPush(backend, client))
-      return 0
+      // Reads the local library only: no lock, no sweep (the app may keep running).
+      const backend = await cliBackend(io, dataDir, 'read', 'team push')
+      try {
+        print(io, await teamPush(backend, client))
+        return 0
+      } finally {
+        backend.close()
+      }
     } finally {
       await client.end()
-      backend.close()
     }
   }
   if (sub === 'pull') {
@@ -93,6 +96,19 @@ async function run(sub: string, args: string[], io: CliIo): Promise<number> {
   throw new UsageError(`未知的 team 子命令：${sub}`)
 }
 
+/** A refusal by the PostgreSQL server, said in Chinese (its own words kept for the IT staff). */
+function serverRefusal(sqlState: string, message: string): string {
+  const reason =
+    sqlState === '42501'
+      ? '权限不足（文员账号不能做这件事；初始化和新建文员需要数据库管理员账号）'
+      : sqlState === '23503' || sqlState === '23505'
+        ? '数据与团队资料库中已有的数据冲突'
+        : sqlState.startsWith('08')
+          ? '与服务器的连接中断'
+          : '数据库拒绝了操作'
+  return `${reason}，没有改动。（PostgreSQL ${sqlState}：${message}）`
+}
+
 /**
  * `team init | add-clerk NAME | push | pull` — the team library on PostgreSQL. A refusal
  * (server away, wrong password, not initialised, folder not new) exits 1 with its reason.
@@ -106,6 +122,11 @@ export async function teamVerb(args: string[], io: CliIo): Promise<number> {
     if (error instanceof AppError) {
       io.stderr(`团队资料库：${error.message}\n`)
       return error.code === 'INVALID_ARGUMENT' ? 2 : 1
+    }
+    const sqlState = (error as { code?: unknown }).code
+    if (typeof sqlState === 'string' && /^[0-9A-Z]{5}$/.test(sqlState)) {
+      io.stderr(`团队资料库：${serverRefusal(sqlState, (error as Error).message)}\n`)
+      return 1
     }
     throw error
   }

@@ -19,7 +19,7 @@ import { AppError } from '../../../shared/errors'
 import type { ContentStore } from '../files/content-store'
 import { APP_VERSION } from '../version'
 import { DATABASE, MANIFEST, type BackupManifest } from './manifest'
-import { sweepDeadLeftovers } from '../leftovers'
+import { leftoverTag, sweepDeadLeftovers } from '../leftovers'
 
 function sha256(file: string): string {
   return createHash('sha256').update(readFileSync(file)).digest('hex')
@@ -34,8 +34,9 @@ function fsyncFile(path: string): void {
   }
 }
 
-/** A backup's staging folder and archive while it is written: `.packetdesk-backup-PID-HEX[.tar]`. */
-const BACKUP_LEFTOVER = /^\.packetdesk-backup-(\d+)-[0-9a-f]{12}(?:\.tar)?$/
+/** A backup's staging folder and archive while written: `.packetdesk-backup-HOST-PID-HEX[.tar]`. */
+const backupLeftover = (): RegExp =>
+  new RegExp(`^\\.packetdesk-backup-${leftoverTag()}-(\\d+)-[0-9a-f]{12}(?:\\.tar)?$`)
 
 /**
  * 备份: the whole library in one archive, while the app runs — the database through SQLite's
@@ -54,10 +55,10 @@ export async function createBackup(
     throw new AppError('CONFLICT', `备份文件已存在，不会覆盖：${target}`, 'out')
   }
   // What a backup killed half-way left in this folder (its process gone) goes first.
-  sweepDeadLeftovers(dirname(target), BACKUP_LEFTOVER)
+  sweepDeadLeftovers(dirname(target), backupLeftover())
   const staging = join(
     dirname(target),
-    `.packetdesk-backup-${process.pid}-${randomBytes(6).toString('hex')}`,
+    `.packetdesk-backup-${leftoverTag()}-${process.pid}-${randomBytes(6).toString('hex')}`,
   )
   mkdirSync(staging, { recursive: true, mode: 0o700 })
   const archive = `${staging}.tar`

@@ -19,7 +19,7 @@ import { AppError } from '../../../shared/errors'
 import { assertNotNewer } from '../db/open'
 import { LATEST_SCHEMA_VERSION } from '../db/migrations'
 import { DATABASE, isBackupPath, MANIFEST, type BackupManifest } from './manifest'
-import { sweepDeadLeftovers } from '../leftovers'
+import { leftoverTag, sweepDeadLeftovers } from '../leftovers'
 
 const refuse = (reason: string) =>
   new AppError('INVALID_ARGUMENT', `备份文件无法使用：${reason}。现有资料库没有任何改动。`, 'file')
@@ -246,7 +246,7 @@ export async function verifyBackup(archive: string, dataDir: string): Promise<Ve
   const pending = existsSync(journal)
     ? (JSON.parse(readFileSync(journal, 'utf8')) as RestoreJournal).staging
     : null
-  const prefix = `.${basename(target)}.restore-`
+  const prefix = `.${basename(target)}.restore-${leftoverTag()}-`
   sweepDeadLeftovers(
     dirname(target),
     new RegExp(`^${escapeRegExp(prefix)}(\\d+)-[0-9a-f]{12}$`),

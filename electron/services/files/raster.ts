@@ -42,6 +42,10 @@ async function totalPixels(bytes: Buffer, meta: Metadata, pages: number): Promis
   let total = meta.width * meta.height
   for (let page = 1; page < pages; page++) {
     const header = await sharp(bytes, { limitInputPixels: false, page }).metadata()
+    // A later page over the per-page limit is named with its own size.
+    if (header.width * header.height > MAX_IMPORT_PIXELS) {
+      throw refuse(MESSAGES.tooManyPixels(header.width, header.height))
+    }
     total += header.width * header.height
   }
   return total
@@ -55,8 +59,8 @@ export async function inspectRaster(bytes: Buffer, format: RasterFormat): Promis
   const pages = documentPages(meta, format)
   if (pages > MAX_IMPORT_PAGES) throw refuse(MESSAGES.tooManyPages('TIFF', pages))
   if (pages > 1) {
-    const pixels = await totalPixels(bytes, meta, pages).catch(() => {
-      throw refuse(MESSAGES.undecodable(FORMAT_LABEL[format]))
+    const pixels = await totalPixels(bytes, meta, pages).catch((error: unknown) => {
+      throw isRefusal(error) ? error : refuse(MESSAGES.undecodable(FORMAT_LABEL[format]))
     })
     if (pixels > MAX_IMPORT_TOTAL_PIXELS) {
       throw refuse(MESSAGES.tooManyTotalPixels('TIFF', pages, pixels))

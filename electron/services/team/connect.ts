@@ -21,7 +21,12 @@ export async function connectTeam(databaseUrl: string): Promise<pg.Client> {
       `无法连接团队资料库 ${redactDatabaseUrl(databaseUrl)}：${reason(error)}`,
     )
   }
-  await client.query(`SET search_path TO ${SCHEMA}, public`)
+  try {
+    await client.query(`SET search_path TO ${SCHEMA}, public`)
+  } catch (error) {
+    await client.end().catch(() => undefined)
+    throw error
+  }
   return client
 }
 

@@ -30,6 +30,9 @@ export function redactDatabaseUrl(raw: string): string {
   try {
     const url = new URL(raw)
     if (url.password) url.password = '***'
+    for (const key of [...url.searchParams.keys()]) {
+      if (/pass/i.test(key)) url.searchParams.set(key, '***')
+    }
     return url.toString()
   } catch {
     return '(无效的数据库地址)'

@@ -1,4 +1,5 @@
 import type pg from 'pg'
+import { AppError } from '../../../shared/errors'
 import { connectTeam, SCHEMA } from './connect'
 import { databaseName, parseDatabaseUrl } from './database-url'
 import { migrateTeam } from './migrate'
@@ -14,8 +15,9 @@ export interface TeamInitReport {
 
 /**
  * The clerks' rights, granted again on every init (idempotent): read and write the library,
- * but the audit log only read and added to, and the migrations table only read. Tables belong
- * to packetdesk_admin, so no clerk can drop or alter one.
+ * but the audit log only read and added to, stored files only read and added, and the
+ * migrations table only read. Tables belong to packetdesk_admin, so no clerk can drop or alter
+ * one.
  */
 async function grantClerks(client: pg.Client, database: string): Promise<void> {
   const clerk = client.escapeIdentifier(CLERK_ROLE)
@@ -24,9 +26,45 @@ async function grantClerks(client: pg.Client, database: string): Promise<void> {
   await client.query(
     `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${SCHEMA} TO ${clerk}`,
   )
-  await client.query(`REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM ${clerk}`)
+  // The audit log: read, and add rows naming only what happened (never the id or the actor).
+  await client.query(`REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON audit_log FROM ${clerk}`)
+  await client.query(
+    `GRANT INSERT (at, action, entity_kind, entity_id, detail, origin) ON audit_log TO ${clerk}`,
+  )
+  // Stored files are never changed or removed by a clerk (a purge is an administrator's task).
+  await client.query(`REVOKE UPDATE, DELETE, TRUNCATE ON blobs, files FROM ${clerk}`)
   await client.query(`REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON schema_migrations FROM ${clerk}`)
   await client.query(`GRANT USAGE ON ALL SEQUENCES IN SCHEMA ${SCHEMA} TO ${clerk}`)
+}
+
+/**
+ * Only an administrator may init: a superuser, or a role that may create roles and owns (or may
+ * create schemas in) the database. And a `packetdesk` schema someone else owns is not ours.
+ */
+async function assertMayInit(client: pg.Client): Promise<void> {
+  const me = await client.query<{ super: boolean; createrole: boolean; create: boolean }>(
+    `SELECT rolsuper AS super, rolcreaterole AS createrole,
+            has_database_privilege(current_database(), 'CREATE') AS create
+     FROM pg_roles WHERE rolname = current_user`,
+  )
+  const row = me.rows[0]
+  if (!row || (!row.super && !(row.createrole && row.create))) {
+    throw new AppError(
+      'CONFLICT',
+      'team init 需要数据库管理员账号（超级用户，或能创建角色并能在该数据库中建架构的账号）；文员账号不能初始化。数据库没有改动。',
+    )
+  }
+  const owner = await client.query<{ owner: string }>(
+    `SELECT pg_get_userbyid(nspowner) AS owner FROM pg_namespace WHERE nspname = $1`,
+    [SCHEMA],
+  )
+  const current = owner.rows[0]?.owner
+  if (current !== undefined && current !== ADMIN_ROLE) {
+    throw new AppError(
+      'CONFLICT',
+      `数据库中已有名为 ${SCHEMA} 的架构，但属于 ${current} 而不是 ${ADMIN_ROLE}：不是 PacketDesk 建的，没有改动。`,
+    )
+  }
 }
 
 /**
@@ -39,6 +77,7 @@ export async function teamInit(databaseUrl: string): Promise<TeamInitReport> {
   const database = databaseName(parseDatabaseUrl(databaseUrl))
   const client = await connectTeam(databaseUrl)
   try {
+    await assertMayInit(client)
     const rolesCreated = await ensureGroupRoles(client)
     const admin = client.escapeIdentifier(ADMIN_ROLE)
     // The connecting role acts as the owner for the migrations (a superuser may anyway).

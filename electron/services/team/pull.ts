@@ -71,9 +71,13 @@ export async function teamPull(
         copies.push({ table, columns, rows })
         report.tables[table] = rows.length
       }
+      // Each entry keeps who wrote it and where it came from (its origin, or this team
+      // library's id and the entry's), so pushing this library back adds nothing twice.
+      const libraryId = (await client.query<{ id: string }>('SELECT id FROM library_info')).rows[0]
+        ?.id
       const audit = (
         await client.query(
-          'SELECT at, action, entity_kind, entity_id, detail FROM audit_log ORDER BY id',
+          'SELECT id, at, action, entity_kind, entity_id, detail, actor, origin FROM audit_log ORDER BY id',
         )
       ).rows as Record<string, unknown>[]
       report.audit = audit.length
@@ -86,10 +90,22 @@ export async function teamPull(
           for (const row of rows) insert.run(...columns.map((c) => row[c] ?? null))
         }
         const insertAudit = db.prepare(
-          'INSERT INTO audit_log (at, action, entity_kind, entity_id, detail) VALUES (?, ?, ?, ?, ?)',
+          `INSERT INTO audit_log (at, action, entity_kind, entity_id, detail, actor, origin)
+           VALUES (?, ?, ?, ?, ?, ?, ?)`,
         )
-        for (const row of audit)
-          insertAudit.run(row.at, row.action, row.entity_kind, row.entity_id, row.detail)
+        for (const row of audit) {
+          const origin =
+            (row.origin as string | null) ?? `team:${libraryId ?? ''}:${String(row.id)}`
+          insertAudit.run(
+            row.at,
+            row.action,
+            row.entity_kind,
+            row.entity_id,
+            row.detail,
+            row.actor,
+            origin,
+          )
+        }
         for (const kind of ['company', 'person', 'trademark'] as const) {
           const table = { company: 'companies', person: 'persons', trademark: 'trademarks' }[kind]
           const ids = db

@@ -39,6 +39,28 @@ export async function teamPush(
   if (version === 0) throw new AppError('CONFLICT', '团队资料库还没有初始化：请先运行 team init。')
   assertTeamNotNewer(version)
   const { db, store } = local
+  // The team's columns first, then one read of the whole local library in one SQLite
+  // transaction: a consistent snapshot even while the app keeps importing (a file row read
+  // later than the file list could otherwise reach the team without its bytes).
+  const columns = new Map<string, string[]>()
+  for (const table of LIBRARY_TABLES) columns.set(table, await sharedColumns(db, client, table))
+  const snapshot = db.transaction(() => ({
+    tables: LIBRARY_TABLES.map((table) => {
+      const names = columns.get(table) ?? []
+      const rows = db
+        .prepare(`SELECT ${names.map((c) => `"${c}"`).join(', ')} FROM ${table}`)
+        .all() as Record<string, unknown>[]
+      return { table, columns: names, rows }
+    }),
+    audit: db
+      .prepare(
+        'SELECT id, at, action, entity_kind, entity_id, detail, origin FROM audit_log ORDER BY id',
+      )
+      .all() as (Record<string, unknown> & { origin: string | null })[],
+  }))()
+  const shas = (snapshot.tables.find((t) => t.table === 'files')?.rows ?? []).map(
+    (row) => row.sha256 as string,
+  )
   return inTransaction(client, async () => {
     const report: PushReport = {
       tables: {},
@@ -46,7 +68,7 @@ export async function teamPush(
       audit: { added: 0, present: 0 },
       indexed: 0,
     }
-    const shas = db.prepare('SELECT sha256 FROM files ORDER BY sha256').pluck().all() as string[]
+    // Blobs before the file rows that name them (a foreign key on the team's side).
     for (const sha of shas) {
       const bytes = await store.read(sha)
       if (sha256(bytes) !== sha) {
@@ -62,19 +84,16 @@ export async function teamPush(
       if ((result.rowCount ?? 0) > 0) report.blobs.added++
       else report.blobs.present++
     }
-    for (const table of LIBRARY_TABLES) {
-      const columns = await sharedColumns(db, client, table)
-      const rows = db
-        .prepare(`SELECT ${columns.map((c) => `"${c}"`).join(', ')} FROM ${table}`)
-        .all() as Record<string, unknown>[]
-      const added = await insertMissing(client, table, columns, rows)
+    for (const { table, columns: names, rows } of snapshot.tables) {
+      const added = await insertMissing(client, table, names, rows)
       report.tables[table] = { added, present: rows.length - added }
     }
-    const audit = (
-      db
-        .prepare('SELECT id, at, action, entity_kind, entity_id, detail FROM audit_log ORDER BY id')
-        .all() as Record<string, unknown>[]
-    ).map((row) => ({ ...row, origin: `sqlite:${sha256(Buffer.from(JSON.stringify(row)))}` }))
+    // An entry pulled from a team library keeps its origin there; a local one is named by its
+    // content, so pushing again (or pushing a pulled library back) adds nothing twice.
+    const audit = snapshot.audit.map(({ origin, ...row }) => ({
+      ...row,
+      origin: origin ?? `sqlite:${sha256(Buffer.from(JSON.stringify(row)))}`,
+    }))
     const added = await insertMissing(
       client,
       'audit_log',

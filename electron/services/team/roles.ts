@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto'
+import { createHash, createHmac, pbkdf2Sync, randomBytes } from 'node:crypto'
 import type pg from 'pg'
 import { AppError } from '../../../shared/errors'
 
@@ -34,11 +34,24 @@ export async function ensureGroupRoles(client: pg.Client): Promise<string[]> {
 }
 
 /** A clerk's login name: a plain lower-case PostgreSQL identifier. */
-const CLERK_NAME = /^[a-z][a-z0-9_]{1,62}$/
+const CLERK_NAME = /^(?!pg_)[a-z][a-z0-9_]{1,62}$/
+
+/**
+ * The SCRAM-SHA-256 verifier of a password (RFC 5802/7677, as PostgreSQL stores it): the
+ * server gets only this, so the password itself never reaches its logs or statistics.
+ * (Our passwords are base64url: SASLprep leaves them unchanged.)
+ */
+function scramVerifier(password: string, salt = randomBytes(16), iterations = 4096): string {
+  const salted = pbkdf2Sync(password, salt, iterations, 32, 'sha256')
+  const hmac = (key: Buffer, text: string) => createHmac('sha256', key).update(text).digest()
+  const storedKey = createHash('sha256').update(hmac(salted, 'Client Key')).digest()
+  const serverKey = hmac(salted, 'Server Key')
+  return `SCRAM-SHA-256$${iterations}:${salt.toString('base64')}$${storedKey.toString('base64')}:${serverKey.toString('base64')}`
+}
 
 /**
  * `team add-clerk NAME`: a login role in the clerk group, with a random password shown once.
- * PostgreSQL keeps only its SCRAM hash; the clerk can change it (ALTER ROLE … PASSWORD).
+ * PostgreSQL receives only its SCRAM verifier; the clerk can change it (ALTER ROLE … PASSWORD).
  */
 export async function addClerk(
   client: pg.Client,
@@ -47,7 +60,7 @@ export async function addClerk(
   if (!CLERK_NAME.test(name)) {
     throw new AppError(
       'INVALID_ARGUMENT',
-      '文员名只能用小写字母开头，由小写字母、数字和下划线组成（2–63 个字符），例如 wang_li',
+      '文员名只能用小写字母开头，由小写字母、数字和下划线组成（2–63 个字符，不以 pg_ 开头），例如 wang_li',
       'name',
     )
   }
@@ -59,7 +72,7 @@ export async function addClerk(
   }
   const password = randomBytes(18).toString('base64url')
   await client.query(
-    `CREATE ROLE ${client.escapeIdentifier(name)} LOGIN PASSWORD ${client.escapeLiteral(password)} IN ROLE ${CLERK_ROLE}`,
+    `CREATE ROLE ${client.escapeIdentifier(name)} LOGIN PASSWORD ${client.escapeLiteral(scramVerifier(password))} IN ROLE ${CLERK_ROLE}`,
   )
   return { name, password }
 }

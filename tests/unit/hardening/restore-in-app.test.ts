@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createBackend } from '../../../electron/services/backend'
 import { verifyBackup } from '../../../electron/services/backup/restore'
 import { tryLockDataDir } from '../../../electron/services/db/data-lock'
+import { leftoverTag } from '../../../electron/services/leftovers'
 import { dispatch } from '../../../electron/services/dispatch'
 import { demoBackend } from '../../helpers/backend'
 import { tempDir } from '../../helpers/temp'
@@ -179,25 +180,30 @@ describe('恢复 and the calls around it', () => {
 describe('what a killed backup or restore leaves behind', () => {
   it('is removed by the next backup / restore when its process is gone, kept while it runs', async () => {
     const dead = spawnSync(process.execPath, ['-e', '0']).pid
+    const tag = leftoverTag()
     const alive = process.ppid
     const outDir = join(temp.dir, 'leftovers')
     mkdirSync(outDir)
     const names = {
-      deadDir: `.packetdesk-backup-${dead}-0123456789ab`,
-      deadTar: `.packetdesk-backup-${dead}-0123456789ab.tar`,
-      aliveDir: `.packetdesk-backup-${alive}-0123456789ab`,
+      deadDir: `.packetdesk-backup-${tag}-${dead}-0123456789ab`,
+      deadTar: `.packetdesk-backup-${tag}-${dead}-0123456789ab.tar`,
+      aliveDir: `.packetdesk-backup-${tag}-${alive}-0123456789ab`,
+      // Another PC's backup into the same shared folder: its pid means nothing here.
+      otherHost: `.packetdesk-backup-otherpc${tag}-${dead}-0123456789ab`,
     }
     mkdirSync(join(outDir, names.deadDir))
     writeFileSync(join(outDir, names.deadTar), 'half')
     mkdirSync(join(outDir, names.aliveDir))
+    mkdirSync(join(outDir, names.otherHost))
     await demo.backend.handlers['system.backup']({ outDir })
     const left = readdirSync(outDir)
     expect(left).toContain(names.aliveDir)
+    expect(left).toContain(names.otherHost)
     expect(left).not.toContain(names.deadDir)
     expect(left).not.toContain(names.deadTar)
 
     const target = join(temp.dir, 'leftover-target')
-    const deadStaging = join(temp.dir, `.leftover-target.restore-${dead}-0123456789ab`)
+    const deadStaging = join(temp.dir, `.leftover-target.restore-${tag}-${dead}-0123456789ab`)
     mkdirSync(deadStaging)
     const verified = await verifyBackup(archive, target)
     expect(existsSync(deadStaging)).toBe(false)

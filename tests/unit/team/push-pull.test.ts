@@ -5,7 +5,7 @@ import { createBackend } from '../../../electron/services/backend'
 import { searchTeam } from '../../../electron/services/team/search'
 import { runCliProcess } from '../../helpers/cli'
 import { demoBackend } from '../../helpers/backend'
-import { freshDatabase, withClient } from '../../helpers/team'
+import { freshDatabase, uniqueClerk, urlFor, withClient } from '../../helpers/team'
 import { tempDir } from '../../helpers/temp'
 
 /**
@@ -97,10 +97,48 @@ describe('team push and pull', () => {
     const doctor = runCliProcess(['doctor', '--data-dir', target])
     expect(doctor.status, doctor.stdout).toBe(0)
 
+    // Pushing the pulled library back adds nothing: not a row, not an audit entry.
+    const back = runCliProcess(['team', 'push', '--data-dir', target, '--database-url', url])
+    expect(back.status, back.stderr).toBe(0)
+    const backReport = JSON.parse(back.stdout) as PushReport
+    expect(sum(backReport, 'added')).toBe(0)
+    expect(backReport.audit).toEqual({ added: 0, present: pushed.audit.added })
+
     // A folder that already holds a library is never overwritten.
     const refused = runCliProcess(['team', 'pull', '--database-url', url, '--data-dir', target])
     expect(refused.status).toBe(1)
     expect(refused.stderr).toMatch(/已有资料库，不会覆盖/)
+  }, 120_000)
+
+  it('a clerk pushes with their own login; a clerk cannot init', async () => {
+    const teamUrl = await freshDatabase('clerkpush')
+    expect(runCliProcess(['team', 'init', '--database-url', teamUrl]).status).toBe(0)
+    const name = uniqueClerk()
+    const added = runCliProcess(['team', 'add-clerk', name, '--database-url', teamUrl])
+    expect(added.status, added.stderr).toBe(0)
+    const { password } = JSON.parse(added.stdout) as { password: string }
+    const asClerk = urlFor({ database: new URL(teamUrl).pathname.slice(1), user: name, password })
+    const refused = runCliProcess(['team', 'init', '--database-url', asClerk])
+    expect(refused.status).toBe(1)
+    expect(refused.stderr).toMatch(/需要数据库管理员账号/)
+    expect(refused.stderr).not.toContain(password)
+    const pushed = runCliProcess([
+      'team',
+      'push',
+      '--data-dir',
+      demo.dir,
+      '--database-url',
+      asClerk,
+    ])
+    expect(pushed.status, pushed.stderr).toBe(0)
+    await withClient(teamUrl, async (client) => {
+      const actors = await client.query<{ actor: string }>('SELECT DISTINCT actor FROM audit_log')
+      expect(actors.rows).toEqual([{ actor: name }])
+      const stamped = await client.query<{ updated_by: string }>(
+        'SELECT DISTINCT updated_by FROM companies',
+      )
+      expect(stamped.rows).toEqual([{ updated_by: name }])
+    })
   }, 120_000)
 
   it('a server that is away, an uninitialised database and a wrong password are refused clearly', async () => {

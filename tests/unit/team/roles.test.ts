@@ -41,6 +41,19 @@ describe('team init and clerks', () => {
     const name = uniqueClerk()
     const clerk = await withClient(url, (client) => addClerk(client, name))
     expect(clerk.password.length).toBeGreaterThanOrEqual(20)
+    // The server was sent only a SCRAM verifier, never the password.
+    await withClient(url, async (client) => {
+      const stored = await client.query<{ rolpassword: string }>(
+        'SELECT rolpassword FROM pg_authid WHERE rolname = $1',
+        [name],
+      )
+      expect(stored.rows[0]?.rolpassword).toMatch(/^SCRAM-SHA-256\$4096:/)
+      const seen = await client.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM pg_stat_activity WHERE query LIKE $1',
+        [`%${clerk.password}%`],
+      )
+      expect(seen.rows[0]?.n).toBe(0)
+    })
     const asClerk = await connectTeam(
       urlFor({ database: new URL(url).pathname.slice(1), user: name, password: clerk.password }),
     )
@@ -52,14 +65,34 @@ describe('team init and clerks', () => {
       )
       await asClerk.query("UPDATE companies SET notes = '改过' WHERE id = 'co_1'")
       await asClerk.query(
+        `INSERT INTO audit_log (at, action, entity_kind, entity_id)
+         VALUES ('2000-01-01', 'create', 'company', 'co_1')`,
+      )
+      // Who and when are the server's: the actor is the clerk, the time is not backdated.
+      const entry = await asClerk.query<{ actor: string; at: string }>(
+        'SELECT actor, at FROM audit_log',
+      )
+      expect(entry.rows[0]?.actor).toBe(name)
+      expect(entry.rows[0]?.at.slice(0, 4)).not.toBe('2000')
+      // Every save is stamped by the server: who, and a new version.
+      expect((await asClerk.query('SELECT version, updated_by FROM companies')).rows).toEqual([
+        { version: 2, updated_by: name },
+      ])
+      // 42501: insufficient privilege; 428C9: an always-generated id cannot be given.
+      const denied = async (sql: string) => {
+        const error = await asClerk.query(sql).catch((e: unknown) => e)
+        expect(['42501', '428C9'], sql).toContain((error as { code?: string }).code)
+      }
+      await denied(
         `INSERT INTO audit_log (at, action, entity_kind, entity_id, actor)
          VALUES ('2026-11-30', 'create', 'company', 'co_1', 'postgres')`,
       )
-      expect((await asClerk.query('SELECT actor FROM audit_log')).rows).toEqual([{ actor: name }])
-      const denied = async (sql: string) => {
-        const error = await asClerk.query(sql).catch((e: unknown) => e)
-        expect((error as { code?: string }).code, sql).toBe('42501')
-      }
+      await denied(
+        `INSERT INTO audit_log (id, at, action, entity_kind, entity_id)
+         VALUES (1000, '2026-11-30', 'create', 'company', 'co_1')`,
+      )
+      await denied('DELETE FROM blobs')
+      await denied("UPDATE files SET original_name = 'x'")
       await denied("UPDATE audit_log SET detail = 'x'")
       await denied('DELETE FROM audit_log')
       await denied('TRUNCATE audit_log')

@@ -8,6 +8,7 @@ import { migration0006 } from './0006-user-industries'
 import { migration0007 } from './0007-letter-templates'
 import { migration0008 } from './0008-document-names'
 import { migration0009 } from './0009-template-wording'
+import { migration0010 } from './0010-audit-origin'
 
 /** Every migration, in order. Append only: never edit one that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0007,
   migration0008,
   migration0009,
+  migration0010,
 ]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length

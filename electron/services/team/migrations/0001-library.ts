@@ -11,6 +11,12 @@ export const pgMigration0001: PgMigration = {
   version: 1,
   name: 'library',
   up: `
+    -- This team library's identity: audit entries pulled from it name it in their origin.
+    CREATE TABLE library_info (
+      id  text PRIMARY KEY DEFAULT gen_random_uuid()::text
+    );
+    INSERT INTO library_info DEFAULT VALUES;
+
     CREATE TABLE companies (
       id              text PRIMARY KEY,
       name            text NOT NULL CHECK (length(name) > 0),
@@ -112,10 +118,10 @@ export const pgMigration0001: PgMigration = {
     CREATE INDEX relations_to ON relations (to_company_id);
 
     -- Who did what: the role that did it (current_user), never an ID number. Clerks may only
-    -- read and add rows (GRANTs in team init). origin: a row pushed from a local library, so a
+    -- read and add rows, naming no id, actor (GRANTs in team init; the id is always generated). origin: a row pushed from a local library, so a
     -- second push never adds it twice.
     CREATE TABLE audit_log (
-      id           bigserial PRIMARY KEY,
+      id           bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
       at           text NOT NULL,
       action       text NOT NULL,
       entity_kind  text NOT NULL,
@@ -124,10 +130,15 @@ export const pgMigration0001: PgMigration = {
       actor        text NOT NULL DEFAULT current_user,
       origin       text UNIQUE
     );
-    -- The actor is whoever inserts, whatever the row says: a clerk cannot write in another's name.
+    -- The actor is whoever inserts, whatever the row says: a clerk cannot write in another's
+    -- name. The time is the server's, except for entries pushed from a local library (origin),
+    -- which keep when they happened there.
     CREATE FUNCTION audit_actor() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
       NEW.actor := current_user;
+      IF NEW.origin IS NULL THEN
+        NEW.at := to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"');
+      END IF;
       RETURN NEW;
     END
     $$;
@@ -201,10 +212,33 @@ export const pgMigration0001: PgMigration = {
       version     integer NOT NULL DEFAULT 1,
       updated_by  text NOT NULL DEFAULT current_user
     );
+    -- Every save of an editable row is stamped by the server: who saved it, and a new version
+    -- (a save against a stale version is then detectable), whatever the client sent.
+    CREATE FUNCTION stamp_row() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      NEW.updated_by := current_user;
+      IF TG_OP = 'UPDATE' THEN
+        NEW.version := OLD.version + 1;
+      ELSE
+        NEW.version := 1;
+      END IF;
+      RETURN NEW;
+    END
+    $$;
+
     CREATE TABLE template_wording (
       name        text PRIMARY KEY,
       template    text NOT NULL CHECK (template::jsonb IS NOT NULL),
       updated_at  text NOT NULL
     );
+
+    CREATE TRIGGER stamp_row BEFORE INSERT OR UPDATE ON companies FOR EACH ROW EXECUTE FUNCTION stamp_row();
+    CREATE TRIGGER stamp_row BEFORE INSERT OR UPDATE ON persons FOR EACH ROW EXECUTE FUNCTION stamp_row();
+    CREATE TRIGGER stamp_row BEFORE INSERT OR UPDATE ON trademarks FOR EACH ROW EXECUTE FUNCTION stamp_row();
+    CREATE TRIGGER stamp_row BEFORE INSERT OR UPDATE ON relations FOR EACH ROW EXECUTE FUNCTION stamp_row();
+    CREATE TRIGGER stamp_row BEFORE INSERT OR UPDATE ON documents FOR EACH ROW EXECUTE FUNCTION stamp_row();
+    CREATE TRIGGER stamp_row BEFORE INSERT OR UPDATE ON packets FOR EACH ROW EXECUTE FUNCTION stamp_row();
+    CREATE TRIGGER stamp_row BEFORE INSERT OR UPDATE ON letters FOR EACH ROW EXECUTE FUNCTION stamp_row();
+    CREATE TRIGGER stamp_row BEFORE INSERT OR UPDATE ON letter_templates FOR EACH ROW EXECUTE FUNCTION stamp_row();
   `,
 }

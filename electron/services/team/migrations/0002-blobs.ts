@@ -14,5 +14,7 @@ export const pgMigration0002: PgMigration = {
     );
     -- Large scans are kept out of line uncompressed: JPEG and PDF do not compress further.
     ALTER TABLE blobs ALTER COLUMN bytes SET STORAGE EXTERNAL;
+    -- A file row without its bytes would break every pull: the blob must come first.
+    ALTER TABLE files ADD CONSTRAINT files_blob FOREIGN KEY (sha256) REFERENCES blobs (sha256);
   `,
 }
