@@ -54,18 +54,29 @@ const loop = async () => { for (;;) { await call(); await new Promise((r) => set
 loop()
 `
 
+interface Answer {
+  ok: boolean
+  value?: { id: string }
+  error?: { code: string }
+}
+
+/** Calls the host's contract; a Buffer body is sent as it is (no re-encoding of 16 × 40 MB). */
+function caller(host: { base: string; token: string }) {
+  return async (method: string, body: unknown): Promise<Answer> => {
+    const response = await fetch(`${host.base}/api/${method}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${host.token}`, 'content-type': 'application/json' },
+      body: Buffer.isBuffer(body) ? body : JSON.stringify(body),
+    })
+    return (await response.json()) as Answer
+  }
+}
+
 describe('the built browser host (out/main/host.js) under many large uploads', () => {
   it('imports a real scan: its bundled worker processes start', async () => {
     const started = await startHostProcess()
     host = started.child
-    const call = async (method: string, body: unknown) => {
-      const response = await fetch(`${started.base}/api/${method}`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${started.token}`, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      })
-      return (await response.json()) as { ok: boolean; value?: { id: string; pages?: number } }
-    }
+    const call = caller(started)
     const company = await call('companies.save', { name: '青禾', region: 'domestic' })
     const png = await sharp({
       create: { width: 1200, height: 900, channels: 3, background: '#3060c0' },
@@ -87,19 +98,7 @@ describe('the built browser host (out/main/host.js) under many large uploads', (
   it('16 × 30 MB imports at once: host tree ≤ 1 GB, every call answered, system.info < 2 s', async () => {
     const started = await startHostProcess()
     host = started.child
-    const call = async (method: string, body: unknown) => {
-      const response = await fetch(`${started.base}/api/${method}`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${started.token}`, 'content-type': 'application/json' },
-        // Bytes as they are: the test process must not stall re-encoding 16 large strings.
-        body: Buffer.isBuffer(body) ? body : JSON.stringify(body),
-      })
-      return (await response.json()) as {
-        ok: boolean
-        value?: { id: string }
-        error?: { code: string }
-      }
-    }
+    const call = caller(started)
     const company = await call('companies.save', { name: '青禾', region: 'domestic' })
     expect(company.ok).toBe(true)
     const rss = watchTreeRss(host.pid ?? 0, 50)
