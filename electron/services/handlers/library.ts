@@ -38,9 +38,9 @@ export function libraryHandlers({
   return {
     'companies.list': () => listCompanies(library),
     'companies.save': (input) => saveCompany(library, input),
-    'persons.list': async () => listPersons(db),
-    'persons.save': async (input) => savePerson(db, input),
-    'persons.revealIdNumber': async ({ id }) => revealIdNumber(db, id),
+    'persons.list': () => listPersons(library),
+    'persons.save': (input) => savePerson(library, input),
+    'persons.revealIdNumber': ({ id }) => revealIdNumber(library, id),
     'trademarks.list': async () => listTrademarks(db),
     'trademarks.save': async (input) => saveTrademark(db, input),
     'relations.list': async ({ entityId }) => listRelations(db, entityId),

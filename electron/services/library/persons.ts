@@ -4,19 +4,16 @@ import { AppError } from '../../../shared/errors'
 import { maskIdNumber } from '../../../shared/library/mask'
 import type { PersonInput, PersonSummary } from '../../../shared/library/schemas'
 import { validateIdDocument, type IdDocumentType } from '../../../shared/validators'
-import { audit } from './audit'
+import type { Kysely, Selectable } from 'kysely'
+import type { LibraryStore } from '../storage/library-store'
+import type { LibraryTables, PersonsTable } from '../storage/tables'
+import { recordAudit } from './audit'
 import { newId, now } from './ids'
-import { indexEntity } from './search'
 
-interface PersonRow {
-  id: string
-  name: string
-  id_type: IdDocumentType | null
-  id_number: string | null
-  nationality: string
-  notes: string
-  updated_at: string
-}
+type PersonRow = Pick<
+  Selectable<PersonsTable>,
+  'id' | 'name' | 'id_type' | 'id_number' | 'nationality' | 'notes' | 'updated_at'
+>
 
 function toSummary(row: PersonRow): PersonSummary {
   const valid =
@@ -42,31 +39,48 @@ function getRow(db: Database, id: string): PersonRow {
   return row
 }
 
-export function listPersons(db: Database): PersonSummary[] {
-  const rows = db
-    .prepare('SELECT * FROM persons WHERE deleted_at IS NULL ORDER BY name')
-    .all() as PersonRow[]
-  return rows.map(toSummary)
+async function getStoredRow(db: Kysely<LibraryTables>, id: string): Promise<PersonRow> {
+  const row = await db
+    .selectFrom('persons')
+    .selectAll()
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst()
+  if (!row) throw new AppError('NOT_FOUND', '找不到该自然人（可能已被删除）。')
+  return row
 }
 
-function getPerson(db: Database, id: string): PersonSummary {
-  return toSummary(getRow(db, id))
+/** By name, in code-point order on either engine (on the storage port). */
+export async function listPersons(store: LibraryStore): Promise<PersonSummary[]> {
+  const rows = await store.db
+    .selectFrom('persons')
+    .selectAll()
+    .where('deleted_at', 'is', null)
+    .execute()
+  return rows
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1))
+    .map(toSummary)
 }
 
 /** The full number, for the one place that shows it; every reveal is audited. */
-export function revealIdNumber(db: Database, id: string): { idNumber: string | null } {
-  const row = getRow(db, id)
-  audit(db, 'reveal_id_number', 'person', id)
-  return { idNumber: row.id_number }
+export async function revealIdNumber(
+  store: LibraryStore,
+  id: string,
+): Promise<{ idNumber: string | null }> {
+  return store.db.transaction().execute(async (trx) => {
+    const row = await getStoredRow(trx, id)
+    await recordAudit(trx, 'reveal_id_number', 'person', id)
+    return { idNumber: row.id_number }
+  })
 }
 
 /** Numbers are normalised and must validate: a wrong number is refused, never stored. */
-export function savePerson(db: Database, input: PersonInput): PersonSummary {
+export async function savePerson(store: LibraryStore, input: PersonInput): Promise<PersonSummary> {
   let idNumber: string | null = null
   let idType = input.idType ?? null
   if (input.id && input.idNumber === undefined) {
     // An edit that does not touch the number keeps it (the page never holds it).
-    const current = getRow(db, input.id)
+    const current = await getStoredRow(store.db, input.id)
     idNumber = current.id_number
     idType = current.id_type
   } else if (input.idNumber?.trim()) {
@@ -76,26 +90,39 @@ export function savePerson(db: Database, input: PersonInput): PersonSummary {
       throw new AppError('INVALID_ARGUMENT', result.reason ?? '证件号码无效', 'idNumber')
     idNumber = result.normalized
   }
-  return db.transaction(() => {
+  const fields = {
+    name: input.name,
+    id_type: idType,
+    id_number: idNumber,
+    nationality: input.nationality ?? '',
+    notes: input.notes ?? '',
+  }
+  return store.db.transaction().execute(async (trx) => {
     const at = now()
     const id = input.id ?? newId('pe')
     if (input.id) {
-      getRow(db, input.id)
-      db.prepare(
-        'UPDATE persons SET name = ?, id_type = ?, id_number = ?, nationality = ?, notes = ?, updated_at = ? WHERE id = ?',
-      ).run(input.name, idType, idNumber, input.nationality ?? '', input.notes ?? '', at, id)
-      audit(db, 'edit', 'person', id)
+      await getStoredRow(trx, input.id)
+      await trx
+        .updateTable('persons')
+        .set({ ...fields, updated_at: at })
+        .where('id', '=', id)
+        .execute()
+      await recordAudit(trx, 'edit', 'person', id)
     } else {
-      db.prepare(
-        `INSERT INTO persons (id, name, id_type, id_number, nationality, notes, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(id, input.name, idType, idNumber, input.nationality ?? '', input.notes ?? '', at, at)
-      audit(db, 'create', 'person', id)
+      await trx
+        .insertInto('persons')
+        .values({ id, ...fields, created_at: at, updated_at: at })
+        .execute()
+      await recordAudit(trx, 'create', 'person', id)
     }
     // ID numbers stay out of the search index: lists never expose them.
-    indexEntity(db, 'person', id, input.name, [input.name, input.nationality, input.notes])
-    return getPerson(db, id)
-  })()
+    await store.search.index(trx, 'person', id, input.name, [
+      input.name,
+      input.nationality,
+      input.notes,
+    ])
+    return toSummary(await getStoredRow(trx, id))
+  })
 }
 
 /** For the rules engine and letters only (never for lists). */

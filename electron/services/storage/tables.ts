@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely'
+import type { IdDocumentType } from '../../../shared/validators'
 
 /**
  * The library's tables as the typed query layer (Kysely) sees them, one definition for both
@@ -18,6 +19,19 @@ export interface CompaniesTable {
   deleted_at: string | null
 }
 
+export interface PersonsTable {
+  id: string
+  name: string
+  id_type: IdDocumentType | null
+  /** The full number: only reveals (audited), letters and the rules read it; lists mask it. */
+  id_number: string | null
+  nationality: string
+  notes: string
+  created_at: string
+  updated_at: string
+  deleted_at: string | null
+}
+
 interface AuditLogTable {
   id: Generated<number>
   at: string
@@ -29,5 +43,6 @@ interface AuditLogTable {
 
 export interface LibraryTables {
   companies: CompaniesTable
+  persons: PersonsTable
   audit_log: AuditLogTable
 }

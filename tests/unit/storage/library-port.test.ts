@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { AppError } from '../../../shared/errors'
 import { listCompanies, saveCompany } from '../../../electron/services/library/companies'
+import { listPersons, revealIdNumber, savePerson } from '../../../electron/services/library/persons'
 import {
   postgresStore,
   sqliteStore,
@@ -13,7 +14,7 @@ import { freshDatabase } from '../../helpers/team'
 /**
  * The storage port (issue 11): a service written once runs on both engines. The same tests,
  * parameterised — not copied — on the embedded SQLite library and a team library on a real
- * PostgreSQL server. (Companies are the first service on the port; the others follow.)
+ * PostgreSQL server. (Companies and persons are on the port so far; the others follow.)
  */
 const cleanups: (() => unknown)[] = []
 afterAll(async () => {
@@ -106,5 +107,36 @@ describe.each(ENGINES)('companies on %s', (_engine, open) => {
     expect((missing as AppError).code).toBe('NOT_FOUND')
     expect(await auditActions(store)).toEqual([])
     expect(await store.search.search(store.db, '不存在')).toEqual([])
+  })
+})
+
+describe.each(ENGINES)('persons on %s', (_engine, open) => {
+  it('stores a validated number, masks it in lists, reveals it audited, keeps it on an edit without it', async () => {
+    const store = await open()
+    const refused = await savePerson(store, {
+      name: '张伟',
+      idType: 'resident_id',
+      idNumber: '110105194912310021',
+    }).catch((e: unknown) => e)
+    expect((refused as AppError).field).toBe('idNumber')
+    const saved = await savePerson(store, {
+      name: '张伟',
+      idType: 'resident_id',
+      idNumber: '11010519491231002x',
+    })
+    expect(saved.idNumberMasked).toBe('1101**********002X')
+    expect(JSON.stringify(await listPersons(store))).not.toContain('11010519491231002X')
+    expect(await revealIdNumber(store, saved.id)).toEqual({ idNumber: '11010519491231002X' })
+    await savePerson(store, { id: saved.id, name: '张伟', notes: '改过' })
+    expect(await revealIdNumber(store, saved.id)).toEqual({ idNumber: '11010519491231002X' })
+    expect(await auditActions(store)).toEqual([
+      'create:person',
+      'reveal_id_number:person',
+      'edit:person',
+      'reveal_id_number:person',
+    ])
+    // The number is never in the search index, the name is.
+    expect(await store.search.search(store.db, '1101')).toEqual([])
+    expect((await store.search.search(store.db, '张伟')).map((h) => h.id)).toEqual([saved.id])
   })
 })
