@@ -92,6 +92,20 @@ describe('team library migrations (PostgreSQL)', () => {
     })
   })
 
+  it('0004 packet-trademark-order: a packet keeps its trademarks in the order given', async () => {
+    const url = await migratedTo(4)
+    await withClient(url, async (client) => {
+      expect(await teamSchemaVersion(client)).toBe(4)
+      const column = await client.query(
+        `SELECT data_type, column_default, is_nullable FROM information_schema.columns
+         WHERE table_schema = 'packetdesk' AND table_name = 'packet_trademarks' AND column_name = 'position'`,
+      )
+      expect(column.rows).toEqual([
+        { data_type: 'integer', column_default: '0', is_nullable: 'NO' },
+      ])
+    })
+  })
+
   it('runs again as a no-op, and refuses a schema newer than this build, changing nothing', async () => {
     const url = await migratedTo(PG_MIGRATIONS.length)
     await withClient(url, async (client) => {

@@ -9,6 +9,8 @@ import { migration0007 } from './0007-letter-templates'
 import { migration0008 } from './0008-document-names'
 import { migration0009 } from './0009-template-wording'
 import { migration0010 } from './0010-audit-origin'
+import { migration0011 } from './0011-row-versions'
+import { migration0012 } from './0012-packet-trademark-order'
 
 /** Every migration, in order. Append only: never edit one that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -22,6 +24,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0008,
   migration0009,
   migration0010,
+  migration0011,
+  migration0012,
 ]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length
