@@ -57,7 +57,9 @@ export async function benchExport(
     })
     const out = tempDir('packetdesk-bench-out-')
     try {
-      const ms = await timeMsAsync(() => exportPacket(backend, packet.id, out.dir, { draft: true }))
+      const ms = await timeMsAsync(() =>
+        exportPacket(backend.context, packet.id, out.dir, { draft: true }),
+      )
       return { 'export.documents': documents, 'export.seconds': ms / 1000 }
     } finally {
       out.cleanup()

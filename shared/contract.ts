@@ -135,6 +135,8 @@ export interface LetterTemplateSummary {
   fieldCount: number
   createdAt: string
   updatedAt: string
+  /** Bumped by the database on every save (issue 11). */
+  version: number
 }
 
 export interface LetterTemplateDetail extends LetterTemplateSummary {
@@ -255,6 +257,8 @@ export const contract = {
         issuedOn: optionalDate,
         validUntil: optionalDate,
         notes: z.string().max(5000).optional(),
+        /** The version the form was loaded from (a save against a changed row: STALE). */
+        version: z.number().int().positive().optional(),
       })
       .strict(),
     output: out<LibraryDocument>(),
@@ -413,6 +417,8 @@ export const contract = {
         id: entityId,
         name: z.string().trim().min(1, '不能为空').max(100),
         fields: z.union([z.array(flatFieldSchema).max(200), z.array(acroFieldSchema).max(500)]),
+        /** The version the designer was loaded from (a save against a changed one: STALE). */
+        version: z.number().int().positive().optional(),
       })
       .strict(),
     output: out<LetterTemplateDetail>(),

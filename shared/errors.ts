@@ -6,6 +6,8 @@ const ERROR_CODES = [
   'FORBIDDEN',
   'NOT_FOUND',
   'CONFLICT',
+  /** A save made from a row another clerk (or window) has changed since: reload, then save. */
+  'STALE',
   'DB_TOO_NEW',
   'FILE_REJECTED',
   'INTERNAL',

@@ -11,7 +11,9 @@ import {
   type WaitOptions,
 } from './db/data-lock'
 import { openDatabase } from './db/open'
-import { sqliteStore } from './storage/library-store'
+import { localFileStore, teamFileStore } from './storage/file-store'
+import { postgresStore, sqliteStore } from './storage/library-store'
+import { checkTeamLibrary, TEAM_CACHE, teamHasNoLocalBackup } from './team/open'
 import {
   applyVerifiedBackup,
   assertNoRestorePending,
@@ -53,6 +55,12 @@ export interface BackendOptions {
   lock?: DataDirLock
   /** Who holds the lock, for whoever waits on it (app, host, cli demo …). */
   kind?: string
+  /**
+   * The team library (PostgreSQL, issue 11) instead of the data folder's own: the data folder
+   * then keeps this machine's settings and the cache of the team's files. Open with
+   * openBackend (connecting is asynchronous); it checks the schema first.
+   */
+  databaseUrl?: string | undefined
 }
 
 export interface Backend {
@@ -63,12 +71,19 @@ export interface Backend {
   readonly context: BackendContext
   readonly handlers: Handlers
   /** The industry catalog the rules use. */
-  catalog(): IndustryCatalog
+  catalog(): Promise<IndustryCatalog>
   close(): void
 }
 
 /** Every contract method, implemented once for all three doors. */
 export function createBackend(options: BackendOptions): Backend {
+  if (options.databaseUrl) {
+    throw new AppError('INTERNAL', 'A team library is opened with openBackend (it connects first).')
+  }
+  return createBackendUnchecked(options)
+}
+
+function createBackendUnchecked(options: BackendOptions): Backend {
   ensureDataDir(options.dataDir)
   const lock = options.access === 'read' ? null : (options.lock ?? takeLock(options))
   try {
@@ -97,10 +112,17 @@ function takeLock(options: BackendOptions): DataDirLock {
 export async function openBackend(
   options: BackendOptions & Pick<WaitOptions, 'waitMs' | 'onWait'>,
 ): Promise<Backend> {
-  if (options.access === 'read') return createBackend(options)
+  // The team library must answer, and not be newer than this build, before anything opens.
+  if (options.databaseUrl) await checkTeamLibrary(options.databaseUrl)
+  if (options.access === 'read') return createBackendUnchecked(options)
   ensureDataDir(options.dataDir)
   const lock = await lockDataDir(options.dataDir, options.kind ?? 'PacketDesk', options)
-  return createBackend({ ...options, lock })
+  try {
+    return createBackendUnchecked({ ...options, lock })
+  } catch (error) {
+    lock.release()
+    throw error
+  }
 }
 
 /** One opened library: its context and the handlers bound to it. */
@@ -121,20 +143,26 @@ function openLibrary(options: BackendOptions, lock: DataDirLock | null): OpenLib
   makeDataDirPrivate(options.dataDir)
   const resources = options.resources ?? resourcesDir()
   let starter: IndustryCatalog | undefined
+  const team = options.databaseUrl
+  // On a team library the data folder's files/ is a cache of the team's blobs (never swept as
+  // a library: other clerks' files are not orphans).
+  const store = new ContentStore(join(options.dataDir, team ? TEAM_CACHE : 'files'))
+  const library = team ? postgresStore(team) : sqliteStore(db)
   const ctx: BackendContext = {
     db,
-    library: sqliteStore(db),
-    store: new ContentStore(join(options.dataDir, 'files')),
+    library,
+    files: team ? teamFileStore(library.db, store) : localFileStore(store),
+    store,
     dataDir: options.dataDir,
     resources,
     // The starter catalog is read once; the user's edits are laid over it on every use.
-    catalog: () => mergedCatalog(db, (starter ??= loadStarterCatalog(resources))),
+    catalog: () => mergedCatalog(library.db, (starter ??= loadStarterCatalog(resources))),
     today: options.today ?? (() => todayIn()),
   }
   // Startup sweep, only by the data folder's one writer (holding the lock, nobody else can be
   // importing): report rows whose file vanished, remove files no row refers to and temp files
   // of interrupted writes. A reader never sweeps: a writer's import may be in flight.
-  if (lock) {
+  if (lock && !team) {
     const known = new Set(db.prepare('SELECT sha256 FROM files').pluck().all() as string[])
     // Under the lock no write can be in flight: every temp file is a crash's leftover.
     const sweep = ctx.store.sweep(known, Date.now(), 0)
@@ -208,6 +236,7 @@ function openWith(options: BackendOptions, lock: DataDirLock | null): Backend {
    */
   handlers['system.restore'] = async ({ archivePath }) => {
     if (broken) throw broken
+    if (options.databaseUrl) throw teamHasNoLocalBackup()
     if (!lock) throw new AppError('CONFLICT', '只读方式打开的资料库不能恢复。')
     if (restorePending) throw new AppError('CONFLICT', '已经在恢复资料库，请等它完成。')
     restorePending = true
@@ -263,6 +292,7 @@ function openWith(options: BackendOptions, lock: DataDirLock | null): Backend {
     catalog: () => current.ctx.catalog(),
     close: () => {
       current.ctx.db.close()
+      void current.ctx.library.close()
       lock?.release()
     },
   }

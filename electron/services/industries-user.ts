@@ -1,18 +1,11 @@
-import type { Database } from 'better-sqlite3'
 import {
   industryEntrySchema,
   type IndustryCatalog,
   type IndustryEntry,
 } from '../../shared/industries/catalog'
-import { audit } from './library/audit'
+import { recordAudit } from './library/audit'
 import { now } from './library/ids'
-
-interface Row {
-  primary_name: string
-  secondary_name: string
-  entry: string | null
-  hidden: number
-}
+import type { Executor, LibraryStore } from './storage/library-store'
 
 const key = (e: { primary: string; secondary: string }) => `${e.primary}\u0000${e.secondary}`
 
@@ -20,8 +13,16 @@ const key = (e: { primary: string; secondary: string }) => `${e.primary}\u0000${
  * The catalog the rules use: the shipped starter catalog with the user's
  * entries laid over it (added, replaced or hidden).
  */
-export function mergedCatalog(db: Database, starter: IndustryCatalog): IndustryCatalog {
-  const rows = db.prepare('SELECT * FROM user_industries').all() as Row[]
+export async function mergedCatalog(
+  db: Executor,
+  starter: IndustryCatalog,
+): Promise<IndustryCatalog> {
+  const rows = await db
+    .selectFrom('user_industries')
+    .selectAll()
+    .orderBy('primary_name')
+    .orderBy('secondary_name')
+    .execute()
   const hidden = new Set(
     rows
       .filter((r) => r.hidden === 1)
@@ -42,43 +43,78 @@ export function mergedCatalog(db: Database, starter: IndustryCatalog): IndustryC
 }
 
 /** Save the user's version of an entry (confidence becomes 'user'). */
-export function saveUserIndustry(db: Database, entry: IndustryEntry): void {
+export async function saveUserIndustry(store: LibraryStore, entry: IndustryEntry): Promise<void> {
   const value: IndustryEntry = { ...entry, confidence: 'user' }
-  db.prepare(
-    `INSERT INTO user_industries (primary_name, secondary_name, entry, hidden, updated_at) VALUES (?, ?, ?, 0, ?)
-     ON CONFLICT (primary_name, secondary_name) DO UPDATE SET entry = excluded.entry, hidden = 0, updated_at = excluded.updated_at`,
-  ).run(entry.primary, entry.secondary, JSON.stringify(value), now())
-  audit(db, 'edit', 'industry', `${entry.primary}/${entry.secondary}`)
+  await store.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('user_industries')
+      .values({
+        primary_name: entry.primary,
+        secondary_name: entry.secondary,
+        entry: JSON.stringify(value),
+        hidden: 0,
+        updated_at: now(),
+      })
+      .onConflict((oc) =>
+        oc.columns(['primary_name', 'secondary_name']).doUpdateSet((eb) => ({
+          entry: eb.ref('excluded.entry'),
+          hidden: 0,
+          updated_at: eb.ref('excluded.updated_at'),
+        })),
+      )
+      .execute()
+    await recordAudit(trx, 'edit', 'industry', `${entry.primary}/${entry.secondary}`)
+  })
 }
 
 /** Hide an entry, or drop the user's version so the starter one shows again. */
-export function removeUserIndustry(
-  db: Database,
+export async function removeUserIndustry(
+  store: LibraryStore,
   primary: string,
   secondary: string,
   hide: boolean,
-): void {
-  if (hide) {
-    db.prepare(
-      `INSERT INTO user_industries (primary_name, secondary_name, entry, hidden, updated_at) VALUES (?, ?, NULL, 1, ?)
-       ON CONFLICT (primary_name, secondary_name) DO UPDATE SET entry = NULL, hidden = 1, updated_at = excluded.updated_at`,
-    ).run(primary, secondary, now())
-  } else {
-    db.prepare('DELETE FROM user_industries WHERE primary_name = ? AND secondary_name = ?').run(
-      primary,
-      secondary,
-    )
-  }
-  audit(db, 'delete', 'industry', `${primary}/${secondary}`)
+): Promise<void> {
+  await store.db.transaction().execute(async (trx) => {
+    if (hide) {
+      await trx
+        .insertInto('user_industries')
+        .values({
+          primary_name: primary,
+          secondary_name: secondary,
+          entry: null,
+          hidden: 1,
+          updated_at: now(),
+        })
+        .onConflict((oc) =>
+          oc.columns(['primary_name', 'secondary_name']).doUpdateSet((eb) => ({
+            entry: null,
+            hidden: 1,
+            updated_at: eb.ref('excluded.updated_at'),
+          })),
+        )
+        .execute()
+    } else {
+      await trx
+        .deleteFrom('user_industries')
+        .where('primary_name', '=', primary)
+        .where('secondary_name', '=', secondary)
+        .execute()
+    }
+    await recordAudit(trx, 'delete', 'industry', `${primary}/${secondary}`)
+  })
 }
 
 /** Entries the user changed, so the UI can offer "restore the starter version". */
-export function userIndustryKeys(
-  db: Database,
-): { primary: string; secondary: string; hidden: boolean }[] {
-  return (
-    db.prepare('SELECT primary_name, secondary_name, hidden FROM user_industries').all() as Row[]
-  ).map((r) => ({
+export async function userIndustryKeys(
+  db: Executor,
+): Promise<{ primary: string; secondary: string; hidden: boolean }[]> {
+  const rows = await db
+    .selectFrom('user_industries')
+    .select(['primary_name', 'secondary_name', 'hidden'])
+    .orderBy('primary_name')
+    .orderBy('secondary_name')
+    .execute()
+  return rows.map((r) => ({
     primary: r.primary_name,
     secondary: r.secondary_name,
     hidden: r.hidden === 1,

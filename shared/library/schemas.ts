@@ -14,6 +14,8 @@ export const entityId = z.string().min(1).max(64)
 export const companyInputSchema = z
   .object({
     id: entityId.optional(),
+    /** The version the form was loaded from: a save against a changed row is refused (STALE). */
+    version: z.number().int().positive().optional(),
     name: text(200).min(1, '请填写公司名称'),
     region: z.enum(['domestic', 'foreign']),
     uscc: text(40).nullable().optional(),
@@ -34,11 +36,15 @@ export interface Company {
   businessScope: string
   notes: string
   updatedAt: string
+  /** Bumped by the database on every save (issue 11). */
+  version: number
 }
 
 export const personInputSchema = z
   .object({
     id: entityId.optional(),
+    /** The version the form was loaded from: a save against a changed row is refused (STALE). */
+    version: z.number().int().positive().optional(),
     name: text(200).min(1, '请填写姓名'),
     idType: z.enum(ID_DOCUMENT_TYPES).nullable().optional(),
     idNumber: text(60).nullable().optional(),
@@ -58,6 +64,8 @@ export interface PersonSummary {
   nationality: string
   notes: string
   updatedAt: string
+  /** Bumped by the database on every save (issue 11). */
+  version: number
 }
 
 export const TRADEMARK_STATUSES = [
@@ -69,6 +77,8 @@ export const TRADEMARK_STATUSES = [
 export const trademarkInputSchema = z
   .object({
     id: entityId.optional(),
+    /** The version the form was loaded from: a save against a changed row is refused (STALE). */
+    version: z.number().int().positive().optional(),
     regNo: text(40),
     text: text(200).min(1, '请填写商标字符'),
     class: z.number().int().min(1).max(45).nullable().optional(),
@@ -96,6 +106,8 @@ export interface Trademark {
   officialRegistrantDiffers: 'change' | 'transfer' | null
   notes: string
   updatedAt: string
+  /** Bumped by the database on every save (issue 11). */
+  version: number
 }
 
 export const RELATION_TYPES = ['authorization', 'general_agency', 'parent_subsidiary'] as const
@@ -103,6 +115,8 @@ export const RELATION_TYPES = ['authorization', 'general_agency', 'parent_subsid
 export const relationInputSchema = z
   .object({
     id: entityId.optional(),
+    /** The version the form was loaded from: a save against a changed row is refused (STALE). */
+    version: z.number().int().positive().optional(),
     type: z.enum(RELATION_TYPES),
     from: z.object({ kind: z.enum(['company', 'person']), id: entityId }).strict(),
     toCompanyId: entityId,
@@ -121,6 +135,8 @@ export interface Relation {
   validFrom: string | null
   validUntil: string | null
   notes: string
+  /** Bumped by the database on every save (issue 11). */
+  version: number
 }
 
 export const OWNER_KINDS = ['company', 'person', 'trademark', 'relation', 'packet'] as const
@@ -148,6 +164,8 @@ export interface LibraryDocument {
   issuedOn: string | null
   validUntil: string | null
   notes: string
+  /** Bumped by the database on every save (issue 11). */
+  version: number
 }
 
 export interface SearchHit {
@@ -183,6 +201,8 @@ export type Prerequisite = (typeof PREREQUISITES)[number]
 export const packetInputSchema = z
   .object({
     id: entityId.optional(),
+    /** The version the form was loaded from: a save against a changed row is refused (STALE). */
+    version: z.number().int().positive().optional(),
     applicantCompanyId: entityId,
     accountType: z.enum(['enterprise', 'employee']),
     accountName: text(100).min(1, '请填写账号名称'),
@@ -211,6 +231,8 @@ export interface Packet {
   prerequisites: Partial<Record<Prerequisite, boolean>>
   notes: string
   updatedAt: string
+  /** Bumped by the database on every save (issue 11). */
+  version: number
 }
 
 /** Where a plan requirement's file belongs (packets.requirementTarget). */

@@ -4,7 +4,7 @@ import { join, relative, sep } from 'node:path'
 import type { Backend } from '../../electron/services/backend'
 import { loadDemo } from '../../electron/services/demo/demo'
 import type { Manifest } from '../../electron/services/export/types'
-import { testBackend } from './backend'
+import { SUITE_ENGINE, suiteBackend } from './backend'
 import { tempDir } from './temp'
 
 export const DEMO_TODAY = '2026-11-28'
@@ -24,12 +24,18 @@ export interface DemoLibrary {
   packets: Record<string, string>
   /** A fresh empty folder to export into (removed by cleanup). */
   outDir: () => string
-  cleanup: () => void
+  cleanup: () => Promise<void>
 }
 
-/** A real backend in a temp folder with the demo library loaded. */
-export async function demoLibrary(): Promise<DemoLibrary> {
-  const { backend, dir, cleanup } = testBackend(DEMO_TODAY)
+/**
+ * A real backend in a temp folder with the demo library loaded: the embedded SQLite library,
+ * or — `onSuiteEngine` — the backend suite's engine (SQLite or a team library on PostgreSQL).
+ */
+export async function demoLibrary(onSuiteEngine = false): Promise<DemoLibrary> {
+  const { backend, dir, cleanup } = await suiteBackend(
+    DEMO_TODAY,
+    onSuiteEngine ? SUITE_ENGINE : 'sqlite',
+  )
   const summary = await loadDemo(backend, DEMO_TODAY)
   const packets = Object.fromEntries(summary.packets.map((p) => [p.accountName, p.id]))
   const outs: (() => void)[] = []
@@ -42,9 +48,9 @@ export async function demoLibrary(): Promise<DemoLibrary> {
       outs.push(out.cleanup)
       return out.dir
     },
-    cleanup: () => {
+    cleanup: async () => {
       outs.forEach((c) => c())
-      cleanup()
+      await cleanup()
     },
   }
 }

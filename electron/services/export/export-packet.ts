@@ -4,10 +4,11 @@ import { AppError } from '../../../shared/errors'
 import type { Packet } from '../../../shared/library/schemas'
 import type { Scenario } from '../../../shared/rules/scenario'
 import type { Plan, Slot } from '../../../shared/rules/types'
-import type { ContentStore } from '../files/content-store'
+import type { FileStore } from '../storage/file-store'
+import { inSnapshot } from '../storage/library-store'
 import { listAllDocuments } from '../library/documents'
 import { listRelations } from '../library/relations'
-import { planForPacket, type PlanSource } from '../packets/plan-for-packet'
+import { planWith, type PlanSource } from '../packets/plan-for-packet'
 import { APP_VERSION } from '../version'
 import { checklistBlocks } from './checklist-content'
 import { renderChecklist } from './checklist-pdf'
@@ -31,7 +32,7 @@ import { ExportWriter } from './writer'
 
 /** What an export reads: the library, its files and the industry catalog. */
 export interface ExportSource extends PlanSource {
-  store: ContentStore
+  files: FileStore
 }
 
 /** Path room kept for the `_2`…`_999` a taken folder name gets. */
@@ -72,7 +73,17 @@ export async function exportPacket(
   if (!isIsoDate(asOf)) {
     throw new AppError('INVALID_ARGUMENT', `导出日期无效：${asOf}（应为 YYYY-MM-DD）`, 'today')
   }
-  const { packet, scenario, plan, formProblems } = planForPacket(source, packetId, asOf)
+  // The plan and the documents it picks from, in one snapshot (the stored files they name are
+  // immutable, read by their SHA-256 afterwards).
+  const catalog = await source.catalog()
+  const { packet, scenario, plan, formProblems, documents, relations } = await inSnapshot(
+    source.library,
+    async (db) => ({
+      ...(await planWith(db, catalog, packetId, asOf)),
+      documents: await listAllDocuments(db),
+      relations: await listRelations(db),
+    }),
+  )
   if (!plan.ready && options.draft !== true) {
     throw notReadyError(scenario, plan, packet.accountName, formProblems)
   }
@@ -82,11 +93,9 @@ export async function exportPacket(
     plan,
     scenario,
     packet,
-    documents: listAllDocuments(source.db),
+    documents,
     relationIds: new Set(
-      listRelations(source.db)
-        .filter((r) => parties.has(r.from.id) && parties.has(r.to.id))
-        .map((r) => r.id),
+      relations.filter((r) => parties.has(r.from.id) && parties.has(r.to.id)).map((r) => r.id),
     ),
   })
 
@@ -202,7 +211,7 @@ async function writeDocument(
   const folder = slotFolder(ctx.writer, choice.item.slot, choice.ref.subject)
   const written: { entry: ManifestFile; data: Buffer }[] = []
   try {
-    const bytes = await source.store.read(choice.document.file.sha256)
+    const bytes = await source.files.read(choice.document.file.sha256)
     const pages = fitDocument(bytes, choice.document, {
       requirement: choice.ref.id,
       avatarFit: ctx.packet.avatarFit,

@@ -26,7 +26,7 @@ function assertSha256(value: string): void {
   }
 }
 
-function sha256Of(bytes: Buffer): string {
+export function sha256Of(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex')
 }
 

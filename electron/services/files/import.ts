@@ -1,9 +1,11 @@
-import type { ContentStore, PutResult } from './content-store'
+import type { FileStore } from '../storage/file-store'
 import type { FileFacts } from './facts'
 import type { InspectOptions } from './inspect'
 import { inspectIsolated } from '../workers/isolated'
 
-export interface ImportedFile extends PutResult {
+export interface ImportedFile {
+  sha256: string
+  existed: boolean
   facts: FileFacts
 }
 
@@ -12,7 +14,7 @@ export interface ImportedFile extends PutResult {
  * throws) never reaches the store.
  */
 export async function importFile(
-  store: ContentStore,
+  store: FileStore,
   bytes: Buffer,
   options: InspectOptions = {},
 ): Promise<ImportedFile> {

@@ -1,18 +1,26 @@
 import type { Database } from 'better-sqlite3'
 import type { IndustryCatalog } from '../../../shared/industries/catalog'
 import type { ContentStore } from '../files/content-store'
+import type { FileStore } from '../storage/file-store'
 import type { LibraryStore } from '../storage/library-store'
 
 /** What every group of handlers needs from the backend. */
 export interface BackendContext {
+  /**
+   * The data folder's own SQLite database: the embedded library itself, or — on a team
+   * library — only this machine's settings.
+   */
   db: Database
-  /** The storage port over the same library (services move onto it one by one, issue 11). */
+  /** The library, on either engine (the storage port, issue 11). */
   library: LibraryStore
-  /** The content-addressed file store (files/). */
+  /** The library's stored files (local files/, or the team's blobs through a local cache). */
+  files: FileStore
+  /** The data folder's content-addressed folder: the files themselves, or the team cache. */
   store: ContentStore
   dataDir: string
   resources: string
-  catalog: () => IndustryCatalog
+  /** The starter catalog with the library's own entries laid over it. */
+  catalog: () => Promise<IndustryCatalog>
   /** Today on the platform's calendar (China); injectable for tests. */
   today: () => string
   /** What the startup sweep of the file store found. */

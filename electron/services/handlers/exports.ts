@@ -5,7 +5,7 @@ import type { Handlers } from '../../../shared/contract'
 import { AppError } from '../../../shared/errors'
 import { exportPacket } from '../export'
 import { openFolder } from '../export/open-folder'
-import { audit } from '../library/audit'
+import { recordAudit } from '../library/audit'
 import type { BackendContext } from './context'
 
 type ExportMethods = 'exports.defaultDir' | 'exports.run' | 'exports.openFolder'
@@ -29,7 +29,7 @@ export function exportHandlers(ctx: BackendContext): Pick<Handlers, ExportMethod
         today: ctx.today(),
       })
       created.add(resolve(result.folder))
-      audit(ctx.db, 'export', 'packet', packetId, draft ? 'draft' : '')
+      await recordAudit(ctx.library.db, 'export', 'packet', packetId, draft ? 'draft' : '')
       return { folder: result.folder, files: result.manifest.files.length }
     },
     'exports.openFolder': async ({ path }) => {

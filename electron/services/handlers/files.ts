@@ -20,26 +20,25 @@ import type { BackendContext } from './context'
 type FileMethods =
   'documents.list' | 'documents.import' | 'documents.update' | 'files.thumbnail' | 'files.view'
 
-interface FileRow {
-  sha256: string
-  format: string
-  pages: number
-}
-
 export function fileHandlers(ctx: BackendContext): Pick<Handlers, FileMethods> {
-  const { db, store } = ctx
+  const { library, files } = ctx
+  const db = library.db
   const thumbsDir = join(ctx.dataDir, 'thumbnails')
 
-  const fileRow = (sha256: string): FileRow => {
-    const row = db
-      .prepare('SELECT sha256, format, pages FROM files WHERE sha256 = ?')
-      .get(sha256) as FileRow | undefined
-    if (!row || !store.has(sha256)) throw new AppError('NOT_FOUND', '文件不存在（可能已被移除）。')
+  const fileRow = async (sha256: string) => {
+    const row = await db
+      .selectFrom('files')
+      .select(['sha256', 'format', 'pages', 'width', 'height'])
+      .where('sha256', '=', sha256)
+      .executeTakeFirst()
+    if (!row || !(await files.has(sha256))) {
+      throw new AppError('NOT_FOUND', '文件不存在（可能已被移除）。')
+    }
     return row
   }
 
   return {
-    'documents.list': async ({ ownerKind, ownerId }) => listDocuments(db, ownerKind, ownerId),
+    'documents.list': ({ ownerKind, ownerId }) => listDocuments(db, ownerKind, ownerId),
 
     /**
      * Inspect first (refusals store nothing), then write the file
@@ -54,13 +53,13 @@ export function fileHandlers(ctx: BackendContext): Pick<Handlers, FileMethods> {
           'requirement',
         )
       }
-      assertOwnerExists(db, input.ownerKind, input.ownerId)
+      await assertOwnerExists(db, input.ownerKind, input.ownerId)
       const bytes = Buffer.from(input.dataBase64, 'base64')
-      const { facts, ...stored } = await importFile(store, bytes, { fileName: input.fileName })
+      const { facts, ...stored } = await importFile(files, bytes, { fileName: input.fileName })
       try {
-        return db.transaction(() => {
-          recordFileRow(db, stored.sha256, facts, input.fileName)
-          return insertDocument(db, {
+        return await db.transaction().execute(async (trx) => {
+          await recordFileRow(trx, stored.sha256, facts, input.fileName)
+          return insertDocument(trx, library.actor, {
             requirement: input.requirement,
             ownerKind: input.ownerKind,
             ownerId: input.ownerId,
@@ -71,31 +70,31 @@ export function fileHandlers(ctx: BackendContext): Pick<Handlers, FileMethods> {
             issuedOn: input.issuedOn,
             validUntil: input.validUntil,
           })
-        })()
+        })
       } catch (error) {
         // A refused row must not leave a new file (maybe an ID scan) behind. (Known gap: a
         // concurrent import of the same bytes whose row did commit would lose its file; the
         // startup sweep then reports it as missing.)
-        if (!stored.existed) store.remove(stored.sha256)
+        if (!stored.existed) await files.remove(stored.sha256)
         throw error
       }
     },
 
     'documents.update': async ({ id, ...dates }) => {
-      getDocument(db, id)
-      return updateDocumentDates(db, id, dates)
+      await getDocument(db, id)
+      return updateDocumentDates(library, id, dates)
     },
 
     'files.thumbnail': async ({ sha256 }) => {
-      const row = fileRow(sha256)
+      const row = await fileRow(sha256)
       // An ID scan's thumbnail is blurred: its number is read only by opening the scan
       // (files.view), which is audited as a reveal — a list of thumbnails is not.
-      const obscured = idScanOwners(db, sha256).length > 0
+      const obscured = (await idScanOwners(db, sha256)).length > 0
       const plain = join(thumbsDir, `${sha256}.jpg`)
       const cached = obscured ? join(thumbsDir, `${sha256}.obscured.jpg`) : plain
       if (obscured) rmSync(plain, { force: true })
       if (!existsSync(cached)) {
-        const bytes = await store.read(sha256)
+        const bytes = await files.read(sha256)
         const thumb = await thumbnailIsolated(bytes, row.format as FileFormat, undefined, obscured)
         mkdirSync(thumbsDir, { recursive: true, mode: 0o700 })
         const temp = `${cached}.${process.pid}.tmp`
@@ -110,10 +109,12 @@ export function fileHandlers(ctx: BackendContext): Pick<Handlers, FileMethods> {
     },
 
     'files.view': async ({ sha256, page }) => {
-      const row = fileRow(sha256)
+      const row = await fileRow(sha256)
       // An ID scan shows the full number: viewing it is a reveal, audited like one.
-      for (const personId of idScanOwners(db, sha256)) auditIdReveal(db, personId, 'scan viewed')
-      const bytes = await store.read(sha256)
+      for (const personId of await idScanOwners(db, sha256)) {
+        await auditIdReveal(db, personId, 'scan viewed')
+      }
+      const bytes = await files.read(sha256)
       if (row.format === 'pdf') {
         if (page > row.pages)
           throw new AppError('INVALID_ARGUMENT', `该文件只有 ${row.pages} 页`, 'page')
@@ -127,10 +128,7 @@ export function fileHandlers(ctx: BackendContext): Pick<Handlers, FileMethods> {
           height: rendered.height,
         }
       }
-      const size = db.prepare('SELECT width, height FROM files WHERE sha256 = ?').get(sha256) as {
-        width: number
-        height: number
-      }
+      const size = { width: row.width, height: row.height }
       // Always a JPEG rendering with EXIF orientation applied (TIFF is not viewable in browsers).
       const data = await thumbnailIsolated(bytes, row.format as FileFormat, 2400)
       return { dataUrl: `data:image/jpeg;base64,${data.toString('base64')}`, pages: 1, ...size }

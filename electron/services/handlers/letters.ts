@@ -21,30 +21,31 @@ type LetterMethods =
   | 'letters.saveWording'
 
 export function letterHandlers(ctx: BackendContext): Pick<Handlers, LetterMethods> {
-  const { db, store } = ctx
+  const { library, files } = ctx
+  const db = library.db
   return {
-    'letters.list': async (filter) => listLetters(db, filter),
-    'letters.generate': async (input) => generateRelationLetter(db, store, input, ctx.today()),
-    'letters.markPrinted': async ({ id }) => markPrinted(db, id),
+    'letters.list': (filter) => listLetters(db, filter),
+    'letters.generate': (input) => generateRelationLetter(library, files, input, ctx.today()),
+    'letters.markPrinted': ({ id }) => markPrinted(library, id),
     'letters.builtins': async () =>
       listTemplates().map(({ name, label, description }) => ({ name, label, description })),
-    'letters.wording': async ({ name }) => getWording(db, name),
-    'letters.saveWording': async ({ name, paragraphs }) => saveWording(db, name, paragraphs),
+    'letters.wording': ({ name }) => getWording(db, name),
+    'letters.saveWording': ({ name, paragraphs }) => saveWording(library, name, paragraphs),
     'letters.generateForPacket': async ({ packetId, perTrademark, onlyOutstanding }) => {
-      const { plan } = planForPacket(ctx, packetId, ctx.today())
-      return generatePacketLetters(db, store, packetId, plan, {
+      const { plan } = await planForPacket(ctx, packetId, ctx.today())
+      return generatePacketLetters(library, files, packetId, plan, {
         perTrademark: perTrademark ?? false,
         onlyOutstanding: onlyOutstanding ?? false,
         today: ctx.today(),
       })
     },
     'letters.pdf': async ({ id }) => {
-      const letter = listLetters(db, {}).find((l) => l.id === id)
+      const letter = (await listLetters(db, {})).find((l) => l.id === id)
       if (!letter) throw new AppError('NOT_FOUND', '找不到该授权书。')
-      const relation = getRelation(db, letter.relationId)
+      const relation = await getRelation(db, letter.relationId)
       // The letter states the grantor's ID number when the grantor is a person (R11).
-      if (relation.from.kind === 'person') auditIdReveal(db, relation.from.id, 'letter pdf')
-      const bytes = await store.read(letter.pdfSha256)
+      if (relation.from.kind === 'person') await auditIdReveal(db, relation.from.id, 'letter pdf')
+      const bytes = await files.read(letter.pdfSha256)
       const name = `${fileLabel(letter.requirement)}_${relation.from.name}_${letter.createdAt.slice(0, 10)}.pdf`
       return { fileName: name, dataBase64: bytes.toString('base64') }
     },

@@ -4,9 +4,7 @@ import { listExpiries } from '../library/expiries'
 import { listPersons, revealIdNumber, savePerson } from '../library/persons'
 import { emptyRecycleBin, purgeDeleted } from '../library/purge'
 import { listDeleted, restoreDeleted, softDelete } from '../library/recycle'
-import { reindexEntity } from '../library/reindex'
 import { listRelations, saveRelation } from '../library/relations'
-import { searchLibrary } from '../library/search'
 import { listTrademarks, saveTrademark } from '../library/trademarks'
 import type { BackendContext } from './context'
 
@@ -29,10 +27,9 @@ type LibraryMethods =
   | 'recycle.empty'
 
 export function libraryHandlers({
-  db,
   library,
   today,
-  store,
+  files,
   dataDir,
 }: BackendContext): Pick<Handlers, LibraryMethods> {
   return {
@@ -41,26 +38,23 @@ export function libraryHandlers({
     'persons.list': () => listPersons(library),
     'persons.save': (input) => savePerson(library, input),
     'persons.revealIdNumber': ({ id }) => revealIdNumber(library, id),
-    'trademarks.list': async () => listTrademarks(db),
-    'trademarks.save': async (input) => saveTrademark(db, input),
-    'relations.list': async ({ entityId }) => listRelations(db, entityId),
-    'relations.save': async (input) => saveRelation(db, input),
+    'trademarks.list': () => listTrademarks(library.db),
+    'trademarks.save': (input) => saveTrademark(library, input),
+    'relations.list': ({ entityId }) => listRelations(library.db, entityId),
+    'relations.save': (input) => saveRelation(library, input),
     'library.delete': async ({ kind, id }) => {
-      softDelete(db, kind, id)
+      await softDelete(library, kind, id)
       return { deleted: true as const }
     },
-    'library.search': async ({ query }) => searchLibrary(db, query),
-    'library.expiries': async () => listExpiries(db, today()),
-    'recycle.list': async () => listDeleted(db),
+    'library.search': ({ query }) => library.search.search(library.db, query),
+    'library.expiries': () => listExpiries(library.db, today()),
+    'recycle.list': () => listDeleted(library.db),
     'recycle.purge': async ({ kind, id }) => ({
-      purged: purgeDeleted(db, store, dataDir, kind, id),
+      purged: await purgeDeleted(library, files, dataDir, kind, id),
     }),
-    'recycle.empty': async () => emptyRecycleBin(db, store, dataDir),
+    'recycle.empty': () => emptyRecycleBin(library, files, dataDir),
     'recycle.restore': async ({ kind, id }) => {
-      db.transaction(() => {
-        restoreDeleted(db, kind, id)
-        reindexEntity(db, kind, id)
-      })()
+      await restoreDeleted(library, kind, id)
       return { restored: true as const }
     },
   }

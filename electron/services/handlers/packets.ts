@@ -23,52 +23,56 @@ type PacketMethods =
   | 'packets.submissions'
 
 export function packetHandlers(ctx: BackendContext): Pick<Handlers, PacketMethods> {
-  const { db } = ctx
+  const { library } = ctx
+  const db = library.db
   return {
-    'industries.catalog': async () => ctx.catalog(),
+    'industries.catalog': () => ctx.catalog(),
     'industries.save': async (entry) => {
-      saveUserIndustry(db, entry)
+      await saveUserIndustry(library, entry)
       return ctx.catalog()
     },
     'industries.remove': async ({ primary, secondary, hide }) => {
-      removeUserIndustry(db, primary, secondary, hide)
+      await removeUserIndustry(library, primary, secondary, hide)
       return ctx.catalog()
     },
-    'industries.userEdits': async () => userIndustryKeys(db),
+    'industries.userEdits': () => userIndustryKeys(db),
     // Each packet with its state by the one definition of ready (planForPacket).
     'packets.list': async () => {
       const asOf = ctx.today()
-      return listPackets(db).map((packet) => {
+      const packets = await listPackets(db)
+      const states = []
+      for (const packet of packets) {
         // One packet that cannot be planned must not hide the others: it shows as not ready.
         try {
-          const { plan, formProblems } = planForPacket(ctx, packet.id, asOf)
-          return { ...packet, ready: plan.ready, route: plan.route, formProblems }
+          const { plan, formProblems } = await planForPacket(ctx, packet.id, asOf)
+          states.push({ ...packet, ready: plan.ready, route: plan.route, formProblems })
         } catch {
           const reason = '无法计算此资质包的材料清单（申请主体或相关记录可能已被删除）'
-          return { ...packet, ready: false, route: 'online' as const, formProblems: [reason] }
+          states.push({ ...packet, ready: false, route: 'online' as const, formProblems: [reason] })
         }
-      })
+      }
+      return states
     },
-    'packets.save': async (input) => savePacket(db, input),
+    'packets.save': (input) => savePacket(library, input),
     'packets.plan': async ({ id }) => {
-      const { plan, asOf, formProblems } = planForPacket(ctx, id, ctx.today())
+      const { plan, asOf, formProblems } = await planForPacket(ctx, id, ctx.today())
       return { plan, asOf, formProblems }
     },
     'packets.requirementTarget': async (input) =>
-      requirementTarget(db, {
+      requirementTarget(library, {
         ...input,
-        plan: planForPacket(ctx, input.packetId, ctx.today()).plan,
+        plan: (await planForPacket(ctx, input.packetId, ctx.today())).plan,
       }),
     // R4: the library's trademarks the account name hits, offered for adding.
     'packets.trademarkHits': async ({ accountName }) =>
-      accountName.trim() ? trademarksHitByName(accountName, listTrademarks(db)) : [],
+      accountName.trim() ? trademarksHitByName(accountName, await listTrademarks(db)) : [],
     'packets.recordSubmission': async (input) => {
-      getPacket(db, input.packetId)
-      const scenario = buildScenario(db, input.packetId, ctx.today())
-      recordSubmission(db, input, scenario)
+      await getPacket(db, input.packetId)
+      const scenario = await buildScenario(db, input.packetId, ctx.today())
+      await recordSubmission(library, input, scenario)
       return listSubmissions(db, input.packetId, scenario)
     },
     'packets.submissions': async ({ id }) =>
-      listSubmissions(db, id, buildScenario(db, id, ctx.today())),
+      listSubmissions(db, id, await buildScenario(db, id, ctx.today())),
   }
 }

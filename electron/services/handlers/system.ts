@@ -5,6 +5,7 @@ import { createBackup } from '../backup/backup'
 import { audit } from '../library/audit'
 import { schemaVersion } from '../db/open'
 import { getLanguage, setLanguage } from '../db/settings'
+import { teamHasNoLocalBackup } from '../team/open'
 import { APP_VERSION } from '../version'
 import type { BackendContext } from './context'
 
@@ -14,6 +15,7 @@ export function systemHandlers(ctx: BackendContext): Pick<Handlers, SystemMethod
   const { db, dataDir, storeHealth } = ctx
   return {
     'system.backup': async ({ outDir }) => {
+      if (ctx.library.engine === 'postgres') throw teamHasNoLocalBackup()
       mkdirSync(outDir, { recursive: true })
       const stamp = new Date().toISOString().slice(0, 19).replace('T', '_').replace(/:/g, '')
       const result = await createBackup(db, ctx.store, join(outDir, `PacketDesk备份_${stamp}.tar`))

@@ -21,17 +21,18 @@ type TemplateMethods =
 
 /** The user's own letter templates: import, design (boxes or field mapping), fill. */
 export function templateHandlers(ctx: BackendContext): Pick<Handlers, TemplateMethods> {
-  const { db, store } = ctx
+  const { library, files } = ctx
+  const db = library.db
   return {
-    'templates.import': async (input) => importUserTemplate(db, store, input),
-    'templates.list': async () => listUserTemplates(db),
-    'templates.get': async ({ id }) => getUserTemplate(db, store, id),
-    'templates.save': async (input) => saveUserTemplate(db, store, input),
-    'templates.pagePreview': async ({ id, page }) => userTemplatePage(db, store, id, page),
+    'templates.import': (input) => importUserTemplate(library, files, input),
+    'templates.list': () => listUserTemplates(db),
+    'templates.get': ({ id }) => getUserTemplate(db, files, id),
+    'templates.save': (input) => saveUserTemplate(library, files, input),
+    'templates.pagePreview': ({ id, page }) => userTemplatePage(db, files, id, page),
     'templates.fill': async (input) => {
-      const filled = await fillUserTemplate(db, store, input, ctx.today())
-      const grantor = getRelation(db, input.relationId).from
-      if (grantor.kind === 'person') auditIdReveal(db, grantor.id, 'user template fill')
+      const filled = await fillUserTemplate(library, files, input, ctx.today())
+      const grantor = (await getRelation(db, input.relationId)).from
+      if (grantor.kind === 'person') await auditIdReveal(db, grantor.id, 'user template fill')
       return filled
     },
   }

@@ -1,5 +1,5 @@
-import type { Database } from 'better-sqlite3'
 import { isAnyOf, type Plan, type RequirementRef } from '../../../shared/rules/types'
+import type { Executor } from '../storage/library-store'
 import { listLetters } from './records'
 import {
   letterRequirementIds,
@@ -14,19 +14,26 @@ const LETTER_IDS = new Set(letterRequirementIds())
  * The library relation a link requirement names: of the requirement's relation type (the
  * requirements table), `A->B` as declared, `A<->B` either way. Null when none is declared.
  */
-export function relationIdFor(db: Database, ref: RequirementRef): string | null {
+export async function relationIdFor(db: Executor, ref: RequirementRef): Promise<string | null> {
   const spec = specOf(ref.id)
   const parsed = parseRelationSubject(ref.subject)
   if (spec?.owner.kind !== 'relation' || !parsed) return null
   const { from, to, unordered } = parsed
-  const row = db
-    .prepare(
-      `SELECT id FROM relations WHERE deleted_at IS NULL AND type = ?
-       AND ((COALESCE(from_company_id, from_person_id) = ? AND to_company_id = ?)
-         OR (? AND COALESCE(from_company_id, from_person_id) = ? AND to_company_id = ?))`,
-    )
-    .get(spec.owner.relationType, from, to, unordered ? 1 : 0, to, from) as
-    { id: string } | undefined
+  const row = await db
+    .selectFrom('relations')
+    .select('id')
+    .where('deleted_at', 'is', null)
+    .where('type', '=', spec.owner.relationType)
+    .where((eb) => {
+      const grantor = eb.fn.coalesce('from_company_id', 'from_person_id')
+      const forward = eb.and([eb(grantor, '=', from), eb('to_company_id', '=', to)])
+      return unordered
+        ? eb.or([forward, eb.and([eb(grantor, '=', to), eb('to_company_id', '=', from)])])
+        : forward
+    })
+    .orderBy('created_at')
+    .orderBy('id')
+    .executeTakeFirst()
   return row?.id ?? null
 }
 
@@ -34,29 +41,35 @@ export function relationIdFor(db: Database, ref: RequirementRef): string | null 
  * A missing letter that was generated but whose signed scan is not back yet
  * says so (the plan itself only knows documents).
  */
-export function withPendingLetters(db: Database, plan: Plan): Plan {
-  return {
-    ...plan,
-    requirements: plan.requirements.map((requirement) => {
-      if (requirement.status !== 'missing') return requirement
-      const refs = isAnyOf(requirement) ? requirement.anyOf : [requirement]
-      const notes: string[] = []
-      for (const ref of refs) {
-        if (!LETTER_IDS.has(ref.id)) continue
-        const relationId = relationIdFor(db, ref)
-        if (!relationId) continue
-        const waiting = listLetters(db, { relationId }).find(
-          (l) => l.requirement === ref.id && l.status !== 'signed',
-        )
-        if (waiting) {
-          notes.push(
-            `已于 ${waiting.createdAt.slice(0, 10)} 生成${waiting.status === 'printed' ? '并打印' : ''}，等待签字盖章后的扫描件`,
-          )
-        }
-      }
-      return notes.length > 0
-        ? { ...requirement, reasons: [...requirement.reasons, ...notes] }
-        : requirement
-    }),
+export async function withPendingLetters(db: Executor, plan: Plan): Promise<Plan> {
+  const requirements: Plan['requirements'] = []
+  for (const requirement of plan.requirements) {
+    requirements.push(await withPendingNote(db, requirement))
   }
+  return { ...plan, requirements }
+}
+
+async function withPendingNote(
+  db: Executor,
+  requirement: Plan['requirements'][number],
+): Promise<Plan['requirements'][number]> {
+  if (requirement.status !== 'missing') return requirement
+  const refs = isAnyOf(requirement) ? requirement.anyOf : [requirement]
+  const notes: string[] = []
+  for (const ref of refs) {
+    if (!LETTER_IDS.has(ref.id)) continue
+    const relationId = await relationIdFor(db, ref)
+    if (!relationId) continue
+    const waiting = (await listLetters(db, { relationId })).find(
+      (l) => l.requirement === ref.id && l.status !== 'signed',
+    )
+    if (waiting) {
+      notes.push(
+        `已于 ${waiting.createdAt.slice(0, 10)} 生成${waiting.status === 'printed' ? '并打印' : ''}，等待签字盖章后的扫描件`,
+      )
+    }
+  }
+  return notes.length > 0
+    ? { ...requirement, reasons: [...requirement.reasons, ...notes] }
+    : requirement
 }

@@ -1,12 +1,12 @@
-import type { Database } from 'better-sqlite3'
 import { addDays, addMonthsClamped } from '../../../shared/dates'
 import { AppError } from '../../../shared/errors'
 import type { LetterRecord, Relation } from '../../../shared/library/schemas'
 import { letterTemplateFor, requirementOfRelation } from '../../../shared/rules/requirement-derive'
-import type { ContentStore } from '../files/content-store'
+import type { FileStore } from '../storage/file-store'
+import type { Executor, LibraryStore } from '../storage/library-store'
 import { inspectFile } from '../files/inspect'
 import { recordFileRow } from '../library/file-rows'
-import { audit } from '../library/audit'
+import { recordAudit } from '../library/audit'
 import { newId, now } from '../library/ids'
 import { getRelation } from '../library/relations'
 import { listTrademarks } from '../library/trademarks'
@@ -15,28 +15,23 @@ import { validateIdDocument } from '../../../shared/validators'
 import type { LetterDataInput } from './data'
 import { generateLetter } from './generate'
 import { userWording } from './wording'
+import type { Selectable } from 'kysely'
+import type { LettersTable } from '../storage/tables'
 
-interface LetterRow {
-  id: string
-  relation_id: string
-  packet_id: string | null
-  requirement: LetterRecord['requirement']
-  template: string
-  pdf_sha256: string
-  status: LetterRecord['status']
-  valid_from: string
-  valid_until: string
-  created_at: string
-}
+type LetterRow = Selectable<LettersTable>
 
 /** A letter counts as signed once a scan for its relation and requirement was imported after it. */
-function withStatus(db: Database, row: LetterRow): LetterRecord {
-  const signed = db
-    .prepare(
-      `SELECT 1 FROM documents WHERE deleted_at IS NULL AND owner_kind = 'relation' AND owner_id = ?
-       AND requirement = ? AND file_sha256 IS NOT NULL AND created_at >= ?`,
-    )
-    .get(row.relation_id, row.requirement, row.created_at)
+async function withStatus(db: Executor, row: LetterRow): Promise<LetterRecord> {
+  const signed = await db
+    .selectFrom('documents')
+    .select('id')
+    .where('deleted_at', 'is', null)
+    .where('owner_kind', '=', 'relation')
+    .where('owner_id', '=', row.relation_id)
+    .where('requirement', '=', row.requirement)
+    .where('file_sha256', 'is not', null)
+    .where('created_at', '>=', row.created_at)
+    .executeTakeFirst()
   return {
     id: row.id,
     relationId: row.relation_id,
@@ -51,36 +46,33 @@ function withStatus(db: Database, row: LetterRow): LetterRecord {
   }
 }
 
-export function listLetters(
-  db: Database,
+/** Newest first. */
+export async function listLetters(
+  db: Executor,
   filter: { relationId?: string; packetId?: string },
-): LetterRecord[] {
-  const rows = db
-    .prepare(
-      `SELECT * FROM letters WHERE (? IS NULL OR relation_id = ?) AND (? IS NULL OR packet_id = ?)
-       ORDER BY created_at DESC`,
-    )
-    .all(
-      filter.relationId ?? null,
-      filter.relationId ?? null,
-      filter.packetId ?? null,
-      filter.packetId ?? null,
-    ) as LetterRow[]
-  return rows.map((r) => withStatus(db, r))
+): Promise<LetterRecord[]> {
+  let query = db.selectFrom('letters').selectAll()
+  if (filter.relationId) query = query.where('relation_id', '=', filter.relationId)
+  if (filter.packetId) query = query.where('packet_id', '=', filter.packetId)
+  const rows = await query.orderBy('created_at', 'desc').orderBy('id').execute()
+  const letters: LetterRecord[] = []
+  for (const row of rows) letters.push(await withStatus(db, row))
+  return letters
 }
 
-export function markPrinted(db: Database, id: string): LetterRecord {
-  return db.transaction(() => {
-    const result = db
-      .prepare(
-        "UPDATE letters SET status = 'printed', updated_at = ? WHERE id = ? AND status = 'generated'",
-      )
-      .run(now(), id)
-    const row = db.prepare('SELECT * FROM letters WHERE id = ?').get(id) as LetterRow | undefined
+export async function markPrinted(store: LibraryStore, id: string): Promise<LetterRecord> {
+  return store.db.transaction().execute(async (trx) => {
+    const result = await trx
+      .updateTable('letters')
+      .set({ status: 'printed', updated_at: now(), updated_by: store.actor })
+      .where('id', '=', id)
+      .where('status', '=', 'generated')
+      .executeTakeFirst()
+    const row = await trx.selectFrom('letters').selectAll().where('id', '=', id).executeTakeFirst()
     if (!row) throw new AppError('NOT_FOUND', '找不到该授权书。')
-    if (result.changes > 0) audit(db, 'edit', 'letter', id, 'printed')
-    return withStatus(db, row)
-  })()
+    if (Number(result.numUpdatedRows) > 0) await recordAudit(trx, 'edit', 'letter', id, 'printed')
+    return withStatus(trx, row)
+  })
 }
 
 /** The requirement and built-in template of a relation's letter (requirements table, R9–R11). */
@@ -98,7 +90,7 @@ function letterFor(
 
 /** What a relation's letter states, and how it is recorded. */
 export interface RelationLetterData {
-  relation: ReturnType<typeof getRelation>
+  relation: Awaited<ReturnType<typeof getRelation>>
   /** The input of letterDataSchema. */
   data: LetterDataInput
   /** The built-in template this relation uses. */
@@ -112,8 +104,8 @@ export interface RelationLetterData {
  * The data a relation's letter states, with the trademarks the grantor holds
  * (those of the packet when one is given); refuses what a letter cannot state.
  */
-export function relationLetterData(
-  db: Database,
+export async function relationLetterData(
+  db: Executor,
   input: {
     relationId: string
     packetId?: string | undefined
@@ -122,25 +114,28 @@ export function relationLetterData(
     trademarkId?: string | undefined
   },
   today: string,
-): RelationLetterData {
-  const relation = getRelation(db, input.relationId)
+): Promise<RelationLetterData> {
+  const relation = await getRelation(db, input.relationId)
   const company = (id: string) =>
-    db.prepare('SELECT name, uscc, region FROM companies WHERE id = ?').get(id) as
-      { name: string; uscc: string | null; region: 'domestic' | 'foreign' } | undefined
+    db
+      .selectFrom('companies')
+      .select(['name', 'uscc', 'region'])
+      .where('id', '=', id)
+      .executeTakeFirst()
   const packetMarks = input.packetId
     ? new Set(
         (
-          db
-            .prepare('SELECT trademark_id FROM packet_trademarks WHERE packet_id = ?')
-            .all(input.packetId) as {
-            trademark_id: string
-          }[]
+          await db
+            .selectFrom('packet_trademarks')
+            .select('trademark_id')
+            .where('packet_id', '=', input.packetId)
+            .execute()
         ).map((r) => r.trademark_id),
       )
     : null
   const owners =
     relation.type === 'parent_subsidiary' ? [relation.from.id, relation.to.id] : [relation.from.id]
-  const marks = listTrademarks(db).filter(
+  const marks = (await listTrademarks(db)).filter(
     (t) =>
       owners.includes(t.registrant.id) &&
       (!packetMarks || packetMarks.has(t.id)) &&
@@ -163,7 +158,7 @@ export function relationLetterData(
   }
   let grantor: Record<string, unknown>
   if (relation.from.kind === 'person') {
-    const idDocument = personIdDocument(db, relation.from.id)
+    const idDocument = await personIdDocument(db, relation.from.id)
     if (!idDocument) {
       throw new AppError(
         'INVALID_ARGUMENT',
@@ -186,7 +181,7 @@ export function relationLetterData(
       idDocument: { type: idDocument.type, number: check.normalized },
     }
   } else {
-    const c = company(relation.from.id)
+    const c = await company(relation.from.id)
     grantor = {
       kind: 'company',
       name: relation.from.name,
@@ -194,7 +189,7 @@ export function relationLetterData(
       region: c?.region ?? 'domestic',
     }
   }
-  const grantee = company(relation.to.id)
+  const grantee = await company(relation.to.id)
   const validFrom = relation.validFrom ?? today
   const validUntil =
     input.validUntil ?? relation.validUntil ?? addDays(addMonthsClamped(validFrom, 12), -1)
@@ -216,8 +211,8 @@ export function relationLetterData(
 
 /** Store a letter's PDF content-addressed and record it as `generated`. */
 export async function recordLetter(
-  db: Database,
-  store: ContentStore,
+  store: LibraryStore,
+  files: FileStore,
   pdf: Buffer,
   letter: {
     relationId: string
@@ -230,30 +225,36 @@ export async function recordLetter(
 ): Promise<LetterRecord> {
   const { template, validFrom, validUntil } = letter
   const facts = await inspectFile(pdf)
-  const stored = await store.put(pdf)
-  return db.transaction(() => {
+  const stored = await files.put(pdf)
+  return store.db.transaction().execute(async (trx) => {
     const at = now()
-    recordFileRow(db, stored.sha256, facts, `${template}.pdf`)
+    await recordFileRow(trx, stored.sha256, facts, `${template}.pdf`)
     const id = newId('le')
-    db.prepare(
-      `INSERT INTO letters (id, relation_id, packet_id, requirement, template, pdf_sha256, status, valid_from,
-       valid_until, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'generated', ?, ?, ?, ?)`,
-    ).run(
-      id,
-      letter.relationId,
-      letter.packetId ?? null,
-      letter.requirement,
-      template,
-      stored.sha256,
-      validFrom,
-      validUntil,
-      at,
-      at,
-    )
-    audit(db, 'create', 'letter', id, template)
-    const row = db.prepare('SELECT * FROM letters WHERE id = ?').get(id) as LetterRow
-    return withStatus(db, row)
-  })()
+    await trx
+      .insertInto('letters')
+      .values({
+        id,
+        relation_id: letter.relationId,
+        packet_id: letter.packetId ?? null,
+        requirement: letter.requirement,
+        template,
+        pdf_sha256: stored.sha256,
+        status: 'generated',
+        valid_from: validFrom,
+        valid_until: validUntil,
+        created_at: at,
+        updated_at: at,
+        updated_by: store.actor,
+      })
+      .execute()
+    await recordAudit(trx, 'create', 'letter', id, template)
+    const row = await trx
+      .selectFrom('letters')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow()
+    return withStatus(trx, row)
+  })
 }
 
 /**
@@ -262,8 +263,8 @@ export async function recordLetter(
  * and record it as `generated`.
  */
 export async function generateRelationLetter(
-  db: Database,
-  store: ContentStore,
+  store: LibraryStore,
+  files: FileStore,
   input: {
     relationId: string
     packetId?: string | undefined
@@ -272,13 +273,13 @@ export async function generateRelationLetter(
   },
   today: string,
 ): Promise<LetterRecord> {
-  const built = relationLetterData(db, input, today)
+  const built = await relationLetterData(store.db, input, today)
   // The user's edited wording of this built-in template, when there is one.
-  const wording = userWording(db, built.template)
+  const wording = await userWording(store.db, built.template)
   const pdf = Buffer.from(
     await generateLetter(built.template, built.data, wording ? { template: wording } : {}),
   )
-  return recordLetter(db, store, pdf, {
+  return recordLetter(store, files, pdf, {
     relationId: built.relation.id,
     packetId: input.packetId,
     requirement: built.requirement,

@@ -1,4 +1,3 @@
-import type { Database } from 'better-sqlite3'
 import {
   acroFieldSchema,
   flatFieldSchema,
@@ -11,7 +10,10 @@ import {
 import type { LetterRecord } from '../../../shared/library/schemas'
 import type { z } from '../../../shared/zod-locale'
 import { AppError } from '../../../shared/errors'
-import type { ContentStore } from '../files/content-store'
+import type { FileStore } from '../storage/file-store'
+import type { Executor, LibraryStore } from '../storage/library-store'
+import type { LetterTemplatesTable } from '../storage/tables'
+import type { Selectable } from 'kysely'
 import {
   fillTemplateIsolated,
   inspectIsolated,
@@ -19,9 +21,10 @@ import {
   templateStructureIsolated,
 } from '../workers/isolated'
 import { refuse } from '../files/refuse'
-import { audit } from '../library/audit'
+import { recordAudit } from '../library/audit'
 import { newId, now } from '../library/ids'
 import { recordFileRow } from '../library/file-rows'
+import { updateVersioned } from '../storage/versioned'
 import { parseLetterData } from './data'
 import { recordLetter, relationLetterData } from './records'
 import { templateValues } from './template-fill'
@@ -30,20 +33,15 @@ import type { TemplateStructure } from './template-pdf'
 /** The `template` a letter filled from a user template records. */
 const userTemplateName = (id: string) => `user:${id}`
 
-interface TemplateRow {
-  id: string
-  name: string
-  pdf_sha256: string
-  kind: 'acroform' | 'flat'
-  fields: string
-  created_at: string
-  updated_at: string
-}
+type TemplateRow = Selectable<LetterTemplatesTable>
 
-function rowOf(db: Database, id: string): TemplateRow {
-  const row = db
-    .prepare('SELECT * FROM letter_templates WHERE id = ? AND deleted_at IS NULL')
-    .get(id) as TemplateRow | undefined
+async function rowOf(db: Executor, id: string): Promise<TemplateRow> {
+  const row = await db
+    .selectFrom('letter_templates')
+    .selectAll()
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst()
   if (!row) throw new AppError('NOT_FOUND', '找不到该模板（可能已被删除）。')
   return row
 }
@@ -61,10 +59,11 @@ function summary(row: TemplateRow): LetterTemplateSummary {
     fieldCount: fieldsOf(row).length,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    version: row.version,
   }
 }
 
-async function detail(store: ContentStore, row: TemplateRow): Promise<LetterTemplateDetail> {
+async function detail(store: FileStore, row: TemplateRow): Promise<LetterTemplateDetail> {
   const structure = await templateStructureIsolated(await store.read(row.pdf_sha256))
   return {
     ...summary(row),
@@ -75,19 +74,24 @@ async function detail(store: ContentStore, row: TemplateRow): Promise<LetterTemp
   }
 }
 
-export function listUserTemplates(db: Database): LetterTemplateSummary[] {
-  const rows = db
-    .prepare('SELECT * FROM letter_templates WHERE deleted_at IS NULL ORDER BY created_at DESC')
-    .all() as TemplateRow[]
+/** Newest first. */
+export async function listUserTemplates(db: Executor): Promise<LetterTemplateSummary[]> {
+  const rows = await db
+    .selectFrom('letter_templates')
+    .selectAll()
+    .where('deleted_at', 'is', null)
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .execute()
   return rows.map(summary)
 }
 
 export async function getUserTemplate(
-  db: Database,
-  store: ContentStore,
+  db: Executor,
+  files: FileStore,
   id: string,
 ): Promise<LetterTemplateDetail> {
-  return detail(store, rowOf(db, id))
+  return detail(files, await rowOf(db, id))
 }
 
 /**
@@ -95,8 +99,8 @@ export async function getUserTemplate(
  * endless PDFs refused), only PDFs accepted, stored content-addressed.
  */
 export async function importUserTemplate(
-  db: Database,
-  store: ContentStore,
+  store: LibraryStore,
+  files: FileStore,
   input: { fileName: string; dataBase64: string },
 ): Promise<LetterTemplateDetail> {
   const bytes = Buffer.from(input.dataBase64, 'base64')
@@ -111,21 +115,34 @@ export async function importUserTemplate(
   if (kind === 'flat' && structure.rotated) {
     throw refuse('该 PDF 含有旋转的页面，暂不能用作模板：请先在 PDF 软件中把页面转正并另存后再导入')
   }
-  const stored = await store.put(bytes)
+  const stored = await files.put(bytes)
   const fileName = input.fileName.normalize('NFC').slice(0, 255)
   try {
-    const row = db.transaction(() => {
+    const row = await store.db.transaction().execute(async (trx) => {
       const at = now()
-      recordFileRow(db, stored.sha256, facts, fileName)
+      await recordFileRow(trx, stored.sha256, facts, fileName)
       const id = newId('lt')
       const name = fileName.replace(/\.pdf$/iu, '').trim() || '模板'
-      db.prepare(
-        `INSERT INTO letter_templates (id, name, pdf_sha256, kind, fields, created_at, updated_at)
-         VALUES (?, ?, ?, ?, '[]', ?, ?)`,
-      ).run(id, name.slice(0, 100), stored.sha256, kind, at, at)
-      audit(db, 'create', 'letter_template', id, kind)
-      return db.prepare('SELECT * FROM letter_templates WHERE id = ?').get(id) as TemplateRow
-    })()
+      await trx
+        .insertInto('letter_templates')
+        .values({
+          id,
+          name: name.slice(0, 100),
+          pdf_sha256: stored.sha256,
+          kind,
+          fields: '[]',
+          created_at: at,
+          updated_at: at,
+          updated_by: store.actor,
+        })
+        .execute()
+      await recordAudit(trx, 'create', 'letter_template', id, kind)
+      return trx
+        .selectFrom('letter_templates')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow()
+    })
     return {
       ...summary(row),
       pageCount: structure.pages.length,
@@ -134,7 +151,7 @@ export async function importUserTemplate(
       fields: [],
     }
   } catch (error) {
-    if (!stored.existed) store.remove(stored.sha256)
+    if (!stored.existed) await files.remove(stored.sha256)
     throw error
   }
 }
@@ -194,39 +211,39 @@ function checkAcro(fields: unknown[], acroFields: string[]): AcroTemplateField[]
 
 /** Save a template's name and fields, checked against its PDF (boxes inside pages, known fields). */
 export async function saveUserTemplate(
-  db: Database,
-  store: ContentStore,
-  input: { id: string; name: string; fields: unknown[] },
+  store: LibraryStore,
+  files: FileStore,
+  input: { id: string; name: string; fields: unknown[]; version?: number | undefined },
 ): Promise<LetterTemplateDetail> {
-  const row = rowOf(db, input.id)
-  const structure = await templateStructureIsolated(await store.read(row.pdf_sha256))
+  const row = await rowOf(store.db, input.id)
+  const structure = await templateStructureIsolated(await files.read(row.pdf_sha256))
   const name = input.name.normalize('NFC').trim()
   if (name === '') throw invalid('模板名称不能为空', 'name')
   const fields =
     row.kind === 'flat'
       ? checkFlat(input.fields, structure.pages)
       : checkAcro(input.fields, structure.acroFields)
-  db.transaction(() => {
-    db.prepare('UPDATE letter_templates SET name = ?, fields = ?, updated_at = ? WHERE id = ?').run(
-      name.slice(0, 100),
-      JSON.stringify(fields),
-      now(),
-      row.id,
-    )
-    audit(db, 'edit', 'letter_template', row.id, 'fields')
-  })()
-  return detail(store, rowOf(db, row.id))
+  await store.db.transaction().execute(async (trx) => {
+    await updateVersioned(trx, 'letter_templates', row.id, input.version, {
+      name: name.slice(0, 100),
+      fields: JSON.stringify(fields),
+      updated_at: now(),
+      updated_by: store.actor,
+    })
+    await recordAudit(trx, 'edit', 'letter_template', row.id, 'fields')
+  })
+  return detail(files, await rowOf(store.db, row.id))
 }
 
 /** One page of the template as a PNG data URL (1.5 px per point). */
 export async function userTemplatePage(
-  db: Database,
-  store: ContentStore,
+  db: Executor,
+  files: FileStore,
   id: string,
   page: number,
 ): Promise<{ dataUrl: string; width: number; height: number }> {
-  const row = rowOf(db, id)
-  const bytes = await store.read(row.pdf_sha256)
+  const row = await rowOf(db, id)
+  const bytes = await files.read(row.pdf_sha256)
   const [rendered] = await renderPdfIsolated(bytes, { scale: 1.5, firstPage: page, maxPages: 1 })
   if (!rendered) throw new AppError('INVALID_ARGUMENT', `该模板没有第 ${page} 页`, 'page')
   return {
@@ -241,21 +258,21 @@ export async function userTemplatePage(
  * and record the result like one (template `user:<id>`).
  */
 export async function fillUserTemplate(
-  db: Database,
-  store: ContentStore,
+  store: LibraryStore,
+  files: FileStore,
   input: { id: string; relationId: string; packetId?: string | undefined },
   today: string,
 ): Promise<LetterRecord> {
-  const row = rowOf(db, input.id)
-  const built = relationLetterData(db, input, today)
+  const row = await rowOf(store.db, input.id)
+  const built = await relationLetterData(store.db, input, today)
   const data = parseLetterData(built.data)
   const values = templateValues(data)
-  const templatePdf = await store.read(row.pdf_sha256)
+  const templatePdf = await files.read(row.pdf_sha256)
   const seed = JSON.stringify([row.id, row.updated_at, data])
   const fields = fieldsOf(row)
   // Parsed, filled and stripped of active content in a worker: the template is untrusted.
   const pdf = await fillTemplateIsolated({ kind: row.kind, templatePdf, fields, values, seed })
-  return recordLetter(db, store, pdf, {
+  return recordLetter(store, files, pdf, {
     relationId: built.relation.id,
     packetId: input.packetId,
     requirement: built.requirement,

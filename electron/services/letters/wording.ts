@@ -1,6 +1,6 @@
-import type { Database } from 'better-sqlite3'
 import { AppError } from '../../../shared/errors'
-import { audit } from '../library/audit'
+import { recordAudit } from '../library/audit'
+import type { Executor, LibraryStore } from '../storage/library-store'
 import { now } from '../library/ids'
 import { letterTemplateSchema, unknownPlaceholders, type LetterTemplate } from './template-schema'
 import { loadTemplate } from './templates'
@@ -19,17 +19,20 @@ const paragraphsOf = (template: LetterTemplate): string[] =>
   template.blocks.flatMap((b) => (b.type === 'paragraph' ? [b.text] : []))
 
 /** The user's copy of a built-in template, if any (null when it no longer parses, e.g. after an update). */
-export function userWording(db: Database, name: string): LetterTemplate | null {
-  const row = db.prepare('SELECT template FROM template_wording WHERE name = ?').get(name) as
-    { template: string } | undefined
+export async function userWording(db: Executor, name: string): Promise<LetterTemplate | null> {
+  const row = await db
+    .selectFrom('template_wording')
+    .select('template')
+    .where('name', '=', name)
+    .executeTakeFirst()
   if (!row) return null
   const parsed = letterTemplateSchema.safeParse(JSON.parse(row.template))
   return parsed.success && unknownPlaceholders(parsed.data).length === 0 ? parsed.data : null
 }
 
-export function getWording(db: Database, name: string): Wording {
+export async function getWording(db: Executor, name: string): Promise<Wording> {
   const original = loadTemplate(name)
-  const copy = userWording(db, name)
+  const copy = await userWording(db, name)
   return {
     name,
     label: original.label,
@@ -44,12 +47,18 @@ export function getWording(db: Database, name: string): Wording {
  * their paragraph texts), or restore the original with `paragraphs: null`.
  * Placeholders must be ones the letter knows; a paragraph cannot be emptied.
  */
-export function saveWording(db: Database, name: string, paragraphs: string[] | null): Wording {
+export async function saveWording(
+  store: LibraryStore,
+  name: string,
+  paragraphs: string[] | null,
+): Promise<Wording> {
   const original = loadTemplate(name)
   if (paragraphs === null) {
-    db.prepare('DELETE FROM template_wording WHERE name = ?').run(name)
-    audit(db, 'edit', 'template', name, 'restore')
-    return getWording(db, name)
+    return store.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('template_wording').where('name', '=', name).execute()
+      await recordAudit(trx, 'edit', 'template', name, 'restore')
+      return getWording(trx, name)
+    })
   }
   const count = paragraphsOf(original).length
   if (paragraphs.length !== count) {
@@ -75,10 +84,18 @@ export function saveWording(db: Database, name: string, paragraphs: string[] | n
       'paragraphs',
     )
   }
-  db.prepare(
-    `INSERT INTO template_wording (name, template, updated_at) VALUES (?, ?, ?)
-     ON CONFLICT (name) DO UPDATE SET template = excluded.template, updated_at = excluded.updated_at`,
-  ).run(name, JSON.stringify(copy), now())
-  audit(db, 'edit', 'template', name, 'wording')
-  return getWording(db, name)
+  return store.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('template_wording')
+      .values({ name, template: JSON.stringify(copy), updated_at: now() })
+      .onConflict((oc) =>
+        oc.column('name').doUpdateSet((eb) => ({
+          template: eb.ref('excluded.template'),
+          updated_at: eb.ref('excluded.updated_at'),
+        })),
+      )
+      .execute()
+    await recordAudit(trx, 'edit', 'template', name, 'wording')
+    return getWording(trx, name)
+  })
 }

@@ -1,7 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import { now } from './ids'
-import type { Kysely } from 'kysely'
-import type { LibraryTables } from '../storage/tables'
+import type { Executor } from '../storage/library-store'
 
 export type AuditAction =
   | 'create'
@@ -17,7 +16,7 @@ export type AuditAction =
 
 /** The same, on the storage port (either engine; `db` may be a transaction). */
 export async function recordAudit(
-  db: Kysely<LibraryTables>,
+  db: Executor,
   action: AuditAction,
   kind: string,
   id: string,
@@ -29,7 +28,10 @@ export async function recordAudit(
     .execute()
 }
 
-/** Record who-did-what. `detail` must never contain an ID or passport number. */
+/**
+ * The same on the embedded library's handle, for what only a local library does (backup,
+ * restore). `detail` must never contain an ID or passport number.
+ */
 export function audit(
   db: Database,
   action: AuditAction,
@@ -46,18 +48,20 @@ export function audit(
  * Every way to see a person's full ID number is audited as a reveal (never with the number):
  * the masked list's reveal, a letter PDF stating it, a filled user template, an ID scan viewed.
  */
-export function auditIdReveal(db: Database, personId: string, via: string): void {
-  audit(db, 'reveal_id_number', 'person', personId, via)
+export async function auditIdReveal(db: Executor, personId: string, via: string): Promise<void> {
+  await recordAudit(db, 'reveal_id_number', 'person', personId, via)
 }
 
 /** The persons whose ID scans are stored as this file (live documents on a person). */
-export function idScanOwners(db: Database, sha256: string): string[] {
-  return (
-    db
-      .prepare(
-        `SELECT DISTINCT owner_id FROM documents
-         WHERE file_sha256 = ? AND owner_kind = 'person' AND deleted_at IS NULL`,
-      )
-      .all(sha256) as { owner_id: string }[]
-  ).map((r) => r.owner_id)
+export async function idScanOwners(db: Executor, sha256: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('documents')
+    .select('owner_id')
+    .distinct()
+    .where('file_sha256', '=', sha256)
+    .where('owner_kind', '=', 'person')
+    .where('deleted_at', 'is', null)
+    .orderBy('owner_id')
+    .execute()
+  return rows.map((r) => r.owner_id)
 }

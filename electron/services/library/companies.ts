@@ -4,6 +4,7 @@ import { validateUscc } from '../../../shared/validators/uscc'
 import { AppError } from '../../../shared/errors'
 import type { LibraryStore } from '../storage/library-store'
 import type { CompaniesTable, LibraryTables } from '../storage/tables'
+import { updateVersioned } from '../storage/versioned'
 import { recordAudit } from './audit'
 import { newId, now } from './ids'
 
@@ -21,6 +22,7 @@ function toCompany(row: Selectable<CompaniesTable>): Company {
     businessScope: row.business_scope,
     notes: row.notes,
     updatedAt: row.updated_at,
+    version: row.version,
   }
 }
 
@@ -78,16 +80,16 @@ export async function saveCompany(store: LibraryStore, input: CompanyInput): Pro
     const id = input.id ?? newId('co')
     if (input.id) {
       await getCompany(trx, input.id)
-      await trx
-        .updateTable('companies')
-        .set({ ...fields, updated_at: at })
-        .where('id', '=', id)
-        .execute()
+      await updateVersioned(trx, 'companies', id, input.version, {
+        ...fields,
+        updated_at: at,
+        updated_by: store.actor,
+      })
       await recordAudit(trx, 'edit', 'company', id)
     } else {
       await trx
         .insertInto('companies')
-        .values({ id, ...fields, created_at: at, updated_at: at })
+        .values({ id, ...fields, created_at: at, updated_at: at, updated_by: store.actor })
         .execute()
       await recordAudit(trx, 'create', 'company', id)
     }

@@ -1,35 +1,31 @@
-import type { Database } from 'better-sqlite3'
 import { AppError } from '../../../shared/errors'
 import type { FileInfo, LibraryDocument, OwnerKind } from '../../../shared/library/schemas'
-import { audit } from './audit'
+import type { Executor, LibraryStore } from '../storage/library-store'
+import { updateVersioned } from '../storage/versioned'
+import { recordAudit } from './audit'
 import { newId, now } from './ids'
 import { getRelation } from './relations'
 
-interface DocumentRow {
-  id: string
-  requirement: string
-  owner_kind: OwnerKind
-  owner_id: string
-  subject: string
-  catalog_name: string | null
-  file_sha256: string | null
-  issued_on: string | null
-  valid_until: string | null
-  notes: string
-  f_format: string | null
-  f_width: number | null
-  f_height: number | null
-  f_bytes: number | null
-  f_pages: number | null
-  f_color: number | null
-  f_original_name: string | null
+/** Documents with their file's facts, live rows only (on the storage port). */
+function selectDocuments(db: Executor) {
+  return db
+    .selectFrom('documents as d')
+    .leftJoin('files as f', 'f.sha256', 'd.file_sha256')
+    .selectAll('d')
+    .select([
+      'f.format as f_format',
+      'f.width as f_width',
+      'f.height as f_height',
+      'f.bytes as f_bytes',
+      'f.pages as f_pages',
+      'f.color as f_color',
+    ])
+    .where('d.deleted_at', 'is', null)
 }
 
-const SELECT = `
-  SELECT d.*, f.format AS f_format, f.width AS f_width, f.height AS f_height, f.bytes AS f_bytes,
-         f.pages AS f_pages, f.color AS f_color, d.original_name AS f_original_name
-  FROM documents d LEFT JOIN files f ON f.sha256 = d.file_sha256
-  WHERE d.deleted_at IS NULL`
+type DocumentRow = Awaited<
+  ReturnType<ReturnType<typeof selectDocuments>['executeTakeFirstOrThrow']>
+>
 
 function toDocument(row: DocumentRow): LibraryDocument {
   const file: FileInfo | null = row.file_sha256
@@ -41,7 +37,7 @@ function toDocument(row: DocumentRow): LibraryDocument {
         bytes: row.f_bytes ?? 0,
         pages: row.f_pages ?? 1,
         color: row.f_color === 1,
-        originalName: row.f_original_name ?? '',
+        originalName: row.original_name,
       }
     : null
   return {
@@ -55,40 +51,46 @@ function toDocument(row: DocumentRow): LibraryDocument {
     issuedOn: row.issued_on,
     validUntil: row.valid_until,
     notes: row.notes,
+    version: row.version,
   }
 }
 
-export function listDocuments(
-  db: Database,
+/** Oldest first (created_at, then id: the same order on both engines). */
+export async function listDocuments(
+  db: Executor,
   ownerKind: OwnerKind,
   ownerId: string,
-): LibraryDocument[] {
-  const rows = db
-    .prepare(`${SELECT} AND d.owner_kind = ? AND d.owner_id = ? ORDER BY d.created_at`)
-    .all(ownerKind, ownerId) as DocumentRow[]
+): Promise<LibraryDocument[]> {
+  const rows = await selectDocuments(db)
+    .where('d.owner_kind', '=', ownerKind)
+    .where('d.owner_id', '=', ownerId)
+    .orderBy('d.created_at')
+    .orderBy('d.id')
+    .execute()
   return rows.map(toDocument)
 }
 
-export function listAllDocuments(db: Database): LibraryDocument[] {
-  return (db.prepare(`${SELECT} ORDER BY d.created_at`).all() as DocumentRow[]).map(toDocument)
+export async function listAllDocuments(db: Executor): Promise<LibraryDocument[]> {
+  const rows = await selectDocuments(db).orderBy('d.created_at').orderBy('d.id').execute()
+  return rows.map(toDocument)
 }
 
-export function getDocument(db: Database, id: string): LibraryDocument {
-  const row = db.prepare(`${SELECT} AND d.id = ?`).get(id) as DocumentRow | undefined
+export async function getDocument(db: Executor, id: string): Promise<LibraryDocument> {
+  const row = await selectDocuments(db).where('d.id', '=', id).executeTakeFirst()
   if (!row) throw new AppError('NOT_FOUND', '找不到该文件记录（可能已被删除）。')
   return toDocument(row)
 }
 
 /** The plan subject (RULES.md §3) a document on this owner serves. */
-function subjectFor(
-  db: Database,
+async function subjectFor(
+  db: Executor,
   ownerKind: OwnerKind,
   ownerId: string,
   explicit?: string,
-): string {
+): Promise<string> {
   if (ownerKind === 'trademark' || ownerKind === 'person') return ownerId
   if (ownerKind === 'relation') {
-    const relation = getRelation(db, ownerId)
+    const relation = await getRelation(db, ownerId)
     if (relation.type === 'parent_subsidiary')
       return [relation.from.id, relation.to.id].sort().join('<->')
     return `${relation.from.id}->${relation.to.id}`
@@ -96,13 +98,13 @@ function subjectFor(
   return explicit ?? ''
 }
 
-const OWNER_TABLES: Record<OwnerKind, string> = {
+export const OWNER_TABLES = {
   company: 'companies',
   person: 'persons',
   trademark: 'trademarks',
   relation: 'relations',
   packet: 'packets',
-}
+} as const satisfies Record<OwnerKind, string>
 
 export interface NewDocument {
   requirement: string
@@ -118,61 +120,72 @@ export interface NewDocument {
   notes?: string | undefined
 }
 
-/** Insert a document row (the file row must already exist, same transaction as the caller's). */
-export function assertOwnerExists(db: Database, ownerKind: OwnerKind, ownerId: string): void {
-  const table = OWNER_TABLES[ownerKind]
-  if (!db.prepare(`SELECT 1 FROM ${table} WHERE id = ? AND deleted_at IS NULL`).get(ownerId)) {
-    throw new AppError('NOT_FOUND', '文件要归属的记录不存在或已被删除。')
-  }
+export async function assertOwnerExists(
+  db: Executor,
+  ownerKind: OwnerKind,
+  ownerId: string,
+): Promise<void> {
+  const row = await db
+    .selectFrom(OWNER_TABLES[ownerKind])
+    .select('id')
+    .where('id', '=', ownerId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst()
+  if (!row) throw new AppError('NOT_FOUND', '文件要归属的记录不存在或已被删除。')
 }
 
-export function insertDocument(db: Database, doc: NewDocument): LibraryDocument {
-  assertOwnerExists(db, doc.ownerKind, doc.ownerId)
+/** Insert a document row (the file row must already exist, same transaction as the caller's). */
+export async function insertDocument(
+  db: Executor,
+  actor: string,
+  doc: NewDocument,
+): Promise<LibraryDocument> {
+  await assertOwnerExists(db, doc.ownerKind, doc.ownerId)
   const id = newId('do')
   const at = now()
-  db.prepare(
-    `INSERT INTO documents (id, requirement, owner_kind, owner_id, subject, catalog_name, file_sha256, issued_on,
-     valid_until, notes, created_at, updated_at, original_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    id,
-    doc.requirement,
-    doc.ownerKind,
-    doc.ownerId,
-    subjectFor(db, doc.ownerKind, doc.ownerId, doc.subject),
-    doc.catalogName ?? null,
-    doc.fileSha256,
-    doc.issuedOn ?? null,
-    doc.validUntil ?? null,
-    doc.notes ?? '',
-    at,
-    at,
-    (doc.originalName ?? '').normalize('NFC').slice(0, 255),
-  )
-  audit(db, 'import', 'document', id, doc.requirement)
+  await db
+    .insertInto('documents')
+    .values({
+      id,
+      requirement: doc.requirement,
+      owner_kind: doc.ownerKind,
+      owner_id: doc.ownerId,
+      subject: await subjectFor(db, doc.ownerKind, doc.ownerId, doc.subject),
+      catalog_name: doc.catalogName ?? null,
+      file_sha256: doc.fileSha256,
+      issued_on: doc.issuedOn ?? null,
+      valid_until: doc.validUntil ?? null,
+      notes: doc.notes ?? '',
+      created_at: at,
+      updated_at: at,
+      updated_by: actor,
+      original_name: (doc.originalName ?? '').normalize('NFC').slice(0, 255),
+    })
+    .execute()
+  await recordAudit(db, 'import', 'document', id, doc.requirement)
   return getDocument(db, id)
 }
 
-export function updateDocumentDates(
-  db: Database,
+export async function updateDocumentDates(
+  store: LibraryStore,
   id: string,
   dates: {
     issuedOn?: string | null | undefined
     validUntil?: string | null | undefined
     notes?: string | undefined
+    version?: number | undefined
   },
-): LibraryDocument {
-  return db.transaction(() => {
-    const current = getDocument(db, id)
-    db.prepare(
-      'UPDATE documents SET issued_on = ?, valid_until = ?, notes = ?, updated_at = ? WHERE id = ?',
-    ).run(
-      dates.issuedOn === undefined ? current.issuedOn : dates.issuedOn,
-      dates.validUntil === undefined ? current.validUntil : dates.validUntil,
-      dates.notes ?? current.notes,
-      now(),
-      id,
-    )
-    audit(db, 'edit', 'document', id)
-    return getDocument(db, id)
-  })()
+): Promise<LibraryDocument> {
+  return store.db.transaction().execute(async (trx) => {
+    const current = await getDocument(trx, id)
+    await updateVersioned(trx, 'documents', id, dates.version, {
+      issued_on: dates.issuedOn === undefined ? current.issuedOn : dates.issuedOn,
+      valid_until: dates.validUntil === undefined ? current.validUntil : dates.validUntil,
+      notes: dates.notes ?? current.notes,
+      updated_at: now(),
+      updated_by: store.actor,
+    })
+    await recordAudit(trx, 'edit', 'document', id)
+    return getDocument(trx, id)
+  })
 }

@@ -1,4 +1,3 @@
-import type { Database } from 'better-sqlite3'
 import { daysBetween } from '../../../shared/dates'
 import {
   EXPIRY_STATE_LABELS,
@@ -8,6 +7,7 @@ import {
 import type { ExpiryItem } from '../../../shared/library/schemas'
 import type { RelationType } from '../../../shared/i18n/labels'
 import { requirementLabel, requirementOfRelation } from '../../../shared/rules/requirement-derive'
+import type { Executor } from '../storage/library-store'
 
 /** The paper that proves a relation (授权书, 总代授权书, 母子公司关系证明). */
 function relationDocumentLabel(type: RelationType): string {
@@ -19,13 +19,18 @@ function relationDocumentLabel(type: RelationType): string {
  * (expired, in the trademark grace period or renewal window, or due within
  * 90 days), most urgent first.
  */
-export function listExpiries(db: Database, today: string): ExpiryItem[] {
+export async function listExpiries(db: Executor, today: string): Promise<ExpiryItem[]> {
   const items: ExpiryItem[] = []
-  const trademarks = db
-    .prepare(
-      "SELECT id, text, reg_no, valid_until FROM trademarks WHERE deleted_at IS NULL AND status = 'registered' AND valid_until IS NOT NULL",
-    )
-    .all() as { id: string; text: string; reg_no: string; valid_until: string }[]
+  const trademarks = await db
+    .selectFrom('trademarks')
+    .select(['id', 'text', 'reg_no', 'valid_until'])
+    .where('deleted_at', 'is', null)
+    .where('status', '=', 'registered')
+    .where('valid_until', 'is not', null)
+    .$narrowType<{ valid_until: string }>()
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute()
   for (const t of trademarks) {
     const state = trademarkExpiryState(t.valid_until, today)
     if (state === 'ok') continue
@@ -39,38 +44,46 @@ export function listExpiries(db: Database, today: string): ExpiryItem[] {
       message: EXPIRY_STATE_LABELS[state],
     })
   }
-  const relations = db
-    .prepare(
-      `SELECT r.id, r.type, r.valid_until, COALESCE(fc.name, fp.name) AS from_name, tc.name AS to_name
-       FROM relations r LEFT JOIN companies fc ON fc.id = r.from_company_id
-       LEFT JOIN persons fp ON fp.id = r.from_person_id JOIN companies tc ON tc.id = r.to_company_id
-       WHERE r.deleted_at IS NULL AND r.valid_until IS NOT NULL`,
-    )
-    .all() as {
-    id: string
-    type: string
-    valid_until: string
-    from_name: string
-    to_name: string
-  }[]
+  const relations = await db
+    .selectFrom('relations as r')
+    .leftJoin('companies as fc', 'fc.id', 'r.from_company_id')
+    .leftJoin('persons as fp', 'fp.id', 'r.from_person_id')
+    .innerJoin('companies as tc', 'tc.id', 'r.to_company_id')
+    .select((eb) => [
+      'r.id',
+      'r.type',
+      'r.valid_until',
+      eb.fn.coalesce('fc.name', 'fp.name').as('from_name'),
+      'tc.name as to_name',
+    ])
+    .where('r.deleted_at', 'is', null)
+    .where('r.valid_until', 'is not', null)
+    .$narrowType<{ valid_until: string }>()
+    .orderBy('r.created_at')
+    .orderBy('r.id')
+    .execute()
   for (const r of relations) {
     const state = validityState(r.valid_until, today)
     if (state === 'ok') continue
     items.push({
       kind: 'relation',
       id: r.id,
-      title: `${relationDocumentLabel(r.type as RelationType)}：${r.from_name} → ${r.to_name}`,
+      title: `${relationDocumentLabel(r.type)}：${r.from_name} → ${r.to_name}`,
       validUntil: r.valid_until,
       daysLeft: daysBetween(today, r.valid_until),
       state,
       message: EXPIRY_STATE_LABELS[state],
     })
   }
-  const documents = db
-    .prepare(
-      'SELECT id, requirement, valid_until FROM documents WHERE deleted_at IS NULL AND valid_until IS NOT NULL',
-    )
-    .all() as { id: string; requirement: string; valid_until: string }[]
+  const documents = await db
+    .selectFrom('documents')
+    .select(['id', 'requirement', 'valid_until'])
+    .where('deleted_at', 'is', null)
+    .where('valid_until', 'is not', null)
+    .$narrowType<{ valid_until: string }>()
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute()
   for (const d of documents) {
     const state = validityState(d.valid_until, today)
     if (state === 'ok') continue
@@ -84,5 +97,6 @@ export function listExpiries(db: Database, today: string): ExpiryItem[] {
       message: EXPIRY_STATE_LABELS[state],
     })
   }
+  // Most urgent first (a stable sort: ties keep the queries' order, the same on both engines).
   return items.sort((a, b) => a.daysLeft - b.daysLeft)
 }

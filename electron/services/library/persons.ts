@@ -1,18 +1,18 @@
-import type { Database } from 'better-sqlite3'
 import { todayIn } from '../../../shared/dates'
 import { AppError } from '../../../shared/errors'
 import { maskIdNumber } from '../../../shared/library/mask'
 import type { PersonInput, PersonSummary } from '../../../shared/library/schemas'
 import { validateIdDocument, type IdDocumentType } from '../../../shared/validators'
 import type { Kysely, Selectable } from 'kysely'
-import type { LibraryStore } from '../storage/library-store'
+import type { Executor, LibraryStore } from '../storage/library-store'
 import type { LibraryTables, PersonsTable } from '../storage/tables'
+import { updateVersioned } from '../storage/versioned'
 import { recordAudit } from './audit'
 import { newId, now } from './ids'
 
 type PersonRow = Pick<
   Selectable<PersonsTable>,
-  'id' | 'name' | 'id_type' | 'id_number' | 'nationality' | 'notes' | 'updated_at'
+  'id' | 'name' | 'id_type' | 'id_number' | 'nationality' | 'notes' | 'updated_at' | 'version'
 >
 
 function toSummary(row: PersonRow): PersonSummary {
@@ -29,14 +29,8 @@ function toSummary(row: PersonRow): PersonSummary {
     nationality: row.nationality,
     notes: row.notes,
     updatedAt: row.updated_at,
+    version: row.version,
   }
-}
-
-function getRow(db: Database, id: string): PersonRow {
-  const row = db.prepare('SELECT * FROM persons WHERE id = ? AND deleted_at IS NULL').get(id) as
-    PersonRow | undefined
-  if (!row) throw new AppError('NOT_FOUND', '找不到该自然人（可能已被删除）。')
-  return row
 }
 
 async function getStoredRow(db: Kysely<LibraryTables>, id: string): Promise<PersonRow> {
@@ -102,16 +96,16 @@ export async function savePerson(store: LibraryStore, input: PersonInput): Promi
     const id = input.id ?? newId('pe')
     if (input.id) {
       await getStoredRow(trx, input.id)
-      await trx
-        .updateTable('persons')
-        .set({ ...fields, updated_at: at })
-        .where('id', '=', id)
-        .execute()
+      await updateVersioned(trx, 'persons', id, input.version, {
+        ...fields,
+        updated_at: at,
+        updated_by: store.actor,
+      })
       await recordAudit(trx, 'edit', 'person', id)
     } else {
       await trx
         .insertInto('persons')
-        .values({ id, ...fields, created_at: at, updated_at: at })
+        .values({ id, ...fields, created_at: at, updated_at: at, updated_by: store.actor })
         .execute()
       await recordAudit(trx, 'create', 'person', id)
     }
@@ -126,10 +120,10 @@ export async function savePerson(store: LibraryStore, input: PersonInput): Promi
 }
 
 /** For the rules engine and letters only (never for lists). */
-export function personIdDocument(
-  db: Database,
+export async function personIdDocument(
+  db: Executor,
   id: string,
-): { type: IdDocumentType; number: string } | null {
-  const row = getRow(db, id)
+): Promise<{ type: IdDocumentType; number: string } | null> {
+  const row = await getStoredRow(db, id)
   return row.id_type && row.id_number ? { type: row.id_type, number: row.id_number } : null
 }

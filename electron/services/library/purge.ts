@@ -1,22 +1,47 @@
 import { rmSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Database } from 'better-sqlite3'
+import { sql } from 'kysely'
 import { AppError } from '../../../shared/errors'
-import type { ContentStore } from '../files/content-store'
-import { audit } from './audit'
+import type { FileStore } from '../storage/file-store'
+import type { Executor, LibraryStore } from '../storage/library-store'
+import { recordAudit } from './audit'
 import { TABLE, type DeletableKind } from './recycle'
 
 /** Purge order for 清空回收站: what refers to a row goes before it. */
 const ORDER: DeletableKind[] = ['document', 'relation', 'trademark', 'person', 'company']
 
 /** Files no row refers to any more (documents, letters, templates), among `shas`. */
-function unreferenced(db: Database, shas: string[]): string[] {
-  const used = db.prepare(
-    `SELECT 1 FROM documents WHERE file_sha256 = @sha
-     UNION ALL SELECT 1 FROM letters WHERE pdf_sha256 = @sha
-     UNION ALL SELECT 1 FROM letter_templates WHERE pdf_sha256 = @sha LIMIT 1`,
-  )
-  return [...new Set(shas)].filter((sha) => !used.get({ sha }))
+async function unreferenced(db: Executor, shas: string[]): Promise<string[]> {
+  const free: string[] = []
+  for (const sha of new Set(shas)) {
+    const used = await db
+      .selectFrom('documents')
+      .select('id')
+      .where('file_sha256', '=', sha)
+      .unionAll(db.selectFrom('letters').select('id').where('pdf_sha256', '=', sha))
+      .unionAll(db.selectFrom('letter_templates').select('id').where('pdf_sha256', '=', sha))
+      .limit(1)
+      .executeTakeFirst()
+    if (!used) free.push(sha)
+  }
+  return free
+}
+
+/**
+ * On the team library only an administrator erases stored files (team/init.ts GRANTs); a
+ * clerk's purge erases the rows and leaves the unreferenced files for the administrator's.
+ */
+async function mayEraseFiles(store: LibraryStore, db: Executor): Promise<boolean> {
+  if (store.engine === 'sqlite') return true
+  const { rows } = await sql<{
+    ok: boolean
+  }>`SELECT has_table_privilege('files', 'DELETE') AS ok`.execute(db)
+  return rows[0]?.ok === true
+}
+
+const isForeignKeyViolation = (error: unknown): boolean => {
+  const code = (error as { code?: string }).code
+  return code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || code === '23503'
 }
 
 /**
@@ -26,53 +51,61 @@ function unreferenced(db: Database, shas: string[]): string[] {
  * and nothing changes); the files go after the commit (a crash in between leaves orphans the
  * next start-up sweep removes).
  */
-export function purgeDeleted(
-  db: Database,
-  store: ContentStore,
+export async function purgeDeleted(
+  store: LibraryStore,
+  files: FileStore,
   dataDir: string,
   kind: DeletableKind,
   id: string,
-): number {
-  const freed = db.transaction(() => {
-    const row = db
-      .prepare(`SELECT 1 FROM ${TABLE[kind]} WHERE id = ? AND deleted_at IS NOT NULL`)
-      .get(id)
+): Promise<number> {
+  const freed = await store.db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom(TABLE[kind])
+      .select('id')
+      .where('id', '=', id)
+      .where('deleted_at', 'is not', null)
+      .executeTakeFirst()
     if (!row) throw new AppError('NOT_FOUND', '回收站中没有这条记录。')
     const shas: string[] = []
     const documents =
       kind === 'document'
         ? [id]
         : (
-            db
-              .prepare('SELECT id FROM documents WHERE owner_kind = ? AND owner_id = ?')
-              .all(kind, id) as { id: string }[]
-          ).map((d) => d.id)
-    if (kind !== 'document' && documents.length > 0) {
-      const live = db
-        .prepare(
-          'SELECT COUNT(*) AS n FROM documents WHERE owner_kind = ? AND owner_id = ? AND deleted_at IS NULL',
-        )
-        .get(kind, id) as { n: number }
-      if (live.n > 0) throw new AppError('CONFLICT', '它还有未删除的文件，不能彻底删除。')
-    }
+            await trx
+              .selectFrom('documents')
+              .select(['id', 'deleted_at'])
+              .where('owner_kind', '=', kind)
+              .where('owner_id', '=', id)
+              .execute()
+          ).map((d) => {
+            if (d.deleted_at === null) {
+              throw new AppError('CONFLICT', '它还有未删除的文件，不能彻底删除。')
+            }
+            return d.id
+          })
     for (const documentId of documents) {
-      const doc = db.prepare('SELECT file_sha256 FROM documents WHERE id = ?').get(documentId) as
-        { file_sha256: string | null } | undefined
+      const doc = await trx
+        .selectFrom('documents')
+        .select('file_sha256')
+        .where('id', '=', documentId)
+        .executeTakeFirst()
       if (doc?.file_sha256) shas.push(doc.file_sha256)
-      db.prepare('DELETE FROM documents WHERE id = ?').run(documentId)
+      await trx.deleteFrom('documents').where('id', '=', documentId).execute()
     }
     if (kind === 'relation') {
-      const letters = db
-        .prepare('SELECT pdf_sha256 FROM letters WHERE relation_id = ?')
-        .all(id) as { pdf_sha256: string }[]
+      const letters = await trx
+        .selectFrom('letters')
+        .select('pdf_sha256')
+        .where('relation_id', '=', id)
+        .execute()
       shas.push(...letters.map((l) => l.pdf_sha256))
-      db.prepare('DELETE FROM letters WHERE relation_id = ?').run(id)
+      await trx.deleteFrom('letters').where('relation_id', '=', id).execute()
     }
     if (kind !== 'document') {
       try {
-        db.prepare(`DELETE FROM ${TABLE[kind]} WHERE id = ?`).run(id)
+        await trx.deleteFrom(TABLE[kind]).where('id', '=', id).execute()
       } catch (error) {
-        if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
+        if (isForeignKeyViolation(error)) {
           throw new AppError(
             'CONFLICT',
             '还有其他记录（可能也在回收站中，或是资质包）引用它：请先彻底删除它们。',
@@ -81,13 +114,13 @@ export function purgeDeleted(
         throw error
       }
     }
-    const free = unreferenced(db, shas)
-    for (const sha of free) db.prepare('DELETE FROM files WHERE sha256 = ?').run(sha)
-    audit(db, 'purge', kind, id, `${free.length} file(s)`)
+    const free = (await mayEraseFiles(store, trx)) ? await unreferenced(trx, shas) : []
+    for (const sha of free) await trx.deleteFrom('files').where('sha256', '=', sha).execute()
+    await recordAudit(trx, 'purge', kind, id, `${free.length} file(s)`)
     return free
-  })()
+  })
   for (const sha of freed) {
-    store.remove(sha)
+    await files.remove(sha)
     for (const name of [`${sha}.jpg`, `${sha}.obscured.jpg`]) {
       rmSync(join(dataDir, 'thumbnails', name), { force: true })
     }
@@ -96,22 +129,24 @@ export function purgeDeleted(
 }
 
 /** 清空回收站: purge everything that can be, in dependency order; say what was kept and why. */
-export function emptyRecycleBin(
-  db: Database,
-  store: ContentStore,
+export async function emptyRecycleBin(
+  store: LibraryStore,
+  files: FileStore,
   dataDir: string,
-): { purged: number; kept: number } {
+): Promise<{ purged: number; kept: number }> {
   let purged = 0
   let kept = 0
   for (const kind of ORDER) {
     const ids = (
-      db.prepare(`SELECT id FROM ${TABLE[kind]} WHERE deleted_at IS NOT NULL`).all() as {
-        id: string
-      }[]
+      await store.db
+        .selectFrom(TABLE[kind])
+        .select('id')
+        .where('deleted_at', 'is not', null)
+        .execute()
     ).map((r) => r.id)
     for (const id of ids) {
       try {
-        purged += purgeDeleted(db, store, dataDir, kind, id)
+        purged += await purgeDeleted(store, files, dataDir, kind, id)
       } catch (error) {
         if (!(error instanceof AppError)) throw error
         kept++

@@ -1,184 +1,273 @@
-import type { Database } from 'better-sqlite3'
 import { AppError } from '../../../shared/errors'
 import type { DeletedItem } from '../../../shared/library/schemas'
-import { audit } from './audit'
-import { now } from './ids'
-import { unindexEntity } from './search'
 import { requirementLabel } from '../../../shared/rules/requirement-derive'
 import { RELATION_TYPE_LABELS, type RelationType } from '../../../shared/i18n/labels'
+import type { Executor, LibraryStore } from '../storage/library-store'
+import { OWNER_TABLES } from './documents'
+import { recordAudit } from './audit'
+import { now } from './ids'
+import { reindexEntity } from './reindex'
 
 export type DeletableKind = DeletedItem['kind']
 
 /** The table of each kind of row the recycle bin holds (purge.ts erases from the same). */
-export const TABLE: Record<DeletableKind, string> = {
+export const TABLE = {
   company: 'companies',
   person: 'persons',
   trademark: 'trademarks',
   relation: 'relations',
   document: 'documents',
-}
+} as const satisfies Record<DeletableKind, string>
 
-const TITLE: Record<DeletableKind, string> = {
-  company: 'name',
-  person: 'name',
-  trademark: "text || '（' || reg_no || '）'",
-  relation: 'type',
-  document: 'requirement',
-}
+const relationLabel = (type: string): string =>
+  Object.hasOwn(RELATION_TYPE_LABELS, type)
+    ? RELATION_TYPE_LABELS[type as RelationType].relation.zh
+    : type
 
 /** Live rows that depend on the entity, as Chinese phrases naming them. */
-function dependantsOf(db: Database, kind: DeletableKind, id: string): string[] {
-  const names = (sql: string, ...args: string[]) =>
-    (db.prepare(sql).all(...args) as { label: string }[]).map((r) => r.label)
+async function dependantsOf(db: Executor, kind: DeletableKind, id: string): Promise<string[]> {
   const out: string[] = []
   if (kind === 'company' || kind === 'person') {
-    const column = kind === 'company' ? 'registrant_company_id' : 'registrant_person_id'
-    out.push(
-      ...names(
-        `SELECT '商标“' || text || '”（' || reg_no || '）' AS label FROM trademarks
-         WHERE deleted_at IS NULL AND (${column} = ?${kind === 'company' ? ' OR transferee_company_id = ?' : ''})`,
-        ...(kind === 'company' ? [id, id] : [id]),
-      ),
-    )
-    out.push(
-      ...(
-        db
-          .prepare(
-            `SELECT type FROM relations WHERE deleted_at IS NULL
-             AND (from_company_id = ? OR from_person_id = ? OR to_company_id = ?)`,
-          )
-          .all(id, id, id) as { type: string }[]
-      ).map((r) => RELATION_TYPE_LABELS[r.type as RelationType].relation.zh),
-    )
+    const marks = await db
+      .selectFrom('trademarks')
+      .select(['text', 'reg_no'])
+      .where('deleted_at', 'is', null)
+      .where((eb) =>
+        kind === 'company'
+          ? eb.or([eb('registrant_company_id', '=', id), eb('transferee_company_id', '=', id)])
+          : eb('registrant_person_id', '=', id),
+      )
+      .execute()
+    out.push(...marks.map((t) => `商标“${t.text}”（${t.reg_no}）`))
+    const relations = await db
+      .selectFrom('relations')
+      .select('type')
+      .where('deleted_at', 'is', null)
+      .where((eb) =>
+        eb.or([
+          eb('from_company_id', '=', id),
+          eb('from_person_id', '=', id),
+          eb('to_company_id', '=', id),
+        ]),
+      )
+      .execute()
+    out.push(...relations.map((r) => relationLabel(r.type)))
   }
   if (kind !== 'document') {
-    const count = (
-      db
-        .prepare(
-          'SELECT COUNT(*) AS n FROM documents WHERE deleted_at IS NULL AND owner_kind = ? AND owner_id = ?',
-        )
-        .get(kind, id) as { n: number }
-    ).n
-    if (count > 0) out.push(`${count} 份文件`)
+    const { n } = await db
+      .selectFrom('documents')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('deleted_at', 'is', null)
+      .where('owner_kind', '=', kind)
+      .where('owner_id', '=', id)
+      .executeTakeFirstOrThrow()
+    if (Number(n) > 0) out.push(`${Number(n)} 份文件`)
   }
-  if (kind === 'company' || kind === 'trademark') {
-    out.push(...packetDependants(db, kind, id))
+  if (kind === 'company') {
+    const packets = await db
+      .selectFrom('packets')
+      .select('account_name')
+      .where('deleted_at', 'is', null)
+      .where('applicant_company_id', '=', id)
+      .execute()
+    out.push(...packets.map((p) => `资质包“${p.account_name}”`))
+  }
+  if (kind === 'trademark') {
+    const packets = await db
+      .selectFrom('packets as p')
+      .innerJoin('packet_trademarks as pt', 'pt.packet_id', 'p.id')
+      .select('p.account_name')
+      .where('p.deleted_at', 'is', null)
+      .where('pt.trademark_id', '=', id)
+      .execute()
+    out.push(...packets.map((p) => `资质包“${p.account_name}”`))
   }
   return out
 }
 
-/** Packets that use a company (as applicant) or a trademark; empty before the packets table exists. */
-function packetDependants(db: Database, kind: 'company' | 'trademark', id: string): string[] {
-  const exists = db
-    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'packets'")
-    .get()
-  if (!exists) return []
-  const sql =
-    kind === 'company'
-      ? "SELECT '资质包“' || account_name || '”' AS label FROM packets WHERE deleted_at IS NULL AND applicant_company_id = ?"
-      : `SELECT '资质包“' || p.account_name || '”' AS label FROM packets p JOIN packet_trademarks pt ON pt.packet_id = p.id
-         WHERE p.deleted_at IS NULL AND pt.trademark_id = ?`
-  return (db.prepare(sql).all(id) as { label: string }[]).map((r) => r.label)
+async function isLive(db: Executor, kind: DeletableKind, id: string): Promise<boolean> {
+  const row = await db
+    .selectFrom(TABLE[kind])
+    .select('id')
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst()
+  return row !== undefined
 }
 
 /** Move to the recycle bin, refusing while something depends on it. */
-export function softDelete(db: Database, kind: DeletableKind, id: string): void {
-  db.transaction(() => {
-    const row = db
-      .prepare(`SELECT 1 FROM ${TABLE[kind]} WHERE id = ? AND deleted_at IS NULL`)
-      .get(id)
-    if (!row) throw new AppError('NOT_FOUND', '找不到要删除的记录（可能已被删除）。')
-    const dependants = dependantsOf(db, kind, id)
+export async function softDelete(
+  store: LibraryStore,
+  kind: DeletableKind,
+  id: string,
+): Promise<void> {
+  await store.db.transaction().execute(async (trx) => {
+    if (!(await isLive(trx, kind, id))) {
+      throw new AppError('NOT_FOUND', '找不到要删除的记录（可能已被删除）。')
+    }
+    const dependants = await dependantsOf(trx, kind, id)
     if (dependants.length > 0) {
       throw new AppError(
         'CONFLICT',
         `无法删除：以下记录仍在使用它：${dependants.slice(0, 10).join('、')}。请先删除或改动它们。`,
       )
     }
-    db.prepare(`UPDATE ${TABLE[kind]} SET deleted_at = ? WHERE id = ?`).run(now(), id)
-    if (kind !== 'relation') unindexEntity(db, kind, id)
-    audit(db, 'delete', kind, id)
-  })()
-}
-
-export function listDeleted(db: Database): DeletedItem[] {
-  const parts = (Object.keys(TABLE) as DeletableKind[]).map(
-    (kind) =>
-      `SELECT '${kind}' AS kind, id, ${TITLE[kind]} AS title, deleted_at AS deletedAt FROM ${TABLE[kind]} WHERE deleted_at IS NOT NULL`,
-  )
-  const rows = db
-    .prepare(`${parts.join(' UNION ALL ')} ORDER BY deletedAt DESC`)
-    .all() as DeletedItem[]
-  // Documents and relations are stored by id and type: show what they are called.
-  return rows.map((row) => {
-    if (row.kind === 'document') return { ...row, title: requirementLabel(row.title) }
-    if (row.kind === 'relation' && Object.hasOwn(RELATION_TYPE_LABELS, row.title)) {
-      return { ...row, title: RELATION_TYPE_LABELS[row.title as RelationType].relation.zh }
-    }
-    return row
+    await trx
+      .updateTable(TABLE[kind])
+      .set({ deleted_at: now(), updated_by: store.actor })
+      .where('id', '=', id)
+      .execute()
+    if (kind !== 'relation') await store.search.unindex(trx, kind, id)
+    await recordAudit(trx, 'delete', kind, id)
   })
 }
 
+/** What the bin shows, most recently deleted first. */
+export async function listDeleted(db: Executor): Promise<DeletedItem[]> {
+  const deleted = (table: 'companies' | 'persons') =>
+    db
+      .selectFrom(table)
+      .select(['id', 'name', 'deleted_at'])
+      .where('deleted_at', 'is not', null)
+      .execute()
+  const items: DeletedItem[] = [
+    ...(await deleted('companies')).map((r) => ({
+      kind: 'company' as const,
+      id: r.id,
+      title: r.name,
+      deletedAt: r.deleted_at ?? '',
+    })),
+    ...(await deleted('persons')).map((r) => ({
+      kind: 'person' as const,
+      id: r.id,
+      title: r.name,
+      deletedAt: r.deleted_at ?? '',
+    })),
+    ...(
+      await db
+        .selectFrom('trademarks')
+        .select(['id', 'text', 'reg_no', 'deleted_at'])
+        .where('deleted_at', 'is not', null)
+        .execute()
+    ).map((r) => ({
+      kind: 'trademark' as const,
+      id: r.id,
+      title: `${r.text}（${r.reg_no}）`,
+      deletedAt: r.deleted_at ?? '',
+    })),
+    // Documents and relations are stored by id and type: show what they are called.
+    ...(
+      await db
+        .selectFrom('relations')
+        .select(['id', 'type', 'deleted_at'])
+        .where('deleted_at', 'is not', null)
+        .execute()
+    ).map((r) => ({
+      kind: 'relation' as const,
+      id: r.id,
+      title: relationLabel(r.type),
+      deletedAt: r.deleted_at ?? '',
+    })),
+    ...(
+      await db
+        .selectFrom('documents')
+        .select(['id', 'requirement', 'deleted_at'])
+        .where('deleted_at', 'is not', null)
+        .execute()
+    ).map((r) => ({
+      kind: 'document' as const,
+      id: r.id,
+      title: requirementLabel(r.requirement),
+      deletedAt: r.deleted_at ?? '',
+    })),
+  ]
+  return items.sort((a, b) =>
+    a.deletedAt !== b.deletedAt ? (a.deletedAt < b.deletedAt ? 1 : -1) : a.id < b.id ? -1 : 1,
+  )
+}
+
 /** Deleted rows a row needs (its registrant, endpoints or owner), named for the message. */
-function deletedParents(db: Database, kind: DeletableKind, id: string): string[] {
-  const deleted = (table: 'companies' | 'persons', parentId: string | null) => {
+async function deletedParents(db: Executor, kind: DeletableKind, id: string): Promise<string[]> {
+  const deletedName = async (table: 'companies' | 'persons', parentId: string | null) => {
     if (!parentId) return null
-    const row = db
-      .prepare(`SELECT name FROM ${table} WHERE id = ? AND deleted_at IS NOT NULL`)
-      .get(parentId) as { name: string } | undefined
+    const row = await db
+      .selectFrom(table)
+      .select('name')
+      .where('id', '=', parentId)
+      .where('deleted_at', 'is not', null)
+      .executeTakeFirst()
     return row?.name ?? null
   }
   const names: (string | null)[] = []
   if (kind === 'trademark') {
-    const t = db
-      .prepare(
-        'SELECT registrant_company_id AS c, registrant_person_id AS p, transferee_company_id AS x FROM trademarks WHERE id = ?',
+    const t = await db
+      .selectFrom('trademarks')
+      .select(['registrant_company_id', 'registrant_person_id', 'transferee_company_id'])
+      .where('id', '=', id)
+      .executeTakeFirst()
+    if (t) {
+      names.push(
+        await deletedName('companies', t.registrant_company_id),
+        await deletedName('persons', t.registrant_person_id),
+        await deletedName('companies', t.transferee_company_id),
       )
-      .get(id) as { c: string | null; p: string | null; x: string | null } | undefined
-    if (t) names.push(deleted('companies', t.c), deleted('persons', t.p), deleted('companies', t.x))
+    }
   } else if (kind === 'relation') {
-    const r = db
-      .prepare(
-        'SELECT from_company_id AS c, from_person_id AS p, to_company_id AS t FROM relations WHERE id = ?',
+    const r = await db
+      .selectFrom('relations')
+      .select(['from_company_id', 'from_person_id', 'to_company_id'])
+      .where('id', '=', id)
+      .executeTakeFirst()
+    if (r) {
+      names.push(
+        await deletedName('companies', r.from_company_id),
+        await deletedName('persons', r.from_person_id),
+        await deletedName('companies', r.to_company_id),
       )
-      .get(id) as { c: string | null; p: string | null; t: string } | undefined
-    if (r) names.push(deleted('companies', r.c), deleted('persons', r.p), deleted('companies', r.t))
+    }
   } else if (kind === 'document') {
-    const d = db
-      .prepare('SELECT owner_kind AS k, owner_id AS o FROM documents WHERE id = ?')
-      .get(id) as { k: string; o: string } | undefined
-    const table = d
-      ? (
-          {
-            company: 'companies',
-            person: 'persons',
-            trademark: 'trademarks',
-            relation: 'relations',
-            packet: 'packets',
-          } as Record<string, string>
-        )[d.k]
-      : undefined
-    if (d && table) {
-      const owner = db
-        .prepare(`SELECT 1 FROM ${table} WHERE id = ? AND deleted_at IS NOT NULL`)
-        .get(d.o)
+    const d = await db
+      .selectFrom('documents')
+      .select(['owner_kind', 'owner_id'])
+      .where('id', '=', id)
+      .executeTakeFirst()
+    if (d) {
+      const owner = await db
+        .selectFrom(OWNER_TABLES[d.owner_kind])
+        .select('id')
+        .where('id', '=', d.owner_id)
+        .where('deleted_at', 'is not', null)
+        .executeTakeFirst()
       if (owner) names.push('该文件所属的记录')
     }
   }
   return names.filter((n): n is string => n !== null)
 }
 
-export function restoreDeleted(db: Database, kind: DeletableKind, id: string): void {
-  const parents = deletedParents(db, kind, id)
-  if (parents.length > 0) {
-    throw new AppError(
-      'CONFLICT',
-      `无法恢复：它依赖的 ${parents.join('、')} 也在回收站中，请先恢复它们。`,
-    )
-  }
-  const result = db
-    .prepare(`UPDATE ${TABLE[kind]} SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL`)
-    .run(id)
-  if (result.changes === 0) throw new AppError('NOT_FOUND', '回收站中没有这条记录。')
-  audit(db, 'restore', kind, id)
+/** Take a row out of the bin (refused while what it needs is still in there), re-indexed. */
+export async function restoreDeleted(
+  store: LibraryStore,
+  kind: DeletableKind,
+  id: string,
+): Promise<void> {
+  await store.db.transaction().execute(async (trx) => {
+    const parents = await deletedParents(trx, kind, id)
+    if (parents.length > 0) {
+      throw new AppError(
+        'CONFLICT',
+        `无法恢复：它依赖的 ${parents.join('、')} 也在回收站中，请先恢复它们。`,
+      )
+    }
+    const result = await trx
+      .updateTable(TABLE[kind])
+      .set({ deleted_at: null, updated_by: store.actor })
+      .where('id', '=', id)
+      .where('deleted_at', 'is not', null)
+      .executeTakeFirst()
+    if (Number(result.numUpdatedRows) === 0) {
+      throw new AppError('NOT_FOUND', '回收站中没有这条记录。')
+    }
+    await recordAudit(trx, 'restore', kind, id)
+    await reindexEntity(store, trx, kind, id)
+  })
 }

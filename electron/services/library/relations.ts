@@ -1,29 +1,25 @@
-import type { Database } from 'better-sqlite3'
 import { AppError } from '../../../shared/errors'
 import type { Relation, RelationInput } from '../../../shared/library/schemas'
-import { audit } from './audit'
+import type { Executor, LibraryStore } from '../storage/library-store'
+import { updateVersioned } from '../storage/versioned'
+import { recordAudit } from './audit'
 import { newId, now } from './ids'
 
-interface RelationRow {
-  id: string
-  type: Relation['type']
-  from_company_id: string | null
-  from_person_id: string | null
-  from_name: string
-  to_company_id: string
-  to_name: string
-  valid_from: string | null
-  valid_until: string | null
-  notes: string
+/** Relations with both ends' names, live rows only (on the storage port). */
+function selectRelations(db: Executor) {
+  return db
+    .selectFrom('relations as r')
+    .leftJoin('companies as fc', 'fc.id', 'r.from_company_id')
+    .leftJoin('persons as fp', 'fp.id', 'r.from_person_id')
+    .innerJoin('companies as tc', 'tc.id', 'r.to_company_id')
+    .selectAll('r')
+    .select((eb) => [eb.fn.coalesce('fc.name', 'fp.name').as('from_name'), 'tc.name as to_name'])
+    .where('r.deleted_at', 'is', null)
 }
 
-const SELECT = `
-  SELECT r.*, COALESCE(fc.name, fp.name) AS from_name, tc.name AS to_name
-  FROM relations r
-  LEFT JOIN companies fc ON fc.id = r.from_company_id
-  LEFT JOIN persons fp ON fp.id = r.from_person_id
-  JOIN companies tc ON tc.id = r.to_company_id
-  WHERE r.deleted_at IS NULL`
+type RelationRow = Awaited<
+  ReturnType<ReturnType<typeof selectRelations>['executeTakeFirstOrThrow']>
+>
 
 function toRelation(row: RelationRow): Relation {
   return {
@@ -32,33 +28,49 @@ function toRelation(row: RelationRow): Relation {
     from: {
       kind: row.from_company_id ? 'company' : 'person',
       id: row.from_company_id ?? row.from_person_id ?? '',
-      name: row.from_name,
+      name: row.from_name ?? '',
     },
     to: { id: row.to_company_id, name: row.to_name },
     validFrom: row.valid_from,
     validUntil: row.valid_until,
     notes: row.notes,
+    version: row.version,
   }
 }
 
-export function listRelations(db: Database, entityId?: string): Relation[] {
-  const rows = entityId
-    ? (db
-        .prepare(
-          `${SELECT} AND (r.from_company_id = ? OR r.from_person_id = ? OR r.to_company_id = ?) ORDER BY r.type`,
-        )
-        .all(entityId, entityId, entityId) as RelationRow[])
-    : (db.prepare(`${SELECT} ORDER BY r.type`).all() as RelationRow[])
+/** Grouped by type, then oldest first: the same order on both engines. */
+export async function listRelations(db: Executor, entityId?: string): Promise<Relation[]> {
+  let query = selectRelations(db)
+  if (entityId) {
+    query = query.where((eb) =>
+      eb.or([
+        eb('r.from_company_id', '=', entityId),
+        eb('r.from_person_id', '=', entityId),
+        eb('r.to_company_id', '=', entityId),
+      ]),
+    )
+  }
+  const rows = await query.orderBy('r.type').orderBy('r.created_at').orderBy('r.id').execute()
   return rows.map(toRelation)
 }
 
-export function getRelation(db: Database, id: string): Relation {
-  const row = db.prepare(`${SELECT} AND r.id = ?`).get(id) as RelationRow | undefined
+export async function getRelation(db: Executor, id: string): Promise<Relation> {
+  const row = await selectRelations(db).where('r.id', '=', id).executeTakeFirst()
   if (!row) throw new AppError('NOT_FOUND', '找不到该关系（可能已被删除）。')
   return toRelation(row)
 }
 
-export function saveRelation(db: Database, input: RelationInput): Relation {
+async function isLive(db: Executor, table: 'companies' | 'persons', id: string): Promise<boolean> {
+  const row = await db
+    .selectFrom(table)
+    .select('id')
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst()
+  return row !== undefined
+}
+
+export async function saveRelation(store: LibraryStore, input: RelationInput): Promise<Relation> {
   if (input.from.kind === 'person' && input.type !== 'authorization') {
     throw new AppError('INVALID_ARGUMENT', '自然人只能作为授权书的授权方', 'from')
   }
@@ -68,48 +80,38 @@ export function saveRelation(db: Database, input: RelationInput): Relation {
   if (input.validFrom && input.validUntil && input.validUntil < input.validFrom) {
     throw new AppError('INVALID_ARGUMENT', '有效期截止日早于起始日', 'validUntil')
   }
-  return db.transaction(() => {
+  return store.db.transaction().execute(async (trx) => {
     const fromTable = input.from.kind === 'company' ? 'companies' : 'persons'
-    if (
-      !db
-        .prepare(`SELECT 1 FROM ${fromTable} WHERE id = ? AND deleted_at IS NULL`)
-        .get(input.from.id)
-    ) {
+    if (!(await isLive(trx, fromTable, input.from.id))) {
       throw new AppError('INVALID_ARGUMENT', '授权方不存在或已被删除', 'from')
     }
-    if (
-      !db
-        .prepare('SELECT 1 FROM companies WHERE id = ? AND deleted_at IS NULL')
-        .get(input.toCompanyId)
-    ) {
+    if (!(await isLive(trx, 'companies', input.toCompanyId))) {
       throw new AppError('INVALID_ARGUMENT', '被授权方不存在或已被删除', 'toCompanyId')
     }
     const at = now()
     const id = input.id ?? newId('re')
-    const values = [
-      input.type,
-      input.from.kind === 'company' ? input.from.id : null,
-      input.from.kind === 'person' ? input.from.id : null,
-      input.toCompanyId,
-      input.validFrom ?? null,
-      input.validUntil ?? null,
-      input.notes ?? '',
-      at,
-    ]
-    if (input.id) {
-      getRelation(db, input.id)
-      db.prepare(
-        `UPDATE relations SET type = ?, from_company_id = ?, from_person_id = ?, to_company_id = ?, valid_from = ?,
-         valid_until = ?, notes = ?, updated_at = ? WHERE id = ?`,
-      ).run(...values, id)
-      audit(db, 'edit', 'relation', id)
-    } else {
-      db.prepare(
-        `INSERT INTO relations (type, from_company_id, from_person_id, to_company_id, valid_from, valid_until, notes,
-         updated_at, id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(...values, id, at)
-      audit(db, 'create', 'relation', id)
+    const fields = {
+      type: input.type,
+      from_company_id: input.from.kind === 'company' ? input.from.id : null,
+      from_person_id: input.from.kind === 'person' ? input.from.id : null,
+      to_company_id: input.toCompanyId,
+      valid_from: input.validFrom ?? null,
+      valid_until: input.validUntil ?? null,
+      notes: input.notes ?? '',
+      updated_at: at,
+      updated_by: store.actor,
     }
-    return getRelation(db, id)
-  })()
+    if (input.id) {
+      await getRelation(trx, input.id)
+      await updateVersioned(trx, 'relations', id, input.version, fields)
+      await recordAudit(trx, 'edit', 'relation', id)
+    } else {
+      await trx
+        .insertInto('relations')
+        .values({ id, ...fields, created_at: at })
+        .execute()
+      await recordAudit(trx, 'create', 'relation', id)
+    }
+    return getRelation(trx, id)
+  })
 }

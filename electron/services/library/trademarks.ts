@@ -1,34 +1,26 @@
-import type { Database } from 'better-sqlite3'
 import { AppError } from '../../../shared/errors'
 import type { Trademark, TrademarkInput } from '../../../shared/library/schemas'
 import { validateTrademarkNo } from '../../../shared/validators/trademark-no'
-import { audit } from './audit'
+import type { Executor, LibraryStore } from '../storage/library-store'
+import { byCodePoint } from '../storage/order'
+import { updateVersioned } from '../storage/versioned'
+import { recordAudit } from './audit'
 import { newId, now } from './ids'
-import { indexEntity } from './search'
 
-interface TrademarkRow {
-  id: string
-  reg_no: string
-  text: string
-  class: number | null
-  registrant_company_id: string | null
-  registrant_person_id: string | null
-  registrant_name: string | null
-  status: Trademark['status']
-  valid_until: string | null
-  acceptance_date: string | null
-  transferee_company_id: string | null
-  official_registrant_differs: 'change' | 'transfer' | null
-  notes: string
-  updated_at: string
+/** Trademarks with their registrant's name, live rows only (on the storage port). */
+function selectTrademarks(db: Executor) {
+  return db
+    .selectFrom('trademarks as t')
+    .leftJoin('companies as c', 'c.id', 't.registrant_company_id')
+    .leftJoin('persons as p', 'p.id', 't.registrant_person_id')
+    .selectAll('t')
+    .select((eb) => eb.fn.coalesce('c.name', 'p.name').as('registrant_name'))
+    .where('t.deleted_at', 'is', null)
 }
 
-const SELECT = `
-  SELECT t.*, COALESCE(c.name, p.name) AS registrant_name
-  FROM trademarks t
-  LEFT JOIN companies c ON c.id = t.registrant_company_id
-  LEFT JOIN persons p ON p.id = t.registrant_person_id
-  WHERE t.deleted_at IS NULL`
+type TrademarkRow = Awaited<
+  ReturnType<ReturnType<typeof selectTrademarks>['executeTakeFirstOrThrow']>
+>
 
 function toTrademark(row: TrademarkRow): Trademark {
   const kind = row.registrant_company_id ? 'company' : 'person'
@@ -49,30 +41,41 @@ function toTrademark(row: TrademarkRow): Trademark {
     officialRegistrantDiffers: row.official_registrant_differs,
     notes: row.notes,
     updatedAt: row.updated_at,
+    version: row.version,
   }
 }
 
-export function listTrademarks(db: Database): Trademark[] {
-  return (db.prepare(`${SELECT} ORDER BY t.text`).all() as TrademarkRow[]).map(toTrademark)
+/** By the mark's text, in code-point order on either engine. */
+export async function listTrademarks(db: Executor): Promise<Trademark[]> {
+  const rows = await selectTrademarks(db).execute()
+  return rows.sort(byCodePoint((r) => r.text)).map(toTrademark)
 }
 
-function getTrademark(db: Database, id: string): Trademark {
-  const row = db.prepare(`${SELECT} AND t.id = ?`).get(id) as TrademarkRow | undefined
+async function getTrademark(db: Executor, id: string): Promise<Trademark> {
+  const row = await selectTrademarks(db).where('t.id', '=', id).executeTakeFirst()
   if (!row) throw new AppError('NOT_FOUND', '找不到该商标（可能已被删除）。')
   return toTrademark(row)
 }
 
-function assertExists(
-  db: Database,
+async function assertExists(
+  db: Executor,
   table: 'companies' | 'persons',
   id: string,
   field: string,
-): void {
-  const row = db.prepare(`SELECT 1 FROM ${table} WHERE id = ? AND deleted_at IS NULL`).get(id)
+): Promise<void> {
+  const row = await db
+    .selectFrom(table)
+    .select('id')
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst()
   if (!row) throw new AppError('INVALID_ARGUMENT', '所选主体不存在或已被删除', field)
 }
 
-export function saveTrademark(db: Database, input: TrademarkInput): Trademark {
+export async function saveTrademark(
+  store: LibraryStore,
+  input: TrademarkInput,
+): Promise<Trademark> {
   const regNo = validateTrademarkNo(input.regNo).normalized
   if (input.status === 'application_accepted' && !input.acceptanceDate) {
     throw new AppError(
@@ -88,44 +91,49 @@ export function saveTrademark(db: Database, input: TrademarkInput): Trademark {
       'transfereeCompanyId',
     )
   }
-  return db.transaction(() => {
+  return store.db.transaction().execute(async (trx) => {
     const { kind, id: registrantId } = input.registrant
-    assertExists(db, kind === 'company' ? 'companies' : 'persons', registrantId, 'registrant')
+    await assertExists(
+      trx,
+      kind === 'company' ? 'companies' : 'persons',
+      registrantId,
+      'registrant',
+    )
     if (input.transfereeCompanyId)
-      assertExists(db, 'companies', input.transfereeCompanyId, 'transfereeCompanyId')
+      await assertExists(trx, 'companies', input.transfereeCompanyId, 'transfereeCompanyId')
     const at = now()
     const id = input.id ?? newId('tm')
-    const values = [
-      regNo,
-      input.text,
-      input.class ?? null,
-      kind === 'company' ? registrantId : null,
-      kind === 'person' ? registrantId : null,
-      input.status,
-      input.validUntil ?? null,
-      input.acceptanceDate ?? null,
-      input.transfereeCompanyId ?? null,
-      input.officialRegistrantDiffers ?? null,
-      input.notes ?? '',
-      at,
-    ]
-    if (input.id) {
-      getTrademark(db, input.id)
-      db.prepare(
-        `UPDATE trademarks SET reg_no = ?, text = ?, class = ?, registrant_company_id = ?, registrant_person_id = ?,
-         status = ?, valid_until = ?, acceptance_date = ?, transferee_company_id = ?, official_registrant_differs = ?,
-         notes = ?, updated_at = ? WHERE id = ?`,
-      ).run(...values, id)
-      audit(db, 'edit', 'trademark', id)
-    } else {
-      db.prepare(
-        `INSERT INTO trademarks (reg_no, text, class, registrant_company_id, registrant_person_id, status, valid_until,
-         acceptance_date, transferee_company_id, official_registrant_differs, notes, updated_at, id, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(...values, id, at)
-      audit(db, 'create', 'trademark', id)
+    const fields = {
+      reg_no: regNo,
+      text: input.text,
+      class: input.class ?? null,
+      registrant_company_id: kind === 'company' ? registrantId : null,
+      registrant_person_id: kind === 'person' ? registrantId : null,
+      status: input.status,
+      valid_until: input.validUntil ?? null,
+      acceptance_date: input.acceptanceDate ?? null,
+      transferee_company_id: input.transfereeCompanyId ?? null,
+      official_registrant_differs: input.officialRegistrantDiffers ?? null,
+      notes: input.notes ?? '',
+      updated_at: at,
+      updated_by: store.actor,
     }
-    indexEntity(db, 'trademark', id, `${input.text}（${regNo}）`, [input.text, regNo, input.notes])
-    return getTrademark(db, id)
-  })()
+    if (input.id) {
+      await getTrademark(trx, input.id)
+      await updateVersioned(trx, 'trademarks', id, input.version, fields)
+      await recordAudit(trx, 'edit', 'trademark', id)
+    } else {
+      await trx
+        .insertInto('trademarks')
+        .values({ id, ...fields, created_at: at })
+        .execute()
+      await recordAudit(trx, 'create', 'trademark', id)
+    }
+    await store.search.index(trx, 'trademark', id, `${input.text}（${regNo}）`, [
+      input.text,
+      regNo,
+      input.notes,
+    ])
+    return getTrademark(trx, id)
+  })
 }

@@ -1,34 +1,38 @@
-import type { Database } from 'better-sqlite3'
 import { AppError } from '../../../shared/errors'
 import type { Packet, PacketInput } from '../../../shared/library/schemas'
-import { audit } from '../library/audit'
+import { recordAudit } from '../library/audit'
 import { newId, now } from '../library/ids'
+import type { Executor, LibraryStore } from '../storage/library-store'
+import { updateVersioned } from '../storage/versioned'
 
-interface PacketRow {
-  id: string
-  applicant_company_id: string
-  applicant_name: string
-  account_type: Packet['accountType']
-  account_name: string
-  promoted_subject: Packet['promotedSubject']
-  industries: string
-  avatar_fit: Packet['avatarFit']
-  prerequisites: string
-  notes: string
-  updated_at: string
+/** Packets with their applicant's name, live rows only (on the storage port). */
+function selectPackets(db: Executor) {
+  return db
+    .selectFrom('packets as p')
+    .innerJoin('companies as c', 'c.id', 'p.applicant_company_id')
+    .selectAll('p')
+    .select('c.name as applicant_name')
+    .where('p.deleted_at', 'is', null)
 }
 
-const SELECT = `SELECT p.*, c.name AS applicant_name FROM packets p JOIN companies c ON c.id = p.applicant_company_id
-  WHERE p.deleted_at IS NULL`
+type PacketRow = Awaited<ReturnType<ReturnType<typeof selectPackets>['executeTakeFirstOrThrow']>>
 
-function toPacket(db: Database, row: PacketRow): Packet {
-  const trademarkIds = (
-    db
-      .prepare('SELECT trademark_id FROM packet_trademarks WHERE packet_id = ? ORDER BY rowid')
-      .all(row.id) as {
-      trademark_id: string
-    }[]
-  ).map((r) => r.trademark_id)
+/** Each packet's trademarks, in the order the clerk added them (migration 0012). */
+async function trademarkIdsOf(db: Executor, packetIds: string[]): Promise<Map<string, string[]>> {
+  const byPacket = new Map<string, string[]>(packetIds.map((id) => [id, []]))
+  if (packetIds.length === 0) return byPacket
+  const rows = await db
+    .selectFrom('packet_trademarks')
+    .select(['packet_id', 'trademark_id'])
+    .where('packet_id', 'in', packetIds)
+    .orderBy('position')
+    .orderBy('trademark_id')
+    .execute()
+  for (const row of rows) byPacket.get(row.packet_id)?.push(row.trademark_id)
+  return byPacket
+}
+
+function toPacket(row: PacketRow, trademarkIds: string[]): Packet {
   return {
     id: row.id,
     applicantCompanyId: row.applicant_company_id,
@@ -42,27 +46,35 @@ function toPacket(db: Database, row: PacketRow): Packet {
     prerequisites: JSON.parse(row.prerequisites) as Packet['prerequisites'],
     notes: row.notes,
     updatedAt: row.updated_at,
+    version: row.version,
   }
 }
 
-export function listPackets(db: Database): Packet[] {
-  return (db.prepare(`${SELECT} ORDER BY p.updated_at DESC`).all() as PacketRow[]).map((r) =>
-    toPacket(db, r),
+/** Most recently changed first. */
+export async function listPackets(db: Executor): Promise<Packet[]> {
+  const rows = await selectPackets(db).orderBy('p.updated_at', 'desc').orderBy('p.id').execute()
+  const marks = await trademarkIdsOf(
+    db,
+    rows.map((r) => r.id),
   )
+  return rows.map((r) => toPacket(r, marks.get(r.id) ?? []))
 }
 
-export function getPacket(db: Database, id: string): Packet {
-  const row = db.prepare(`${SELECT} AND p.id = ?`).get(id) as PacketRow | undefined
+export async function getPacket(db: Executor, id: string): Promise<Packet> {
+  const row = await selectPackets(db).where('p.id', '=', id).executeTakeFirst()
   if (!row) throw new AppError('NOT_FOUND', `找不到资质包 ${id}（可能已被删除）。`)
-  return toPacket(db, row)
+  return toPacket(row, (await trademarkIdsOf(db, [id])).get(id) ?? [])
 }
 
 /** Create or update a packet and its trademark list in one transaction. */
-export function savePacket(db: Database, input: PacketInput): Packet {
-  return db.transaction(() => {
-    const applicant = db
-      .prepare('SELECT 1 FROM companies WHERE id = ? AND deleted_at IS NULL')
-      .get(input.applicantCompanyId)
+export async function savePacket(store: LibraryStore, input: PacketInput): Promise<Packet> {
+  return store.db.transaction().execute(async (trx) => {
+    const applicant = await trx
+      .selectFrom('companies')
+      .select('id')
+      .where('id', '=', input.applicantCompanyId)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst()
     if (!applicant)
       throw new AppError(
         'INVALID_ARGUMENT',
@@ -70,42 +82,55 @@ export function savePacket(db: Database, input: PacketInput): Packet {
         'applicantCompanyId',
       )
     for (const [index, id] of input.trademarkIds.entries()) {
-      if (!db.prepare('SELECT 1 FROM trademarks WHERE id = ? AND deleted_at IS NULL').get(id)) {
+      const mark = await trx
+        .selectFrom('trademarks')
+        .select('id')
+        .where('id', '=', id)
+        .where('deleted_at', 'is', null)
+        .executeTakeFirst()
+      if (!mark) {
         throw new AppError('INVALID_ARGUMENT', '所选商标不存在或已被删除', `trademarkIds.${index}`)
       }
     }
     const at = now()
     const id = input.id ?? newId('pk')
-    const values = [
-      input.applicantCompanyId,
-      input.accountType,
-      input.accountName,
-      input.promotedSubject,
-      JSON.stringify(input.industries),
-      input.avatarFit ?? 'pad',
-      JSON.stringify(input.prerequisites ?? {}),
-      input.notes ?? '',
-      at,
-    ]
-    if (input.id) {
-      getPacket(db, input.id)
-      db.prepare(
-        `UPDATE packets SET applicant_company_id = ?, account_type = ?, account_name = ?, promoted_subject = ?,
-         industries = ?, avatar_fit = ?, prerequisites = ?, notes = ?, updated_at = ? WHERE id = ?`,
-      ).run(...values, id)
-      db.prepare('DELETE FROM packet_trademarks WHERE packet_id = ?').run(id)
-      audit(db, 'edit', 'packet', id)
-    } else {
-      db.prepare(
-        `INSERT INTO packets (applicant_company_id, account_type, account_name, promoted_subject, industries, avatar_fit,
-         prerequisites, notes, updated_at, id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(...values, id, at)
-      audit(db, 'create', 'packet', id)
+    const fields = {
+      applicant_company_id: input.applicantCompanyId,
+      account_type: input.accountType,
+      account_name: input.accountName,
+      promoted_subject: input.promotedSubject,
+      industries: JSON.stringify(input.industries),
+      avatar_fit: input.avatarFit ?? 'pad',
+      prerequisites: JSON.stringify(input.prerequisites ?? {}),
+      notes: input.notes ?? '',
+      updated_at: at,
+      updated_by: store.actor,
     }
-    const link = db.prepare(
-      'INSERT OR IGNORE INTO packet_trademarks (packet_id, trademark_id) VALUES (?, ?)',
-    )
-    for (const trademarkId of input.trademarkIds) link.run(id, trademarkId)
-    return getPacket(db, id)
-  })()
+    if (input.id) {
+      await getPacket(trx, input.id)
+      await updateVersioned(trx, 'packets', id, input.version, fields)
+      await trx.deleteFrom('packet_trademarks').where('packet_id', '=', id).execute()
+      await recordAudit(trx, 'edit', 'packet', id)
+    } else {
+      await trx
+        .insertInto('packets')
+        .values({ id, ...fields, created_at: at })
+        .execute()
+      await recordAudit(trx, 'create', 'packet', id)
+    }
+    const unique = [...new Set(input.trademarkIds)]
+    if (unique.length > 0) {
+      await trx
+        .insertInto('packet_trademarks')
+        .values(
+          unique.map((trademarkId, position) => ({
+            packet_id: id,
+            trademark_id: trademarkId,
+            position,
+          })),
+        )
+        .execute()
+    }
+    return getPacket(trx, id)
+  })
 }

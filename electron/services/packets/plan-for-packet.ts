@@ -1,4 +1,3 @@
-import type { Database } from 'better-sqlite3'
 import type { IndustryCatalog } from '../../../shared/industries/catalog'
 import type { Packet } from '../../../shared/library/schemas'
 import { plan as planScenario } from '../../../shared/rules/plan'
@@ -8,10 +7,11 @@ import type { Plan } from '../../../shared/rules/types'
 import { withPendingLetters } from '../letters/pending'
 import { getPacket } from './packets'
 import { buildScenario } from './scenario'
+import { inSnapshot, type Executor, type LibraryStore } from '../storage/library-store'
 
 export interface PlanSource {
-  db: Database
-  catalog: () => IndustryCatalog
+  library: LibraryStore
+  catalog: () => Promise<IndustryCatalog>
 }
 
 /** A packet's plan as the app shows it everywhere (handlers, letters, export, CLI). */
@@ -27,12 +27,28 @@ export interface PacketPlan {
 
 /**
  * The one way to plan a packet: its scenario from the library, the rules, the letters waiting
- * for their signed scans, and the one definition of ready (shared/rules/readiness.ts).
+ * for their signed scans, and the one definition of ready (shared/rules/readiness.ts). Read in
+ * one snapshot: on the team library other clerks may be saving meanwhile.
  */
-export function planForPacket(ctx: PlanSource, packetId: string, asOf: string): PacketPlan {
-  const packet = getPacket(ctx.db, packetId)
-  const scenario = buildScenario(ctx.db, packetId, asOf)
-  const documentPlan = withPendingLetters(ctx.db, planScenario(scenario, ctx.catalog()))
+export async function planForPacket(
+  ctx: PlanSource,
+  packetId: string,
+  asOf: string,
+): Promise<PacketPlan> {
+  const catalog = await ctx.catalog()
+  return inSnapshot(ctx.library, (trx) => planWith(trx, catalog, packetId, asOf))
+}
+
+/** The same, inside a snapshot the caller holds (an export reads its documents in it too). */
+export async function planWith(
+  db: Executor,
+  catalog: IndustryCatalog,
+  packetId: string,
+  asOf: string,
+): Promise<PacketPlan> {
+  const packet = await getPacket(db, packetId)
+  const scenario = await buildScenario(db, packetId, asOf)
+  const documentPlan = await withPendingLetters(db, planScenario(scenario, catalog))
   const formProblems = packetFormProblems({
     applicantCompanyId: packet.applicantCompanyId,
     accountName: packet.accountName,

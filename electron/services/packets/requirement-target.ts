@@ -1,9 +1,9 @@
-import type { Database } from 'better-sqlite3'
 import { AppError } from '../../../shared/errors'
 import type { RequirementTarget } from '../../../shared/library/schemas'
 import { ownerOf, specOf } from '../../../shared/rules/requirement-derive'
 import { isAnyOf, type Plan } from '../../../shared/rules/types'
 import { listRelations, saveRelation } from '../library/relations'
+import type { Executor, LibraryStore } from '../storage/library-store'
 import { getPacket } from './packets'
 
 function inPlan(plan: Plan, ref: { id: string; subject: string }): boolean {
@@ -12,24 +12,33 @@ function inPlan(plan: Plan, ref: { id: string; subject: string }): boolean {
   )
 }
 
-function partyKind(db: Database, id: string): 'company' | 'person' | null {
-  if (db.prepare('SELECT 1 FROM companies WHERE id = ? AND deleted_at IS NULL').get(id)) {
-    return 'company'
-  }
-  if (db.prepare('SELECT 1 FROM persons WHERE id = ? AND deleted_at IS NULL').get(id)) {
-    return 'person'
+async function partyKind(db: Executor, id: string): Promise<'company' | 'person' | null> {
+  for (const [table, kind] of [
+    ['companies', 'company'],
+    ['persons', 'person'],
+  ] as const) {
+    const row = await db
+      .selectFrom(table)
+      .select('id')
+      .where('id', '=', id)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst()
+    if (row) return kind
   }
   return null
 }
 
-function partyName(db: Database, id: string): string {
-  const row = db
-    .prepare(
-      `SELECT name FROM companies WHERE id = ? AND deleted_at IS NULL
-       UNION ALL SELECT name FROM persons WHERE id = ? AND deleted_at IS NULL`,
-    )
-    .get(id, id) as { name: string } | undefined
-  return row?.name ?? id
+async function partyName(db: Executor, id: string): Promise<string> {
+  for (const table of ['companies', 'persons'] as const) {
+    const row = await db
+      .selectFrom(table)
+      .select('name')
+      .where('id', '=', id)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst()
+    if (row) return row.name
+  }
+  return id
 }
 
 /**
@@ -38,8 +47,8 @@ function partyName(db: Database, id: string): string {
  * lacks is declared here (audited, as relations.save); for an unordered parent–subsidiary pair
  * the caller is first asked which party is the parent.
  */
-export function requirementTarget(
-  db: Database,
+export async function requirementTarget(
+  store: LibraryStore,
   input: {
     packetId: string
     ref: { id: string; subject: string }
@@ -47,8 +56,9 @@ export function requirementTarget(
     /** The packet's plan: only its requirements can be opened (and relations declared). */
     plan: Plan
   },
-): RequirementTarget {
-  const packet = getPacket(db, input.packetId)
+): Promise<RequirementTarget> {
+  const db = store.db
+  const packet = await getPacket(db, input.packetId)
   const spec = specOf(input.ref.id)
   const owner = ownerOf(input.ref, packet)
   if (!spec || !owner || !inPlan(input.plan, input.ref)) {
@@ -65,7 +75,7 @@ export function requirementTarget(
     }
   }
   const { relationType, from, to, unordered } = owner
-  const found = listRelations(db).find(
+  const found = (await listRelations(db)).find(
     (r) =>
       r.type === relationType &&
       ((r.from.id === from && r.to.id === to) ||
@@ -76,7 +86,9 @@ export function requirementTarget(
   if (unordered && input.parentId === undefined) {
     return {
       kind: 'chooseParent',
-      parties: [from, to].map((id) => ({ id, name: partyName(db, id) })),
+      parties: await Promise.all(
+        [from, to].map(async (id) => ({ id, name: await partyName(db, id) })),
+      ),
     }
   }
   if (unordered && input.parentId !== from && input.parentId !== to) {
@@ -84,9 +96,9 @@ export function requirementTarget(
   }
   // A directed subject names grantor → grantee; an unordered pair is parent → subsidiary.
   const [source, target] = unordered && input.parentId === to ? [to, from] : [from, to]
-  const kind = partyKind(db, source)
+  const kind = await partyKind(db, source)
   if (!kind) throw new AppError('NOT_FOUND', '关系的一方不存在或已被删除。')
-  const relation = saveRelation(db, {
+  const relation = await saveRelation(store, {
     type: relationType,
     from: { kind, id: source },
     toCompanyId: target,

@@ -1,25 +1,10 @@
-import type { Database } from 'better-sqlite3'
 import { documentServesPacket, isAvatarSlot } from '../../../shared/rules/requirement-derive'
 import type { FileFacts, Scenario, ScenarioDocument } from '../../../shared/rules/scenario'
 import { listAllDocuments } from '../library/documents'
 import { listRelations } from '../library/relations'
 import { listTrademarks } from '../library/trademarks'
+import type { Executor } from '../storage/library-store'
 import { getPacket } from './packets'
-
-interface CompanyRow {
-  id: string
-  name: string
-  region: 'domestic' | 'foreign'
-  uscc: string | null
-  business_scope: string
-}
-interface PersonRow {
-  id: string
-  name: string
-  id_type: 'resident_id' | 'passport' | 'hk_macao_permit' | 'taiwan_permit' | null
-  id_number: string | null
-  nationality: string
-}
 
 /**
  * A packet as the rules engine's scenario (RULES.md §5), built from the
@@ -27,25 +12,37 @@ interface PersonRow {
  * reachable from their registrants in two hops (R10's general agent), and
  * every document that serves one of them. ID numbers stay in the backend.
  */
-export function buildScenario(db: Database, packetId: string, asOf: string): Scenario {
-  const packet = getPacket(db, packetId)
+export async function buildScenario(
+  db: Executor,
+  packetId: string,
+  asOf: string,
+): Promise<Scenario> {
+  const packet = await getPacket(db, packetId)
   const company = (id: string) =>
-    db.prepare('SELECT * FROM companies WHERE id = ? AND deleted_at IS NULL').get(id) as
-      CompanyRow | undefined
+    db
+      .selectFrom('companies')
+      .selectAll()
+      .where('id', '=', id)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst()
   const person = (id: string) =>
-    db.prepare('SELECT * FROM persons WHERE id = ? AND deleted_at IS NULL').get(id) as
-      PersonRow | undefined
+    db
+      .selectFrom('persons')
+      .selectAll()
+      .where('id', '=', id)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst()
 
-  const applicant = company(packet.applicantCompanyId)
+  const applicant = await company(packet.applicantCompanyId)
   if (!applicant) throw new Error('applicant vanished')
-  const trademarks = listTrademarks(db).filter((t) => packet.trademarkIds.includes(t.id))
+  const trademarks = (await listTrademarks(db)).filter((t) => packet.trademarkIds.includes(t.id))
 
   const partyIds = new Set<string>()
   for (const t of trademarks) {
     partyIds.add(t.registrant.id)
     if (t.transfereeCompanyId) partyIds.add(t.transfereeCompanyId)
   }
-  const allRelations = listRelations(db)
+  const allRelations = await listRelations(db)
   const near = new Set([...partyIds, applicant.id])
   const relations = allRelations.filter((r) => near.has(r.from.id) || near.has(r.to.id))
   for (const r of relations) near.add(r.to.id).add(r.from.id)
@@ -58,7 +55,7 @@ export function buildScenario(db: Database, packetId: string, asOf: string): Sce
 
   const parties: Scenario['parties'] = []
   for (const id of partyIds) {
-    const c = company(id)
+    const c = await company(id)
     if (c) {
       parties.push({
         id,
@@ -70,7 +67,7 @@ export function buildScenario(db: Database, packetId: string, asOf: string): Sce
       })
       continue
     }
-    const p = person(id)
+    const p = await person(id)
     if (p) {
       parties.push({
         id,
@@ -83,7 +80,7 @@ export function buildScenario(db: Database, packetId: string, asOf: string): Sce
   }
 
   const facts = (
-    f: NonNullable<ReturnType<typeof listAllDocuments>[number]['file']>,
+    f: NonNullable<Awaited<ReturnType<typeof listAllDocuments>>[number]['file']>,
   ): FileFacts => ({
     format: f.format,
     width: f.width,
@@ -101,7 +98,7 @@ export function buildScenario(db: Database, packetId: string, asOf: string): Sce
   }
   const documents: NonNullable<Scenario['documents']> = []
   let avatar: FileFacts | null = null
-  for (const d of listAllDocuments(db)) {
+  for (const d of await listAllDocuments(db)) {
     // Which documents serve the packet is the requirements table's owner rule.
     if (!documentServesPacket(d, scope)) continue
     if (isAvatarSlot(d.requirement)) {

@@ -1,20 +1,10 @@
-import type { Database } from 'better-sqlite3'
 import type { z } from 'zod'
 import { requirementLabel } from '../../../shared/rules/labels'
 import type { submissionInputSchema, Submission } from '../../../shared/library/schemas'
 import type { Scenario } from '../../../shared/rules/scenario'
-import { audit } from '../library/audit'
+import { recordAudit } from '../library/audit'
 import { newId, now } from '../library/ids'
-
-interface SubmissionRow {
-  id: string
-  packet_id: string
-  submitted_on: string
-  result: Submission['result']
-  reasons: string
-  tags: string
-  scenario: string
-}
+import type { Executor, LibraryStore } from '../storage/library-store'
 
 /** Plain-language differences between the scenario submitted then and now. */
 function describeChanges(before: Scenario, after: Scenario): string[] {
@@ -45,42 +35,50 @@ function describeChanges(before: Scenario, after: Scenario): string[] {
   return out
 }
 
-export function recordSubmission(
-  db: Database,
+export async function recordSubmission(
+  store: LibraryStore,
   input: z.infer<typeof submissionInputSchema>,
   scenario: Scenario,
-): void {
+): Promise<void> {
   const id = newId('su')
-  db.transaction(() => {
-    db.prepare(
-      `INSERT INTO submissions (id, packet_id, submitted_on, result, reasons, tags, scenario, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      id,
-      input.packetId,
-      input.submittedOn,
-      input.result,
-      input.reasons ?? '',
-      JSON.stringify(input.tags ?? []),
-      // The snapshot is for change tracking only: no ID numbers in it.
-      JSON.stringify({
-        ...scenario,
-        parties: scenario.parties.map((p) =>
-          p.kind === 'person' ? { ...p, idDocument: null } : p,
-        ),
-      }),
-      now(),
-    )
-    audit(db, 'edit', 'submission', id, input.result)
-  })()
+  await store.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('submissions')
+      .values({
+        id,
+        packet_id: input.packetId,
+        submitted_on: input.submittedOn,
+        result: input.result,
+        reasons: input.reasons ?? '',
+        tags: JSON.stringify(input.tags ?? []),
+        // The snapshot is for change tracking only: no ID numbers in it.
+        scenario: JSON.stringify({
+          ...scenario,
+          parties: scenario.parties.map((p) =>
+            p.kind === 'person' ? { ...p, idDocument: null } : p,
+          ),
+        }),
+        created_at: now(),
+      })
+      .execute()
+    await recordAudit(trx, 'edit', 'submission', id, input.result)
+  })
 }
 
-export function listSubmissions(db: Database, packetId: string, current: Scenario): Submission[] {
-  const rows = db
-    .prepare(
-      'SELECT * FROM submissions WHERE packet_id = ? ORDER BY submitted_on DESC, created_at DESC',
-    )
-    .all(packetId) as SubmissionRow[]
+/** Newest first; a rejection lists what changed since (issue 13 item 13). */
+export async function listSubmissions(
+  db: Executor,
+  packetId: string,
+  current: Scenario,
+): Promise<Submission[]> {
+  const rows = await db
+    .selectFrom('submissions')
+    .selectAll()
+    .where('packet_id', '=', packetId)
+    .orderBy('submitted_on', 'desc')
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .execute()
   return rows.map((row) => ({
     id: row.id,
     packetId: row.packet_id,

@@ -3,6 +3,8 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
 import pg from 'pg'
 import { SCHEMA } from '../team/connect'
 import { postgresSearch, sqliteSearch, type SearchPort } from './search-port'
+import { userInfo } from 'node:os'
+import type { VERSIONED_TABLES } from '../db/migrations/0011-row-versions'
 import type { LibraryTables } from './tables'
 
 /**
@@ -10,9 +12,20 @@ import type { LibraryTables } from './tables'
  * (the part where they differ). Services written against it run unchanged on the embedded
  * SQLite library and on the team's PostgreSQL one.
  */
+/** A Kysely handle on the library, or a transaction on it. */
+export type Executor = Kysely<LibraryTables>
+
+/** Rows a clerk edits in a form (SQLite migration 0011, the team library's stamp_row). */
+export type VersionedTable = (typeof VERSIONED_TABLES)[number]
+
 export interface LibraryStore {
   readonly engine: 'sqlite' | 'postgres'
   readonly db: Kysely<LibraryTables>
+  /**
+   * Who saves, for `updated_by`: the OS user on the embedded library; on the team library the
+   * server stamps the clerk's role (current_user) whatever is sent.
+   */
+  readonly actor: string
   readonly search: SearchPort
   /** Release the store's connections (a SQLite handle stays open: the backend owns it). */
   close(): Promise<void>
@@ -26,6 +39,7 @@ export interface LibraryStore {
 export function sqliteStore(handle: Database): LibraryStore {
   return {
     engine: 'sqlite',
+    actor: localActor(),
     db: new Kysely<LibraryTables>({ dialect: new SqliteDialect({ database: handle }) }),
     search: sqliteSearch(handle),
     // Kysely's destroy would close the handle, which the backend owns.
@@ -41,5 +55,26 @@ export function postgresStore(databaseUrl: string): LibraryStore {
     options: `-c search_path=${SCHEMA},public`,
   })
   const db = new Kysely<LibraryTables>({ dialect: new PostgresDialect({ pool }) })
-  return { engine: 'postgres', db, search: postgresSearch, close: () => db.destroy() }
+  const actor = new URL(databaseUrl).username || 'postgres'
+  let closing: Promise<void> | undefined
+  // Closing twice (the backend, then its owner) must not end the pool twice.
+  const close = () => (closing ??= db.destroy())
+  return { engine: 'postgres', actor, db, search: postgresSearch, close }
+}
+
+/** The OS account, for `updated_by` on the embedded library (no server to stamp it). */
+function localActor(): string {
+  try {
+    return userInfo().username
+  } catch {
+    return ''
+  }
+}
+
+/**
+ * Read in one consistent snapshot (a REPEATABLE READ transaction on PostgreSQL; on SQLite a
+ * transaction, which is one already): a plan or an export never mixes two clerks' states.
+ */
+export function inSnapshot<T>(store: LibraryStore, read: (db: Executor) => Promise<T>): Promise<T> {
+  return store.db.transaction().setIsolationLevel('repeatable read').execute(read)
 }

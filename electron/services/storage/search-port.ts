@@ -1,7 +1,7 @@
 import { CompiledQuery, type Kysely } from 'kysely'
 import type { Database } from 'better-sqlite3'
 import type { SearchHit } from '../../../shared/library/schemas'
-import { indexEntity, searchLibrary } from '../library/search'
+import { indexEntity, searchLibrary, unindexEntity } from '../library/search'
 import { searchTokens } from '../library/search-tokens'
 import { INDEX_SQL, SEARCH_SQL, toTsQuery } from '../team/search-query'
 import type { LibraryTables } from './tables'
@@ -20,6 +20,7 @@ export interface SearchPort {
     title: string,
     texts: (string | null | undefined)[],
   ): Promise<void>
+  unindex(db: Executor, kind: SearchHit['kind'], id: string): Promise<void>
   search(db: Executor, query: string, limit?: number): Promise<SearchHit[]>
 }
 
@@ -31,6 +32,7 @@ export function sqliteSearch(handle: Database): SearchPort {
   return {
     index: (_db, kind, id, title, texts) =>
       Promise.resolve(indexEntity(handle, kind, id, title, texts)),
+    unindex: (_db, kind, id) => Promise.resolve(unindexEntity(handle, kind, id)),
     search: (_db, query, limit) => Promise.resolve(searchLibrary(handle, query, limit)),
   }
 }
@@ -40,6 +42,14 @@ export const postgresSearch: SearchPort = {
   async index(db, kind, id, title, texts) {
     const tokens = [...new Set(texts.filter((t): t is string => Boolean(t)).flatMap(searchTokens))]
     await db.executeQuery(CompiledQuery.raw(INDEX_SQL, [kind, id, title, tokens]))
+  },
+  async unindex(db, kind, id) {
+    await db.executeQuery(
+      CompiledQuery.raw('DELETE FROM search_index WHERE entity_kind = $1 AND entity_id = $2', [
+        kind,
+        id,
+      ]),
+    )
   },
   async search(db, query, limit = 50) {
     const tsquery = toTsQuery(query)

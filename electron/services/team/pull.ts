@@ -3,7 +3,7 @@ import type pg from 'pg'
 import { AppError } from '../../../shared/errors'
 import type { Database } from 'better-sqlite3'
 import type { ContentStore } from '../files/content-store'
-import { reindexEntity } from '../library/reindex'
+import { reindexEntitySync } from '../library/reindex'
 import { inTransaction } from './connect'
 import { assertTeamNotNewer, teamSchemaVersion } from './migrate'
 import { LIBRARY_TABLES, sharedColumns } from './tables'
@@ -112,7 +112,7 @@ export async function teamPull(
             .prepare(`SELECT id FROM ${table} WHERE deleted_at IS NULL`)
             .pluck()
             .all() as string[]
-          for (const id of ids) reindexEntity(db, kind, id)
+          for (const id of ids) reindexEntitySync(db, kind, id)
         }
       })()
       return report

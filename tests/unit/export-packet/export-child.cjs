@@ -10,7 +10,7 @@ const [dataDir, packetId, outDir, today] = process.argv.slice(2)
 const backend = createBackend({ dataDir, access: 'read' })
 
 function run() {
-  exportPacket(backend, packetId, outDir, { today }).then(
+  exportPacket(backend.context, packetId, outDir, { today }).then(
     (result) => {
       backend.close()
       process.stdout.write(`done ${result.folder}\n`)

@@ -38,9 +38,9 @@ async function sidewaysLetter(): Promise<Buffer> {
 }
 
 beforeAll(async () => {
-  lib = await demoLibrary()
+  lib = await demoLibrary(true)
   // 禾木生活 lacks 张伟's authorization letter; give it one photographed sideways with EXIF.
-  const relation = listRelations(lib.backend.db).find(
+  const relation = (await listRelations(lib.backend.context.library.db)).find(
     (r) => r.type === 'authorization' && r.from.name === '张伟',
   )
   await lib.backend.handlers['documents.import']({
@@ -56,7 +56,7 @@ afterAll(() => lib.cleanup())
 describe('packets that are not ready', () => {
   it('refuses without draft, naming what is missing (AppError CONFLICT), and writes nothing', async () => {
     const outDir = lib.outDir()
-    const attempt = exportPacket(lib.backend, lib.packets[DEMO.brand] ?? '', outDir, {
+    const attempt = exportPacket(lib.backend.context, lib.packets[DEMO.brand] ?? '', outDir, {
       today: DEMO_TODAY,
     })
     await expect(attempt).rejects.toBeInstanceOf(AppError)
@@ -71,10 +71,15 @@ describe('packets that are not ready', () => {
   })
 
   it('exports with draft: 草稿 in the folder name and in 清单.pdf, PDF pages rasterised', async () => {
-    const result = await exportPacket(lib.backend, lib.packets[DEMO.brand] ?? '', lib.outDir(), {
-      today: DEMO_TODAY,
-      draft: true,
-    })
+    const result = await exportPacket(
+      lib.backend.context,
+      lib.packets[DEMO.brand] ?? '',
+      lib.outDir(),
+      {
+        today: DEMO_TODAY,
+        draft: true,
+      },
+    )
     expect(basename(result.folder)).toBe('山岚旗舰店_资质包_草稿_2026-11-28')
     expect(result.manifest).toMatchObject({ draft: true, ready: false })
     expect(listFiles(result.folder)).toEqual([
@@ -103,21 +108,26 @@ describe('packets that are not ready', () => {
   }, 30_000)
 
   it('labels a ready packet exported with draft: true as final', async () => {
-    const result = await exportPacket(lib.backend, lib.packets[DEMO.ready] ?? '', lib.outDir(), {
-      today: DEMO_TODAY,
-      draft: true,
-    })
+    const result = await exportPacket(
+      lib.backend.context,
+      lib.packets[DEMO.ready] ?? '',
+      lib.outDir(),
+      {
+        today: DEMO_TODAY,
+        draft: true,
+      },
+    )
     expect(basename(result.folder)).toBe('青禾文化_资质包_2026-11-28')
     expect(result.manifest.draft).toBe(false)
   })
 
   it('orients and strips an EXIF photo, and watermarks the ID copy by default', async () => {
     const id = lib.packets[DEMO.person] ?? ''
-    const marked = await exportPacket(lib.backend, id, lib.outDir(), {
+    const marked = await exportPacket(lib.backend.context, id, lib.outDir(), {
       today: DEMO_TODAY,
       draft: true,
     })
-    const plain = await exportPacket(lib.backend, id, lib.outDir(), {
+    const plain = await exportPacket(lib.backend.context, id, lib.outDir(), {
       today: DEMO_TODAY,
       draft: true,
       watermark: false,
@@ -154,7 +164,9 @@ describe('packets that are not ready', () => {
 
   it('lists blockers with their dates in 清单.pdf (R6: application not three months old)', async () => {
     const h = lib.backend.handlers
-    const mark = listTrademarks(lib.backend.db).find((t) => t.text === '青禾优选')
+    const mark = (await listTrademarks(lib.backend.context.library.db)).find(
+      (t) => t.text === '青禾优选',
+    )
     const packet = await h['packets.save']({
       applicantCompanyId: mark?.registrant.id ?? '',
       accountType: 'enterprise',
@@ -164,9 +176,9 @@ describe('packets that are not ready', () => {
       trademarkIds: [mark?.id ?? ''],
     })
     const outDir = lib.outDir()
-    const refused = exportPacket(lib.backend, packet.id, outDir, { today: DEMO_TODAY })
+    const refused = exportPacket(lib.backend.context, packet.id, outDir, { today: DEMO_TODAY })
     await expect(refused).rejects.toThrow(/R6.*最早可提交日期：\d{4}-\d{2}-\d{2}/s)
-    const result = await exportPacket(lib.backend, packet.id, outDir, {
+    const result = await exportPacket(lib.backend.context, packet.id, outDir, {
       today: DEMO_TODAY,
       draft: true,
     })

@@ -25,10 +25,10 @@ let result: ExportResult
 const progress: ExportProgress[] = []
 
 beforeAll(async () => {
-  lib = await demoLibrary()
+  lib = await demoLibrary(true)
   outDir = lib.outDir()
   const id = lib.packets[DEMO.ready] ?? ''
-  result = await exportPacket(lib.backend, id, outDir, {
+  result = await exportPacket(lib.backend.context, id, outDir, {
     today: DEMO_TODAY,
     onProgress: (p) => progress.push(p),
   })
@@ -80,11 +80,15 @@ describe('export of a ready online packet (青禾文化)', () => {
     expect(onDisk).toEqual(manifest)
   })
 
-  it('writes 清单.pdf in Chinese with every requirement, its rule, status and file', () => {
+  it('writes 清单.pdf in Chinese with every requirement, its rule, status and file', async () => {
     const pdf = join(result.folder, '清单.pdf')
     const text = compactText(pdf)
-    const scenario = buildScenario(lib.backend.db, lib.packets[DEMO.ready] ?? '', DEMO_TODAY)
-    const packetPlan = plan(scenario, lib.backend.catalog())
+    const scenario = await buildScenario(
+      lib.backend.context.library.db,
+      lib.packets[DEMO.ready] ?? '',
+      DEMO_TODAY,
+    )
+    const packetPlan = plan(scenario, await lib.backend.catalog())
     for (const item of packetPlan.requirements) {
       const ids = isAnyOf(item) ? item.anyOf.map((a) => a.id) : [item.id]
       for (const id of ids) expect(text).toContain(requirementLabel(id))
@@ -122,7 +126,7 @@ describe('export of a ready online packet (青禾文化)', () => {
 
   it('never overwrites an existing export: a second one gets a suffix', async () => {
     const before = readFileSync(join(result.folder, 'manifest.json'))
-    const second = await exportPacket(lib.backend, lib.packets[DEMO.ready] ?? '', outDir, {
+    const second = await exportPacket(lib.backend.context, lib.packets[DEMO.ready] ?? '', outDir, {
       today: DEMO_TODAY,
     })
     expect(basename(second.folder)).toBe('青禾文化_资质包_2026-11-28_2')

@@ -1,3 +1,4 @@
+import { localFileStore } from '../../../electron/services/storage/file-store'
 import { readdirSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
 import { ContentStore } from '../../../electron/services/files/content-store'
@@ -184,7 +185,9 @@ describe('importFile', () => {
       `stores nothing for ${c.name}`,
       async () => {
         const { store, files } = newStore()
-        const error = await refusalOf(importFile(store, await c.bytes(), { fileName: c.fileName }))
+        const error = await refusalOf(
+          importFile(localFileStore(store), await c.bytes(), { fileName: c.fileName }),
+        )
         expect(error.code).toBe('FILE_REJECTED')
         expect(files()).toEqual([])
       },
@@ -195,10 +198,10 @@ describe('importFile', () => {
   it('stores an accepted file once, with its facts', async () => {
     const { store, files } = newStore()
     const bytes = await greyScanJpeg(200, 260)
-    const first = await importFile(store, bytes)
+    const first = await importFile(localFileStore(store), bytes)
     expect(first).toMatchObject({ existed: false, facts: { format: 'jpeg', color: false } })
     expect(store.has(first.sha256)).toBe(true)
-    expect((await importFile(store, bytes)).existed).toBe(true)
+    expect((await importFile(localFileStore(store), bytes)).existed).toBe(true)
     expect(files().filter((f) => f.includes(first.sha256))).toHaveLength(1)
   })
 })

@@ -3,15 +3,15 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Backend } from '../../../electron/services/backend'
-import { demoBackend } from '../../helpers/backend'
+import { suiteDemoBackend } from '../../helpers/backend'
 
 let backend: Backend
 let dir: string
-let cleanup: () => void
+let cleanup: () => Promise<void>
 let packetId = ''
 
 beforeAll(async () => {
-  ;({ backend, dir, cleanup } = await demoBackend())
+  ;({ backend, dir, cleanup } = await suiteDemoBackend())
   const h = backend.handlers
   // 山岚旗舰店 uses 山岚; add a second mark of the same registrant to the packet.
   const packet = (await h['packets.list']({})).find((p) => p.accountName === '山岚旗舰店')
@@ -40,7 +40,7 @@ afterAll(() => cleanup())
 
 const text = async (sha: string) => {
   const file = join(dir, `${sha}.pdf`)
-  writeFileSync(file, await backend.store.read(sha))
+  writeFileSync(file, await backend.context.files.read(sha))
   return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' })
 }
 

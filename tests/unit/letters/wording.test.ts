@@ -4,13 +4,13 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Backend } from '../../../electron/services/backend'
 import { AppError } from '../../../shared/errors'
-import { demoBackend } from '../../helpers/backend'
+import { suiteDemoBackend } from '../../helpers/backend'
 
 let backend: Backend
 let dir: string
-let cleanup: () => void
+let cleanup: () => Promise<void>
 beforeAll(async () => {
-  ;({ backend, dir, cleanup } = await demoBackend())
+  ;({ backend, dir, cleanup } = await suiteDemoBackend())
 }, 60_000)
 afterAll(() => cleanup())
 
@@ -19,7 +19,7 @@ async function personLetterText(): Promise<string> {
   const relation = (await h['relations.list']({})).find((r) => r.from.name === '张伟')
   const letter = await h['letters.generate']({ relationId: relation?.id ?? '' })
   const file = join(dir, `${letter.id}.pdf`)
-  writeFileSync(file, await backend.store.read(letter.pdfSha256))
+  writeFileSync(file, await backend.context.files.read(letter.pdfSha256))
   return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '')
 }
 

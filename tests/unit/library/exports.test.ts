@@ -3,14 +3,14 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Backend } from '../../../electron/services/backend'
 import { dispatch } from '../../../electron/services/dispatch'
-import { demoBackend } from '../../helpers/backend'
+import { auditRows, suiteDemoBackend } from '../../helpers/backend'
 
 let backend: Backend
 let dir: string
-let cleanup: () => void
+let cleanup: () => Promise<void>
 
 beforeAll(async () => {
-  ;({ backend, dir, cleanup } = await demoBackend())
+  ;({ backend, dir, cleanup } = await suiteDemoBackend())
 }, 60_000)
 afterAll(() => cleanup())
 
@@ -29,10 +29,8 @@ describe('exports over the contract', () => {
     })
     expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
     expect(readdirSync(outDir).filter((n) => n.startsWith('山岚旗舰店'))).toEqual([])
-    const audit = backend.db
-      .prepare("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'export'")
-      .get()
-    expect(audit).toEqual({ n: 1 })
+    const audit = (await auditRows(backend)).filter((r) => r.action === 'export')
+    expect(audit).toHaveLength(1)
   }, 60_000)
 
   it('refuses a relative output folder at the door and opening folders that are not exports', async () => {

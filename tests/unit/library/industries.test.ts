@@ -2,13 +2,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Backend } from '../../../electron/services/backend'
 import { mergedCatalog } from '../../../electron/services/industries-user'
 import { findIndustry } from '../../../shared/industries/catalog'
-import { testBackend } from '../../helpers/backend'
+import { suiteBackend } from '../../helpers/backend'
 import { CATALOG } from '../../helpers/scenario-builder'
 
 let backend: Backend
-let cleanup: () => void
-beforeEach(() => {
-  const t = testBackend()
+let cleanup: () => Promise<void>
+beforeEach(async () => {
+  const t = await suiteBackend()
   backend = t.backend
   cleanup = t.cleanup
 })
@@ -39,7 +39,11 @@ describe('user edits of the industry catalog', () => {
       ),
     }
     expect(
-      findIndustry(mergedCatalog(backend.db, newer), PAIR.primary, PAIR.secondary)?.documents,
+      findIndustry(
+        await mergedCatalog(backend.context.library.db, newer),
+        PAIR.primary,
+        PAIR.secondary,
+      )?.documents,
     ).toEqual([{ name: '化妆品备案截图', required: true }])
     await h['industries.remove']({ ...PAIR, hide: false })
     expect(

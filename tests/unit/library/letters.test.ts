@@ -6,14 +6,14 @@ import type { Backend } from '../../../electron/services/backend'
 import { AppError } from '../../../shared/errors'
 import { isAnyOf } from '../../../shared/rules/types'
 import { fakeScan } from '../../../electron/services/demo/scans'
-import { demoBackend } from '../../helpers/backend'
+import { suiteDemoBackend } from '../../helpers/backend'
 
 let backend: Backend
 let dir: string
-let cleanup: () => void
+let cleanup: () => Promise<void>
 
 beforeAll(async () => {
-  ;({ backend, dir, cleanup } = await demoBackend())
+  ;({ backend, dir, cleanup } = await suiteDemoBackend())
 }, 60_000)
 afterAll(() => cleanup())
 

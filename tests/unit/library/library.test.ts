@@ -3,26 +3,22 @@ import type { Handlers } from '../../../shared/contract'
 import { AppError } from '../../../shared/errors'
 import { dispatch } from '../../../electron/services/dispatch'
 import type { Backend } from '../../../electron/services/backend'
-import { testBackend } from '../../helpers/backend'
+import { auditRows, SUITE_ENGINE, suiteBackend } from '../../helpers/backend'
 
 let backend: Backend
 let h: Handlers
-let cleanup: () => void
+let cleanup: () => Promise<void>
 
-beforeEach(() => {
-  const t = testBackend()
+beforeEach(async () => {
+  const t = await suiteBackend()
   backend = t.backend
   h = backend.handlers
   cleanup = t.cleanup
 })
 afterEach(() => cleanup())
 
-const auditCount = (action: string) =>
-  (
-    backend.db.prepare('SELECT COUNT(*) AS n FROM audit_log WHERE action = ?').get(action) as {
-      n: number
-    }
-  ).n
+const auditCount = async (action: string) =>
+  (await auditRows(backend)).filter((r) => r.action === action).length
 
 async function rejection(promise: Promise<unknown>): Promise<AppError> {
   try {
@@ -33,6 +29,12 @@ async function rejection(promise: Promise<unknown>): Promise<AppError> {
   }
   throw new Error('expected a rejection')
 }
+
+describe('the backend suite', () => {
+  it('runs on the engine its vitest project names (unit: SQLite, backend-pg: PostgreSQL)', () => {
+    expect(backend.context.library.engine).toBe(SUITE_ENGINE)
+  })
+})
 
 describe('companies', () => {
   it('normalises the USCC and refuses a bad check character unless a reason is given', async () => {
@@ -55,7 +57,7 @@ describe('companies', () => {
       usccOverrideReason: '营业执照原件即为此号码',
     })
     expect(kept.usccOverrideReason).toBe('营业执照原件即为此号码')
-    expect(auditCount('uscc_override')).toBe(1)
+    expect(await auditCount('uscc_override')).toBe(1)
   })
 })
 
@@ -69,12 +71,12 @@ describe('persons', () => {
     expect(p.idNumberMasked).toBe('1101**********002X')
     const list = await h['persons.list']({})
     expect(JSON.stringify(list)).not.toContain('11010519491231002X')
-    expect(auditCount('reveal_id_number')).toBe(0)
+    expect(await auditCount('reveal_id_number')).toBe(0)
     expect(await h['persons.revealIdNumber']({ id: p.id })).toEqual({
       idNumber: '11010519491231002X',
     })
-    expect(auditCount('reveal_id_number')).toBe(1)
-    const detail = backend.db.prepare('SELECT detail FROM audit_log').all() as { detail: string }[]
+    expect(await auditCount('reveal_id_number')).toBe(1)
+    const detail = (await auditRows(backend)).map((r) => r.detail)
     expect(JSON.stringify(detail)).not.toContain('11010519491231002X')
   })
 

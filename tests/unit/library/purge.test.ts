@@ -3,13 +3,15 @@ import { join } from 'node:path'
 import sharp from 'sharp'
 import { afterEach, describe, expect, it } from 'vitest'
 import { dispatch } from '../../../electron/services/dispatch'
-import { testBackend } from '../../helpers/backend'
+import { auditRows, rowCount, suiteBackend } from '../../helpers/backend'
 
-const cleanups: (() => void)[] = []
-afterEach(() => cleanups.splice(0).forEach((c) => c()))
+const cleanups: (() => Promise<void>)[] = []
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup()
+})
 
 async function library() {
-  const t = testBackend()
+  const t = await suiteBackend()
   cleanups.push(t.cleanup)
   const h = t.backend.handlers
   const person = await h['persons.save']({
@@ -42,20 +44,18 @@ describe('彻底删除 and 清空回收站', () => {
     expect(existsSync(thumb)).toBe(true)
     await h['library.delete']({ kind: 'document', id: idCopy.id })
     // In the bin, the file is still there (it can be restored).
-    expect(backend.store.has(sha)).toBe(true)
+    expect(await backend.context.files.has(sha)).toBe(true)
     const result = await dispatch(h, 'recycle.purge', { kind: 'document', id: idCopy.id })
     expect(result).toEqual({ ok: true, value: { purged: 1 } })
-    expect(backend.store.has(sha)).toBe(false)
+    expect(await backend.context.files.has(sha)).toBe(false)
     expect(existsSync(thumb)).toBe(false)
-    expect(backend.db.prepare('SELECT COUNT(*) AS n FROM files').get()).toEqual({ n: 0 })
+    expect(await rowCount(backend, 'files')).toBe(0)
     expect(await h['recycle.list']({})).toEqual([])
-    const audit = backend.db
-      .prepare("SELECT entity_kind, detail FROM audit_log WHERE action = 'purge'")
-      .all()
+    const audit = (await auditRows(backend))
+      .filter((r) => r.action === 'purge')
+      .map(({ entity_kind, detail }) => ({ entity_kind, detail }))
     expect(audit).toEqual([{ entity_kind: 'document', detail: '1 file(s)' }])
-    expect(JSON.stringify(backend.db.prepare('SELECT * FROM audit_log').all())).not.toContain(
-      '11010519491231002X',
-    )
+    expect(JSON.stringify(await auditRows(backend))).not.toContain('11010519491231002X')
   })
 
   it('a file another document still uses is kept; only a row in the bin can be purged', async () => {
@@ -65,14 +65,14 @@ describe('彻底删除 and 清空回收站', () => {
       ownerId: person.id,
       requirement: 'registrant_id_copy',
       fileName: '再次.jpg',
-      dataBase64: (await backend.store.read(idCopy.file?.sha256 ?? '')).toString('base64'),
+      dataBase64: (await backend.context.files.read(idCopy.file?.sha256 ?? '')).toString('base64'),
     })
     expect(again.file?.sha256).toBe(idCopy.file?.sha256)
     const live = await dispatch(h, 'recycle.purge', { kind: 'document', id: idCopy.id })
     expect(live).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
     await h['library.delete']({ kind: 'document', id: idCopy.id })
     await h['recycle.purge']({ kind: 'document', id: idCopy.id })
-    expect(backend.store.has(idCopy.file?.sha256 ?? '')).toBe(true)
+    expect(await backend.context.files.has(idCopy.file?.sha256 ?? '')).toBe(true)
   })
 
   it('清空回收站 erases a deleted person with its deleted scans, in dependency order', async () => {
@@ -82,7 +82,7 @@ describe('彻底删除 and 清空回收站', () => {
     expect((await h['recycle.list']({})).length).toBe(2)
     expect(await h['recycle.empty']({})).toEqual({ purged: 2, kept: 0 })
     expect(await h['recycle.list']({})).toEqual([])
-    expect(backend.db.prepare('SELECT COUNT(*) AS n FROM persons').get()).toEqual({ n: 0 })
-    expect(backend.store.has(idCopy.file?.sha256 ?? '')).toBe(false)
+    expect(await rowCount(backend, 'persons')).toBe(0)
+    expect(await backend.context.files.has(idCopy.file?.sha256 ?? '')).toBe(false)
   })
 })

@@ -4,13 +4,13 @@ import sharp from 'sharp'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Backend } from '../../../electron/services/backend'
 import { dispatch } from '../../../electron/services/dispatch'
-import { testBackend } from '../../helpers/backend'
+import { suiteBackend } from '../../helpers/backend'
 
 let backend: Backend
 let dir: string
-let cleanup: () => void
-beforeEach(() => {
-  const t = testBackend()
+let cleanup: () => Promise<void>
+beforeEach(async () => {
+  const t = await suiteBackend()
   backend = t.backend
   dir = t.dir
   cleanup = t.cleanup

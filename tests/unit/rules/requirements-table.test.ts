@@ -11,7 +11,7 @@ import { requirementTarget } from '../../../electron/services/packets/requiremen
 import { REQUIREMENTS, type RequirementSpec } from '../../../shared/rules/requirements'
 import { purposesFor, slotFor } from '../../../shared/rules/requirement-derive'
 import type { Plan, PlainRequirement } from '../../../shared/rules/types'
-import { demoBackend } from '../../helpers/backend'
+import { suiteDemoBackend } from '../../helpers/backend'
 
 /**
  * The requirements table is the one place a requirement is described: a requirement added to it
@@ -33,20 +33,20 @@ const FIXTURE: RequirementSpec = {
 }
 const table = REQUIREMENTS as Record<string, RequirementSpec>
 
-let lib: Awaited<ReturnType<typeof demoBackend>>
+let lib: Awaited<ReturnType<typeof suiteDemoBackend>>
 let packetId = ''
 let trademarkId = ''
 
 beforeAll(async () => {
   table[FIXTURE_ID] = FIXTURE
-  lib = await demoBackend()
+  lib = await suiteDemoBackend()
   const h = lib.backend.handlers
   const packet = (await h['packets.list']({})).find((p) => p.accountName === '青禾文化')
   packetId = packet?.id ?? ''
   trademarkId = packet?.trademarkIds[0] ?? ''
 })
-afterAll(() => {
-  lib.cleanup()
+afterAll(async () => {
+  await lib.cleanup()
   Reflect.deleteProperty(table, FIXTURE_ID)
 })
 
@@ -56,9 +56,9 @@ describe('a requirement added to the table', () => {
     expect(purposesFor('company')).not.toContain(FIXTURE_ID)
   })
 
-  it('is where the check step’s import button looks (packets.requirementTarget)', () => {
+  it('is where the check step’s import button looks (packets.requirementTarget)', async () => {
     // A rule asking for it puts it in the plan; the backend then says where its file belongs.
-    const planned = planForPacket(lib.backend.context, packetId, '2026-11-28')
+    const planned = await planForPacket(lib.backend.context, packetId, '2026-11-28')
     const item: PlainRequirement = {
       id: FIXTURE_ID as PlainRequirement['id'],
       subject: trademarkId,
@@ -68,7 +68,7 @@ describe('a requirement added to the table', () => {
       reasons: [],
     }
     const plan = { ...planned.plan, requirements: [...planned.plan.requirements, item] }
-    const target = requirementTarget(lib.backend.db, {
+    const target = await requirementTarget(lib.backend.context.library, {
       packetId,
       ref: { id: FIXTURE_ID, subject: trademarkId },
       plan,
@@ -97,7 +97,7 @@ describe('a requirement added to the table', () => {
     })
     expect(imported.ok).toBe(true)
 
-    const planned = planForPacket(lib.backend.context, packetId, '2026-11-28')
+    const planned = await planForPacket(lib.backend.context, packetId, '2026-11-28')
     // The scenario carries the document (the table's owner rule says it serves the packet).
     expect(planned.scenario.documents?.some((d) => d.requirement === FIXTURE_ID)).toBe(true)
 
@@ -118,7 +118,7 @@ describe('a requirement added to the table', () => {
       plan,
       scenario: planned.scenario,
       packet: planned.packet,
-      documents: listAllDocuments(lib.backend.db),
+      documents: await listAllDocuments(lib.backend.context.library.db),
       relationIds: new Set(),
     })
     const chosen = selected.find((s) => s.ref.id === FIXTURE_ID)

@@ -2,7 +2,7 @@ import { PDFDocument, PDFName, PDFString } from '@cantoo/pdf-lib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Backend } from '../../../electron/services/backend'
 import { dispatch } from '../../../electron/services/dispatch'
-import { demoBackend } from '../../helpers/backend'
+import { auditRows, suiteDemoBackend } from '../../helpers/backend'
 import { b64, flatTemplatePdf } from './fixtures'
 
 /**
@@ -10,9 +10,9 @@ import { b64, flatTemplatePdf } from './fixtures'
  * number — must carry none. Templates that are programs (XFA) or absurdly large are refused.
  */
 let backend: Backend
-let cleanup: () => void
+let cleanup: () => Promise<void>
 beforeAll(async () => {
-  ;({ backend, cleanup } = await demoBackend())
+  ;({ backend, cleanup } = await suiteDemoBackend())
 }, 60_000)
 afterAll(() => cleanup())
 
@@ -82,9 +82,7 @@ describe('user templates and active content', () => {
     const reopened = await PDFDocument.load(pdf)
     expect(reopened.getPageCount()).toBe(1)
     // Filling the template is an audited reveal of the grantor's number (never the number).
-    const audits = backend.db
-      .prepare("SELECT detail FROM audit_log WHERE action = 'reveal_id_number'")
-      .all() as { detail: string }[]
+    const audits = (await auditRows(backend)).filter((r) => r.action === 'reveal_id_number')
     expect(audits.map((a) => a.detail)).toEqual(
       expect.arrayContaining(['user template fill', 'letter pdf']),
     )

@@ -6,15 +6,15 @@ import type { Backend } from '../../../electron/services/backend'
 import { dispatch } from '../../../electron/services/dispatch'
 import { AppError } from '../../../shared/errors'
 import { compactText, pdffonts } from '../../helpers/pdf-tools'
-import { demoBackend } from '../../helpers/backend'
+import { suiteDemoBackend } from '../../helpers/backend'
 import { acroTemplatePdf, b64, flatTemplatePdf } from './fixtures'
 
 let backend: Backend
 let dir: string
-let cleanup: () => void
+let cleanup: () => Promise<void>
 
 beforeAll(async () => {
-  ;({ backend, dir, cleanup } = await demoBackend())
+  ;({ backend, dir, cleanup } = await suiteDemoBackend())
 }, 60_000)
 afterAll(() => cleanup())
 
