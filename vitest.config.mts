@@ -1,5 +1,24 @@
 import { defineConfig } from 'vitest/config'
 
+/** Backend tests that run on both engines (tests/helpers/backend.ts suiteBackend). */
+const BACKEND_SUITE = [
+  'tests/unit/library/library.test.ts',
+  'tests/unit/library/versions.test.ts',
+  'tests/unit/library/purge.test.ts',
+  'tests/unit/library/exports.test.ts',
+  'tests/unit/library/letters.test.ts',
+  'tests/unit/library/industries.test.ts',
+  'tests/unit/library/review-fixes.test.ts',
+  'tests/unit/letters/batch.test.ts',
+  'tests/unit/letters/wording.test.ts',
+  'tests/unit/templates/templates.test.ts',
+  'tests/unit/templates/active-content.test.ts',
+  'tests/unit/rules/requirements-table.test.ts',
+  'tests/unit/export-packet/export-draft.test.ts',
+  'tests/unit/export-packet/export-online.test.ts',
+  'tests/unit/export-packet/export-email.test.ts',
+]
+
 export default defineConfig({
   test: {
     projects: [
@@ -21,6 +40,19 @@ export default defineConfig({
           globalSetup: ['tests/setup/postgres-cluster.ts'],
           environment: 'node',
           testTimeout: 20_000,
+        },
+      },
+      {
+        test: {
+          // The backend suite again, on a team library (PostgreSQL) instead of the embedded
+          // SQLite one: the same files, parameterised by PACKETDESK_TEST_ENGINE (issue 11).
+          name: 'backend-pg',
+          include: BACKEND_SUITE,
+          globalSetup: ['tests/setup/postgres-cluster.ts'],
+          env: { PACKETDESK_TEST_ENGINE: 'postgres' },
+          environment: 'node',
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
         },
       },
       {
