@@ -507,5 +507,13 @@ export type ContractApi = { [M in MethodName]: (input: InputOf<M>) => Promise<Ou
 /** What the backend implements: inputs arrive parsed. */
 export type Handlers = { [M in MethodName]: (input: ParsedInputOf<M>) => Promise<OutputOf<M>> }
 
-/** What the preload exposes: every method, answering with an envelope. */
-export type BridgeApi = { [M in MethodName]: (input: unknown) => Promise<Envelope<OutputOf<M>>> }
+/** What the preload exposes: every method, answering with an envelope, and one `onEvent`. */
+export type BridgeApi = {
+  [M in MethodName]: (input: unknown) => Promise<Envelope<OutputOf<M>>>
+} & {
+  /**
+   * The backend's events (shared/events.ts), as they arrive: unparsed — the page checks them —
+   * and without the IPC event object. Returns the unsubscribe.
+   */
+  onEvent: (listener: (event: unknown) => void) => () => void
+}
