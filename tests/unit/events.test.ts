@@ -201,7 +201,8 @@ describe('the backend emits library.changed', () => {
       documents.push(...(await h['documents.list']({ ownerKind: 'company', ownerId: c.id })))
     }
     const file = documents.find((d) => d.file)?.file
-    if (!letter || !person || !company || !file || !packets[0]) {
+    const [packet] = packets
+    if (!letter || !person || !company || !file || !packet) {
       throw new Error('the demo library lacks what this test reads')
     }
     const [builtin] = await h['letters.builtins']({})
@@ -226,9 +227,9 @@ describe('the backend emits library.changed', () => {
       'industries.catalog': () => h['industries.catalog']({}),
       'industries.userEdits': () => h['industries.userEdits']({}),
       'packets.list': () => h['packets.list']({}),
-      'packets.plan': () => h['packets.plan']({ id: packets[0]!.id }),
+      'packets.plan': () => h['packets.plan']({ id: packet.id }),
       'packets.trademarkHits': () => h['packets.trademarkHits']({ accountName: '青禾' }),
-      'packets.submissions': () => h['packets.submissions']({ id: packets[0]!.id }),
+      'packets.submissions': () => h['packets.submissions']({ id: packet.id }),
       'letters.list': () => h['letters.list']({}),
       'letters.pdf': () => h['letters.pdf']({ id: letter.id }),
       'letters.builtins': () => h['letters.builtins']({}),
