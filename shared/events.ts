@@ -8,7 +8,7 @@ import { z } from './zod-locale'
  * Deliberately small and strict: an event says *that* something changed (and, at most, which
  * tables), never what; no names, ID numbers or other personal data ever travel in one.
  */
-export const libraryEventSchema = z
+const libraryEventSchema = z
   .object({
     type: z.literal('library.changed'),
     /** Table names, when the source knows them (a PostgreSQL NOTIFY trigger does). */

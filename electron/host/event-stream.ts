@@ -2,9 +2,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { LibraryEventSource } from '../services/events'
 
 /** Tabs of one clerk's browser: a few; past this a stream is refused (503) until one closes. */
-export const MAX_EVENT_STREAMS = 16
+const MAX_EVENT_STREAMS = 16
 /** A comment line this often keeps proxies and idle-socket timers from closing a quiet stream. */
-export const HEARTBEAT_MS = 25_000
+const HEARTBEAT_MS = 25_000
 /** How long the browser's EventSource waits before reconnecting by itself. */
 const RETRY_MS = 3_000
 

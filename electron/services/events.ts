@@ -12,7 +12,7 @@ export interface LibraryEventSource {
  * Enough for every window, tab and door of one process; past it a subscription is refused, so
  * a leak (a stream never cleaned up) shows as an error instead of slowly growing memory.
  */
-export const MAX_EVENT_LISTENERS = 64
+const MAX_EVENT_LISTENERS = 64
 
 /**
  * The backend's event bus (plain Node, no Electron): the backend emits `library.changed` after

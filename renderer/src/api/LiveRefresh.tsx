@@ -2,7 +2,7 @@ import { createContext, useContext, useEffect, useState, type ReactNode } from '
 import type { OnEvent } from './client'
 
 /** A burst of changes (a batch of imports, a restore) becomes one refetch, this long after. */
-export const LIVE_DEBOUNCE_MS = 200
+const LIVE_DEBOUNCE_MS = 200
 /** …but a steady stream of changes still refreshes the screen at least this often. */
 const LIVE_MAX_WAIT_MS = 1_000
 

@@ -71,7 +71,7 @@ function bridgeCall(bridge: BridgeApi): Call {
  * else is dropped), and `reconnected` when a lost event stream is back — events may have been
  * missed meanwhile, so whatever is on screen is refetched as after a change.
  */
-export type LiveSignal = LibraryEvent | { type: 'reconnected' }
+type LiveSignal = LibraryEvent | { type: 'reconnected' }
 export type OnEvent = (listener: (signal: LiveSignal) => void) => () => void
 
 function bridgeEvents(bridge: BridgeApi): OnEvent {
