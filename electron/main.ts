@@ -3,7 +3,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } f
 import { CONTENT_SECURITY_POLICY } from '../shared/csp'
 import { AppError } from '../shared/errors'
 import { readStatic } from './host/static'
-import { METHOD_NAMES } from '../shared/methods'
+import { EVENT_CHANNEL, METHOD_NAMES } from '../shared/methods'
 import { openBackend, type Backend } from './services/backend'
 import { sweepStalePartials } from './services/export/staging'
 import { defaultExportDir } from './services/handlers/exports'
@@ -11,7 +11,7 @@ import { dispatch } from './services/dispatch'
 import { setWorkerSpawner } from './services/workers/pool'
 import { utilitySpawner } from './utility-workers'
 import { menuTemplate } from './menu'
-import { createWindowOptions, decideNavigation, isTrustedSender } from './window'
+import { createWindowOptions, decideNavigation, forwardEvent, isTrustedSender } from './window'
 
 /**
  * The renderer is served from app://packetdesk/, a privileged custom scheme, not file://: the
@@ -37,6 +37,14 @@ function registerContract(active: Backend): void {
       return dispatch(active.handlers, method, input)
     })
   }
+}
+
+/** The backend's events (library.changed) to every app window, on the one event channel. */
+function forwardEvents(active: Backend): void {
+  active.events.subscribe((event) => {
+    const contents = BrowserWindow.getAllWindows().map((window) => window.webContents)
+    forwardEvent(contents, appUrl, EVENT_CHANNEL, event)
+  })
 }
 
 function createMainWindow(): void {
@@ -112,6 +120,7 @@ if (!app.requestSingleInstanceLock()) {
     // Crash leftovers in the default export folder: partial exports whose process is gone.
     void sweepStalePartials(defaultExportDir())
     registerContract(backend)
+    forwardEvents(backend)
     createMainWindow()
   })
 

@@ -89,3 +89,29 @@ export function decideNavigation(targetUrl: string, appUrl: string): NavigationD
   if (isAllowedExternalUrl(targetUrl)) return 'open-external'
   return 'deny'
 }
+
+/** The part of a window's webContents that event forwarding uses. */
+export interface EventRecipient {
+  isDestroyed(): boolean
+  getURL(): string
+  send(channel: string, payload: unknown): void
+}
+
+/**
+ * A backend event goes to every window showing our own page — the same check as for IPC calls,
+ * so a window that somehow shows another page hears nothing. Returns how many were sent to.
+ */
+export function forwardEvent(
+  recipients: readonly EventRecipient[],
+  appUrl: string,
+  channel: string,
+  event: unknown,
+): number {
+  let sent = 0
+  for (const contents of recipients) {
+    if (contents.isDestroyed() || !isTrustedSender(contents.getURL(), appUrl)) continue
+    contents.send(channel, event)
+    sent++
+  }
+  return sent
+}

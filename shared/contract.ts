@@ -148,7 +148,16 @@ export interface LetterTemplateDetail extends LetterTemplateSummary {
   fields: TemplateField[]
 }
 
+/**
+ * `write`: a successful call may change what a list or read view shows (a save, delete, import,
+ * letter, export, restore …); the backend then tells every open window (`library.changed`,
+ * shared/events.ts). `read`: it does not — audit rows alone (an ID reveal, a backup, a letter's
+ * PDF) do not count, no window shows them. Declared on every entry, so a new method must choose.
+ */
+type Effect = 'read' | 'write'
+
 interface ContractEntry {
+  effect: Effect
   input: z.ZodType
   output: z.ZodType
 }
@@ -176,10 +185,11 @@ function isBase64Alphabet(value: string): boolean {
 }
 
 export const contract = {
-  'system.info': { input: noInput, output: systemInfoSchema },
-  'settings.get': { input: noInput, output: settingsSchema },
+  'system.info': { effect: 'read', input: noInput, output: systemInfoSchema },
+  'settings.get': { effect: 'read', input: noInput, output: settingsSchema },
   /** 设置 → 备份: the whole library as one verified archive in `outDir` (restore: cli restore). */
   'system.backup': {
+    effect: 'read',
     input: z
       .object({
         outDir: z
@@ -196,6 +206,7 @@ export const contract = {
    * library is kept aside (`previous`). Refused while another call is restoring.
    */
   'system.restore': {
+    effect: 'write',
     input: z
       .object({
         archivePath: z
@@ -211,26 +222,34 @@ export const contract = {
     output: out<{ previous: string | null; files: number }>(),
   },
   'settings.setLanguage': {
+    effect: 'write',
     input: z.object({ language: languageSchema }).strict(),
     output: settingsSchema,
   },
-  'companies.list': { input: noInput, output: out<Company[]>() },
-  'companies.save': { input: companyInputSchema, output: out<Company>() },
-  'persons.list': { input: noInput, output: out<PersonSummary[]>() },
-  'persons.save': { input: personInputSchema, output: out<PersonSummary>() },
-  'persons.revealIdNumber': { input: byId, output: out<{ idNumber: string | null }>() },
-  'trademarks.list': { input: noInput, output: out<Trademark[]>() },
-  'trademarks.save': { input: trademarkInputSchema, output: out<Trademark>() },
+  'companies.list': { effect: 'read', input: noInput, output: out<Company[]>() },
+  'companies.save': { effect: 'write', input: companyInputSchema, output: out<Company>() },
+  'persons.list': { effect: 'read', input: noInput, output: out<PersonSummary[]>() },
+  'persons.save': { effect: 'write', input: personInputSchema, output: out<PersonSummary>() },
+  'persons.revealIdNumber': {
+    effect: 'read',
+    input: byId,
+    output: out<{ idNumber: string | null }>(),
+  },
+  'trademarks.list': { effect: 'read', input: noInput, output: out<Trademark[]>() },
+  'trademarks.save': { effect: 'write', input: trademarkInputSchema, output: out<Trademark>() },
   'relations.list': {
+    effect: 'read',
     input: z.object({ entityId: entityId.optional() }).strict(),
     output: out<Relation[]>(),
   },
-  'relations.save': { input: relationInputSchema, output: out<Relation>() },
+  'relations.save': { effect: 'write', input: relationInputSchema, output: out<Relation>() },
   'documents.list': {
+    effect: 'read',
     input: z.object({ ownerKind: z.enum(OWNER_KINDS), ownerId: entityId }).strict(),
     output: out<LibraryDocument[]>(),
   },
   'documents.import': {
+    effect: 'write',
     input: z
       .object({
         ownerKind: z.enum(OWNER_KINDS),
@@ -251,6 +270,7 @@ export const contract = {
     output: out<LibraryDocument>(),
   },
   'documents.update': {
+    effect: 'write',
     input: z
       .object({
         id: entityId,
@@ -264,43 +284,55 @@ export const contract = {
     output: out<LibraryDocument>(),
   },
   'files.thumbnail': {
+    effect: 'read',
     input: z.object({ sha256 }).strict(),
     /** `obscured`: an ID scan's thumbnail, blurred so its number cannot be read from a list. */
     output: out<{ dataUrl: string; obscured: boolean }>(),
   },
   'files.view': {
+    effect: 'read',
     input: z.object({ sha256, page: z.number().int().min(1).max(500) }).strict(),
     output: out<{ dataUrl: string; pages: number; width: number; height: number }>(),
   },
   'library.delete': {
+    effect: 'write',
     input: z.object({ kind: deletableKind, id: entityId }).strict(),
     output: out<{ deleted: true }>(),
   },
   'library.search': {
+    effect: 'read',
     input: z.object({ query: z.string().max(200) }).strict(),
     output: out<SearchHit[]>(),
   },
-  'library.expiries': { input: noInput, output: out<ExpiryItem[]>() },
-  'recycle.list': { input: noInput, output: out<DeletedItem[]>() },
+  'library.expiries': { effect: 'read', input: noInput, output: out<ExpiryItem[]>() },
+  'recycle.list': { effect: 'read', input: noInput, output: out<DeletedItem[]>() },
   'recycle.restore': {
+    effect: 'write',
     input: z.object({ kind: deletableKind, id: entityId }).strict(),
     output: out<{ restored: true }>(),
   },
   /** 彻底删除: erase a recycle-bin row for good, with the stored files nobody else uses. */
   'recycle.purge': {
+    effect: 'write',
     input: z.object({ kind: deletableKind, id: entityId }).strict(),
     output: out<{ purged: number }>(),
   },
   /** 清空回收站: purge everything that can be; `kept` still referenced by something else. */
-  'recycle.empty': { input: noInput, output: out<{ purged: number; kept: number }>() },
-  'industries.catalog': { input: noInput, output: out<IndustryCatalog>() },
-  'packets.list': { input: noInput, output: out<PacketListItem[]>() },
-  'packets.save': { input: packetInputSchema, output: out<Packet>() },
+  'recycle.empty': {
+    effect: 'write',
+    input: noInput,
+    output: out<{ purged: number; kept: number }>(),
+  },
+  'industries.catalog': { effect: 'read', input: noInput, output: out<IndustryCatalog>() },
+  'packets.list': { effect: 'read', input: noInput, output: out<PacketListItem[]>() },
+  'packets.save': { effect: 'write', input: packetInputSchema, output: out<Packet>() },
   'packets.plan': {
+    effect: 'read',
     input: byId,
     output: out<{ plan: Plan; asOf: string; formProblems: string[] }>(),
   },
   'packets.requirementTarget': {
+    effect: 'write',
     input: z
       .object({
         packetId: entityId,
@@ -319,31 +351,41 @@ export const contract = {
     output: out<RequirementTarget>(),
   },
   'packets.trademarkHits': {
+    effect: 'read',
     input: z.object({ accountName: z.string().max(100) }).strict(),
     output: out<Trademark[]>(),
   },
-  'packets.recordSubmission': { input: submissionInputSchema, output: out<Submission[]>() },
-  'packets.submissions': { input: byId, output: out<Submission[]>() },
+  'packets.recordSubmission': {
+    effect: 'write',
+    input: submissionInputSchema,
+    output: out<Submission[]>(),
+  },
+  'packets.submissions': { effect: 'read', input: byId, output: out<Submission[]>() },
   'letters.list': {
+    effect: 'read',
     input: z.object({ relationId: entityId.optional(), packetId: entityId.optional() }).strict(),
     output: out<LetterRecord[]>(),
   },
   'letters.generate': {
+    effect: 'write',
     input: z
       .object({ relationId: entityId, packetId: entityId.optional(), validUntil: optionalDate })
       .strict(),
     output: out<LetterRecord>(),
   },
-  'letters.markPrinted': { input: byId, output: out<LetterRecord>() },
+  'letters.markPrinted': { effect: 'write', input: byId, output: out<LetterRecord>() },
   'letters.builtins': {
+    effect: 'read',
     input: noInput,
     output: out<{ name: string; label: string; description: string }[]>(),
   },
   'letters.wording': {
+    effect: 'read',
     input: z.object({ name: z.string().min(1).max(60) }).strict(),
     output: out<BuiltinWording>(),
   },
   'letters.saveWording': {
+    effect: 'write',
     input: z
       .object({
         name: z.string().min(1).max(60),
@@ -353,6 +395,7 @@ export const contract = {
     output: out<BuiltinWording>(),
   },
   'letters.generateForPacket': {
+    effect: 'write',
     input: z
       .object({
         packetId: entityId,
@@ -364,9 +407,14 @@ export const contract = {
     output: out<{ letters: LetterRecord[]; failures: string[] }>(),
   },
   /** The PDF itself, for saving and printing. */
-  'letters.pdf': { input: byId, output: out<{ fileName: string; dataBase64: string }>() },
-  'exports.defaultDir': { input: noInput, output: out<{ dir: string }>() },
+  'letters.pdf': {
+    effect: 'read',
+    input: byId,
+    output: out<{ fileName: string; dataBase64: string }>(),
+  },
+  'exports.defaultDir': { effect: 'read', input: noInput, output: out<{ dir: string }>() },
   'exports.run': {
+    effect: 'write',
     input: z
       .object({
         packetId: entityId,
@@ -381,8 +429,13 @@ export const contract = {
       .strict(),
     output: out<{ folder: string; files: number }>(),
   },
-  'industries.save': { input: industryEntrySchema.strict(), output: out<IndustryCatalog>() },
+  'industries.save': {
+    effect: 'write',
+    input: industryEntrySchema.strict(),
+    output: out<IndustryCatalog>(),
+  },
   'industries.remove': {
+    effect: 'write',
     input: z
       .object({
         primary: z.string().min(1).max(50),
@@ -393,14 +446,17 @@ export const contract = {
     output: out<IndustryCatalog>(),
   },
   'industries.userEdits': {
+    effect: 'read',
     input: noInput,
     output: out<{ primary: string; secondary: string; hidden: boolean }[]>(),
   },
   'exports.openFolder': {
+    effect: 'read',
     input: z.object({ path: z.string().min(1).max(400) }).strict(),
     output: out<{ opened: true }>(),
   },
   'templates.import': {
+    effect: 'write',
     input: z
       .object({
         fileName: z.string().max(255),
@@ -409,9 +465,10 @@ export const contract = {
       .strict(),
     output: out<LetterTemplateDetail>(),
   },
-  'templates.list': { input: noInput, output: out<LetterTemplateSummary[]>() },
-  'templates.get': { input: byId, output: out<LetterTemplateDetail>() },
+  'templates.list': { effect: 'read', input: noInput, output: out<LetterTemplateSummary[]>() },
+  'templates.get': { effect: 'read', input: byId, output: out<LetterTemplateDetail>() },
   'templates.save': {
+    effect: 'write',
     input: z
       .object({
         id: entityId,
@@ -424,17 +481,28 @@ export const contract = {
     output: out<LetterTemplateDetail>(),
   },
   'templates.pagePreview': {
+    effect: 'read',
     input: z.object({ id: entityId, page: z.number().int().min(1).max(500) }).strict(),
     output: out<{ dataUrl: string; width: number; height: number }>(),
   },
   /** Fill a template for a relation; recorded like a built-in letter (template `user:<id>`). */
   'templates.fill': {
+    effect: 'write',
     input: z.object({ id: entityId, relationId: entityId, packetId: entityId.optional() }).strict(),
     output: out<LetterRecord>(),
   },
 } as const satisfies Record<MethodName, ContractEntry>
 
 type Contract = typeof contract
+
+/** The methods whose successful call changes the library (their entry says `effect: 'write'`). */
+export const MUTATING_METHODS: ReadonlySet<MethodName> = new Set(
+  (Object.keys(contract) as MethodName[]).filter((m) => contract[m].effect === 'write'),
+)
+
+export function isMutating(method: MethodName): boolean {
+  return MUTATING_METHODS.has(method)
+}
 export type InputOf<M extends MethodName> = z.input<Contract[M]['input']>
 type ParsedInputOf<M extends MethodName> = z.output<Contract[M]['input']>
 export type OutputOf<M extends MethodName> = z.output<Contract[M]['output']>
@@ -445,5 +513,13 @@ export type ContractApi = { [M in MethodName]: (input: InputOf<M>) => Promise<Ou
 /** What the backend implements: inputs arrive parsed. */
 export type Handlers = { [M in MethodName]: (input: ParsedInputOf<M>) => Promise<OutputOf<M>> }
 
-/** What the preload exposes: every method, answering with an envelope. */
-export type BridgeApi = { [M in MethodName]: (input: unknown) => Promise<Envelope<OutputOf<M>>> }
+/** What the preload exposes: every method, answering with an envelope, and one `onEvent`. */
+export type BridgeApi = {
+  [M in MethodName]: (input: unknown) => Promise<Envelope<OutputOf<M>>>
+} & {
+  /**
+   * The backend's events (shared/events.ts), as they arrive: unparsed — the page checks them —
+   * and without the IPC event object. Returns the unsubscribe.
+   */
+  onEvent: (listener: (event: unknown) => void) => () => void
+}

@@ -69,3 +69,6 @@ export function isMethodName(value: string): value is MethodName {
 
 /** The global name under which the preload exposes the bridge. */
 export const BRIDGE_GLOBAL = 'packetdesk'
+
+/** The one IPC channel main sends the backend's events on (webContents.send), to the preload. */
+export const EVENT_CHANNEL = 'packetdesk:event'

@@ -5,6 +5,8 @@ import { MAX_IMPORT_BASE64_CHARS } from '../../shared/limits'
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp'
 import type { Envelope, WireError } from '../../shared/errors'
 import { dispatch } from '../services/dispatch'
+import type { LibraryEventSource } from '../services/events'
+import { EventStreams, type EventStreamOptions } from './event-stream'
 import { Gate } from './gate'
 import { HostSessions, sessionCookie } from './sessions'
 import { readStatic } from './static'
@@ -15,9 +17,15 @@ const HOST_ADDRESS = '127.0.0.1'
 const MAX_BODY_BYTES = MAX_IMPORT_BASE64_CHARS + 64 * 1024
 const API_PREFIX = '/api/'
 const SESSION_PATH = '/session'
+/** The backend's events as server-sent events (not a contract method: method names have a dot). */
+const EVENTS_PATH = '/api/events'
 
 export interface HostOptions {
   handlers: Handlers
+  /** The backend's event bus: `GET /api/events` streams it to the signed-in tabs. */
+  events: LibraryEventSource
+  /** Limits of the event streams (tests make the heartbeat quick). */
+  eventStreams?: EventStreamOptions
   /** The built renderer (out/renderer). */
   staticDir: string
   /** Defaults to a fresh random token. */
@@ -199,6 +207,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const sessions = new HostSessions(options.token)
   const token = sessions.token
   const gate = new Gate(LARGE_BODIES_AT_ONCE)
+  const streams = new EventStreams(options.events, options.eventStreams)
   let port = 0
   const server = createServer((req, res) => {
     void (async () => {
@@ -214,6 +223,16 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       if (path.startsWith(API_PREFIX)) {
         if (!sessions.allows(req.headers.authorization, req.headers.cookie)) {
           sendError(res, 401, { code: 'UNAUTHORIZED', message: '访问令牌缺失或无效。' })
+          return
+        }
+        if (path === EVENTS_PATH) {
+          if (req.method !== 'GET') {
+            sendError(res, 405, { code: 'INVALID_ARGUMENT', message: '只接受 GET 请求。' })
+            return
+          }
+          streams.serve(req, res, SECURITY_HEADERS, (status, message) =>
+            sendError(res, status, { code: 'CONFLICT', message }),
+          )
           return
         }
         await handleApi(req, res, options.handlers, path.slice(API_PREFIX.length), gate)

@@ -28,6 +28,7 @@ async function main(): Promise<void> {
   void sweepStalePartials(defaultExportDir())
   const host = await startHost({
     handlers: backend.handlers,
+    events: backend.events,
     staticDir: join(__dirname, '..', 'renderer'),
     port,
   })

@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import type { Database } from 'better-sqlite3'
-import type { Handlers } from '../../shared/contract'
+import { isMutating, type Handlers } from '../../shared/contract'
 import { todayIn } from '../../shared/dates'
 import type { IndustryCatalog } from '../../shared/industries/catalog'
 import {
@@ -24,6 +24,7 @@ import {
 import { audit } from './library/audit'
 import { AppError } from '../../shared/errors'
 import { ContentStore } from './files/content-store'
+import { LibraryEvents } from './events'
 import type { BackendContext } from './handlers/context'
 import { fileHandlers } from './handlers/files'
 import { exportHandlers } from './handlers/exports'
@@ -70,6 +71,11 @@ export interface Backend {
   /** What services take (db, store, catalog, today): hand this, not the backend, to a service. */
   readonly context: BackendContext
   readonly handlers: Handlers
+  /**
+   * `library.changed` after every successful mutating call (contract `effect: 'write'`); the
+   * doors forward it to every window, a team-database listener emits into it (emitExternal).
+   */
+  readonly events: LibraryEvents
   /** The industry catalog the rules use. */
   catalog(): Promise<IndustryCatalog>
   close(): void
@@ -131,7 +137,11 @@ interface OpenLibrary {
   handlers: Omit<Handlers, 'system.restore'>
 }
 
-function openLibrary(options: BackendOptions, lock: DataDirLock | null): OpenLibrary {
+function openLibrary(
+  options: BackendOptions,
+  lock: DataDirLock | null,
+  events?: LibraryEvents,
+): OpenLibrary {
   // A restore cut short by a crash is finished first (its library was verified before); a
   // reader waits for that rather than open (and maybe recreate) a library being replaced.
   if (lock) finishInterruptedRestore(options.dataDir)
@@ -158,6 +168,7 @@ function openLibrary(options: BackendOptions, lock: DataDirLock | null): OpenLib
     // The starter catalog is read once; the user's edits are laid over it on every use.
     catalog: () => mergedCatalog(library.db, (starter ??= loadStarterCatalog(resources))),
     today: options.today ?? (() => todayIn()),
+    events,
   }
   // Startup sweep, only by the data folder's one writer (holding the lock, nobody else can be
   // importing): report rows whose file vanished, remove files no row refers to and temp files
@@ -185,7 +196,9 @@ function openLibrary(options: BackendOptions, lock: DataDirLock | null): OpenLib
 const RESTORE_DRAIN_MS = 30_000
 
 function openWith(options: BackendOptions, lock: DataDirLock | null): Backend {
-  let current = openLibrary(options, lock)
+  // One bus for the process's life: it outlives a restore's swap of the library.
+  const events = new LibraryEvents()
+  let current = openLibrary(options, lock, events)
   /** A restore is under way (verifying or swapping): a second one is refused at once. */
   let restorePending = false
   /** The swap is near: new calls are refused until the restored library is open. */
@@ -205,7 +218,12 @@ function openWith(options: BackendOptions, lock: DataDirLock | null): Backend {
         if (gateClosed) throw new AppError('CONFLICT', '正在恢复资料库，请稍候再试。')
         inFlight++
         try {
-          return await (current.handlers[method] as (input: never) => Promise<unknown>)(input)
+          const value = await (current.handlers[method] as (input: never) => Promise<unknown>)(
+            input,
+          )
+          // Only after success: a refused or failed call changed nothing worth refetching.
+          if (isMutating(method)) events.emitLocal()
+          return value
         } finally {
           inFlight--
           if (inFlight === 0) drained?.()
@@ -258,7 +276,7 @@ function openWith(options: BackendOptions, lock: DataDirLock | null): Backend {
         } catch (error) {
           // Rolled back (the old library is in place again) or left for the next start.
           try {
-            current = openLibrary(options, lock)
+            current = openLibrary(options, lock, events)
           } catch {
             broken = new AppError(
               'CONFLICT',
@@ -267,8 +285,9 @@ function openWith(options: BackendOptions, lock: DataDirLock | null): Backend {
           }
           throw error
         }
-        current = openLibrary(options, lock)
+        current = openLibrary(options, lock, events)
         audit(current.ctx.db, 'restore', 'library', '', `${result.files} file(s)`)
+        events.emitLocal()
         return { previous: result.previous, files: result.files }
       } finally {
         gateClosed = false
@@ -289,6 +308,7 @@ function openWith(options: BackendOptions, lock: DataDirLock | null): Backend {
       return current.ctx
     },
     handlers,
+    events,
     catalog: () => current.ctx.catalog(),
     close: () => {
       current.ctx.db.close()

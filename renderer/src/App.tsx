@@ -4,6 +4,8 @@ import type { ContractApi, Language } from '../../shared/contract'
 import { AppError } from '../../shared/errors'
 import { translate } from '../../shared/i18n'
 import { ApiContext } from './api/ApiContext'
+import type { OnEvent } from './api/client'
+import { LiveRefreshProvider } from './api/LiveRefresh'
 import { I18nProvider, useI18n } from './i18n/I18nProvider'
 import { LibraryPage } from './library/LibraryPage'
 import { PacketsPage } from './packets/PacketsPage'
@@ -52,7 +54,7 @@ function Shell(props: { onLanguageChange: (language: Language) => Promise<void> 
   )
 }
 
-export function App(props: { api: ContractApi }) {
+export function App(props: { api: ContractApi; onEvent?: OnEvent }) {
   const { api } = props
   const [language, setLanguage] = useState<Language | null>(null)
   const [loadError, setLoadError] = useState<AppError | null>(null)
@@ -99,14 +101,16 @@ export function App(props: { api: ContractApi }) {
   }
   return (
     <ApiContext.Provider value={api}>
-      <I18nProvider language={language}>
-        <Shell
-          onLanguageChange={async (next) => {
-            const saved = await api['settings.setLanguage']({ language: next })
-            setLanguage(saved.language)
-          }}
-        />
-      </I18nProvider>
+      <LiveRefreshProvider onEvent={props.onEvent}>
+        <I18nProvider language={language}>
+          <Shell
+            onLanguageChange={async (next) => {
+              const saved = await api['settings.setLanguage']({ language: next })
+              setLanguage(saved.language)
+            }}
+          />
+        </I18nProvider>
+      </LiveRefreshProvider>
     </ApiContext.Provider>
   )
 }

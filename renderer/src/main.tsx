@@ -19,7 +19,7 @@ if (!root) throw new Error('#root missing')
 createRoot(root).render(
   <StrictMode>
     <MantineProvider theme={theme}>
-      <App api={setup.api} />
+      <App api={setup.api} onEvent={setup.onEvent} />
     </MantineProvider>
   </StrictMode>,
 )

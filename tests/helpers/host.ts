@@ -14,7 +14,7 @@ export interface TestHost {
 /** A real backend on a real data folder behind the real browser host. */
 export async function startTestHost(dataDir: string, staticDir = RENDERER_DIR): Promise<TestHost> {
   const backend = createBackend({ dataDir })
-  const host = await startHost({ handlers: backend.handlers, staticDir })
+  const host = await startHost({ handlers: backend.handlers, events: backend.events, staticDir })
   return {
     backend,
     host,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   createWindowOptions,
   decideNavigation,
+  forwardEvent,
   isAllowedExternalUrl,
   isTrustedSender,
 } from '../../electron/window'
@@ -90,5 +91,30 @@ describe('the app:// origin (electron/main.ts serves the renderer from app://pac
     expect(decideNavigation('file:///etc/passwd', app)).toBe('deny')
     expect(decideNavigation('app://elsewhere/index.html', app)).toBe('deny')
     expect(decideNavigation('app://packetdesk/index.html#/packets', app)).toBe('allow')
+  })
+})
+
+describe('event forwarding', () => {
+  function recipient(url: string, destroyed = false) {
+    const sent: [string, unknown][] = []
+    return {
+      sent,
+      isDestroyed: () => destroyed,
+      getURL: () => url,
+      send: (channel: string, payload: unknown) => sent.push([channel, payload]),
+    }
+  }
+
+  it('sends to every window showing the app, on the one channel, and to no other page', () => {
+    const app = recipient(`${APP}#/library`)
+    const second = recipient(`${APP}#/packets`)
+    const foreign = recipient('https://example.com/')
+    const gone = recipient(APP, true)
+    const event = { type: 'library.changed', origin: 'local', at: '2026-11-28T00:00:00.000Z' }
+    expect(forwardEvent([app, second, foreign, gone], APP, 'packetdesk:event', event)).toBe(2)
+    expect(app.sent).toEqual([['packetdesk:event', event]])
+    expect(second.sent).toEqual([['packetdesk:event', event]])
+    expect(foreign.sent).toEqual([])
+    expect(gone.sent).toEqual([])
   })
 })

@@ -3,6 +3,7 @@ import type { IndustryCatalog } from '../../../shared/industries/catalog'
 import type { ContentStore } from '../files/content-store'
 import type { FileStore } from '../storage/file-store'
 import type { LibraryStore } from '../storage/library-store'
+import type { LibraryEvents } from '../events'
 
 /** What every group of handlers needs from the backend. */
 export interface BackendContext {
@@ -25,4 +26,6 @@ export interface BackendContext {
   today: () => string
   /** What the startup sweep of the file store found. */
   storeHealth?: { missing: number; orphansRemoved: number }
+  /** The backend's event bus, for a source of outside changes (a team-database LISTEN). */
+  events?: LibraryEvents
 }

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
+import { useLiveVersion } from '../api/LiveRefresh'
 
 export interface Loaded<T> {
   data: T | null
@@ -7,10 +8,14 @@ export interface Loaded<T> {
 }
 
 /**
- * Load data from the backend whenever `deps` change; `reload` re-runs it.
- * The loader is read through a ref so callers can pass an inline function.
+ * Load data from the backend whenever `deps` change; `reload` re-runs it, and so does every
+ * change of the library the backend reports (LiveRefresh): the old data stays on screen until
+ * the new arrives. So use it for lists and read views; a form that seeded its fields from it
+ * would be refreshed under the clerk's typing. The loader is read through a ref so callers can
+ * pass an inline function.
  */
 export function useLoad<T>(loader: () => Promise<T>, deps: readonly unknown[]): Loaded<T> {
+  const changes = useLiveVersion()
   const [data, setData] = useState<T | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [attempt, setAttempt] = useState(0)
@@ -37,7 +42,7 @@ export function useLoad<T>(loader: () => Promise<T>, deps: readonly unknown[]): 
     },
     // The caller's deps decide when to reload (like useEffect's own list).
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [attempt, ...deps],
+    [attempt, changes, ...deps],
   )
   return { data, error, reload: () => setAttempt((n) => n + 1) }
 }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { Alert, Badge, Button, Group, Image, Loader, Stack, Text } from '@mantine/core'
 import type { LetterRecord } from '../../../shared/library/schemas'
 import { useApi } from '../api/ApiContext'
+import { useLiveVersion } from '../api/LiveRefresh'
 import { messageOf } from '../hooks/useLoad'
 import { useI18n } from '../i18n/I18nProvider'
 import { DocumentsPanel } from '../library/DocumentsPanel'
@@ -40,6 +41,7 @@ export function LetterPanel(props: {
   const [pages, setPages] = useState<string[]>([])
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
+  const changes = useLiveVersion()
 
   useEffect(() => {
     let live = true
@@ -52,7 +54,7 @@ export function LetterPanel(props: {
     return () => {
       live = false
     }
-  }, [api, props.relationId, props.requirement])
+  }, [api, props.relationId, props.requirement, changes])
 
   const sha = letter?.pdfSha256
   useEffect(() => {

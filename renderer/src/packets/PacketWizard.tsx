@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import { Alert, Button, Group, Stack, Stepper, Title } from '@mantine/core'
 import type { Plan } from '../../../shared/rules/types'
 import { useApi } from '../api/ApiContext'
+import { useLiveVersion } from '../api/LiveRefresh'
 import { messageOf } from '../hooks/useLoad'
 import { useI18n } from '../i18n/I18nProvider'
 import { AccountStep } from './AccountStep'
@@ -30,6 +31,9 @@ export function PacketWizard(props: { initial: Draft; onClose: () => void }) {
   } | null>(null)
   const [planError, setPlanError] = useState<string | null>(null)
   const [planVersion, setPlanVersion] = useState(0)
+  // The check step's plan follows the library (a document imported in another window, another
+  // clerk's fix); the draft is the clerk's own form and is never reloaded under them.
+  const changes = useLiveVersion()
 
   /** Every change after the first save is saved, and the plan recomputed. */
   const save = async (next: Draft): Promise<Draft | null> => {
@@ -73,7 +77,7 @@ export function PacketWizard(props: { initial: Draft; onClose: () => void }) {
     return () => {
       live = false
     }
-  }, [api, packetId, planVersion])
+  }, [api, packetId, planVersion, changes])
 
   const goTo = async (step: number) => {
     // The platform's form requires at least one 推广行业: do not leave step 3 without one.

@@ -106,6 +106,46 @@ describe('team library migrations (PostgreSQL)', () => {
     })
   })
 
+  it('0005 notify: a committed change announces its table (name only), a rolled-back one nothing', async () => {
+    const url = await migratedTo(5)
+    await withClient(url, async (listener) => {
+      expect(await teamSchemaVersion(listener)).toBe(5)
+      const heard: { channel: string; payload: string | undefined }[] = []
+      listener.on('notification', ({ channel, payload }) => heard.push({ channel, payload }))
+      await listener.query('LISTEN packetdesk_library')
+      await withClient(url, async (writer) => {
+        await inTransaction(writer, async () => {
+          await writer.query(
+            `INSERT INTO companies (id, name, region, created_at, updated_at)
+             VALUES ('co_x', '回滚公司', 'domestic', 'x', 'x')`,
+          )
+          throw new Error('roll back')
+        }).catch(() => undefined)
+        await writer.query(
+          `INSERT INTO companies (id, name, region, created_at, updated_at)
+           VALUES ('co_1', '青禾', 'domestic', 'x', 'x'), ('co_2', '远山', 'domestic', 'x', 'x')`,
+        )
+        await writer.query(
+          `INSERT INTO audit_log (at, action, entity_kind, entity_id) VALUES ('x', 'create', 'company', 'co_1')`,
+        )
+        await writer.query("UPDATE persons SET name = name WHERE id = 'none'")
+      })
+      // A round trip on the listener's connection delivers what is pending.
+      await listener.query('SELECT 1')
+      const deadline = Date.now() + 5_000
+      while (heard.length < 2 && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 20))
+      }
+      // One per statement (two rows, one notification); the audit log is not watched; an
+      // UPDATE that matched no row is still a statement on a watched table.
+      expect(heard).toEqual([
+        { channel: 'packetdesk_library', payload: '{"table" : "companies"}' },
+        { channel: 'packetdesk_library', payload: '{"table" : "persons"}' },
+      ])
+      expect(JSON.stringify(heard)).not.toContain('青禾')
+    })
+  })
+
   it('runs again as a no-op, and refuses a schema newer than this build, changing nothing', async () => {
     const url = await migratedTo(PG_MIGRATIONS.length)
     await withClient(url, async (client) => {

@@ -3,6 +3,7 @@ import { pgMigration0001 } from './0001-library'
 import { pgMigration0002 } from './0002-blobs'
 import { pgMigration0003 } from './0003-search'
 import { pgMigration0004 } from './0004-packet-trademark-order'
+import { pgMigration0005 } from './0005-notify'
 
 /** Every team-library migration, in order. Append only: never edit one that has shipped. */
 export const PG_MIGRATIONS: readonly PgMigration[] = [
@@ -10,6 +11,7 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
   pgMigration0002,
   pgMigration0003,
   pgMigration0004,
+  pgMigration0005,
 ]
 
 export const LATEST_PG_SCHEMA_VERSION = PG_MIGRATIONS.length
