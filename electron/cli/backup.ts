@@ -18,7 +18,7 @@ export async function backupVerb(args: string[], io: CliIo): Promise<number> {
   // A reader: the online backup reads a consistent snapshot while the app keeps writing.
   const backend = await cliBackend(
     io,
-    values['data-dir'] ?? resolveDataDir(io.env),
+    { dataDir: values['data-dir'] ?? resolveDataDir(io.env) },
     'read',
     'backup',
   )

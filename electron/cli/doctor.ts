@@ -1,17 +1,20 @@
 import { parseArgs } from 'node:util'
 import { runDoctor } from '../services/doctor'
-import { resolveDataDir } from '../services/paths'
+import { runTeamDoctor } from '../services/team/doctor'
 import type { CliIo } from './io'
+import { LIBRARY_OPTIONS, libraryLocation } from './library-location'
 
-export function doctorVerb(args: string[], io: CliIo): number {
+export async function doctorVerb(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { 'data-dir': { type: 'string' } },
+    options: LIBRARY_OPTIONS,
     allowPositionals: false,
     strict: true,
   })
-  const dataDir = values['data-dir'] ?? resolveDataDir(io.env)
-  const report = runDoctor(dataDir)
+  const location = libraryLocation(values, io)
+  const report = location.databaseUrl
+    ? await runTeamDoctor(location.databaseUrl)
+    : runDoctor(location.dataDir)
   io.stdout(`${JSON.stringify(report, null, 2)}\n`)
   if (report.integrity !== 'ok') io.stderr(`数据库检查未通过：${report.integrity}\n`)
   if (report.filesMissing > 0 || report.filesCorrupt > 0) {

@@ -1,13 +1,13 @@
+import { LIBRARY_OPTIONS, libraryLocation } from './library-location'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { AppError } from '../../shared/errors'
 import { cliBackend } from './backend'
-import { resolveDataDir } from '../services/paths'
 import { call } from './call'
 import type { CliIo } from './io'
 
 const EXPORT_USAGE =
-  '  packetdesk export --packet ID --out DIR [--data-dir DIR] [--draft] [--no-watermark]\n' +
+  '  packetdesk export --packet ID --out DIR [--data-dir DIR | --database-url URL] [--draft] [--no-watermark]\n' +
   '                                       导出资质包文件夹并打印其路径（未就绪且无 --draft 时 1）'
 
 function parseExportArgs(args: string[]) {
@@ -16,7 +16,7 @@ function parseExportArgs(args: string[]) {
     options: {
       packet: { type: 'string' },
       out: { type: 'string' },
-      'data-dir': { type: 'string' },
+      ...LIBRARY_OPTIONS,
       draft: { type: 'boolean' },
       'no-watermark': { type: 'boolean' },
     },
@@ -46,12 +46,7 @@ export async function exportVerb(args: string[], io: CliIo): Promise<number> {
   if (!values.out) return usageError(io, '缺少 --out')
 
   // An export reads the library and adds an audit row: no lock, so several may run at once.
-  const backend = await cliBackend(
-    io,
-    values['data-dir'] ?? resolveDataDir(io.env),
-    'read',
-    'export',
-  )
+  const backend = await cliBackend(io, libraryLocation(values, io), 'read', 'export')
   try {
     const result = await call(backend, 'exports.run', {
       packetId: values.packet,

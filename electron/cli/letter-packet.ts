@@ -3,9 +3,9 @@ import { join } from 'node:path'
 import { AppError } from '../../shared/errors'
 import { cliBackend } from './backend'
 import { safeFileName } from '../services/export/safe-names'
-import { resolveDataDir } from '../services/paths'
 import { call } from './call'
 import type { CliIo } from './io'
+import type { LibraryLocation } from './library-location'
 
 /**
  * `letter --packet ID --out DIR`: every letter the packet's plan asks for whose
@@ -14,12 +14,12 @@ import type { CliIo } from './io'
  */
 export async function lettersForPacket(
   packetId: string,
-  dataDir: string | undefined,
+  location: LibraryLocation,
   outDir: string,
   io: CliIo,
   perTrademark = false,
 ): Promise<number> {
-  const backend = await cliBackend(io, dataDir ?? resolveDataDir(io.env), 'write', 'letter')
+  const backend = await cliBackend(io, location, 'write', 'letter')
   try {
     // The folder first: a bad --out must not leave letters recorded with no files written.
     mkdirSync(outDir, { recursive: true })

@@ -1,3 +1,4 @@
+import { LIBRARY_OPTIONS, libraryLocation } from './library-location'
 import { randomBytes } from 'node:crypto'
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
@@ -10,7 +11,7 @@ import { lettersForPacket } from './letter-packet'
 const LETTER_USAGE =
   '  packetdesk letter --template NAME --data FILE.json --out OUT.pdf [--parent grantor|grantee]\n' +
   '                                       生成授权书 PDF（模板：person-to-company、company-to-company、general-agency、parent-subsidiary）\n' +
-  '  packetdesk letter --packet ID [--data-dir DIR] --out DIR [--per-trademark]\n' +
+  '  packetdesk letter --packet ID [--data-dir DIR | --database-url URL] --out DIR [--per-trademark]\n' +
   '                                       生成资质包需要的全部授权书（已登记的关系），写入 DIR'
 
 function fail(io: CliIo, message: string): number {
@@ -39,7 +40,7 @@ function parseLetterArgs(args: string[]) {
       out: { type: 'string' },
       parent: { type: 'string' },
       packet: { type: 'string' },
-      'data-dir': { type: 'string' },
+      ...LIBRARY_OPTIONS,
       'per-trademark': { type: 'boolean' },
     },
     allowPositionals: false,
@@ -60,7 +61,7 @@ export async function letterVerb(args: string[], io: CliIo): Promise<number> {
     if (!values.out) return fail(io, `参数错误：缺少 --out\n用法：\n${LETTER_USAGE}`)
     return lettersForPacket(
       values.packet,
-      values['data-dir'],
+      libraryLocation(values, io),
       values.out,
       io,
       values['per-trademark'] ?? false,

@@ -1,18 +1,13 @@
 import { parseArgs } from 'node:util'
 import { cliBackend } from './backend'
-import { resolveDataDir } from '../services/paths'
+import { LIBRARY_OPTIONS, libraryLocation } from './library-location'
 import { call } from './call'
 import type { CliIo } from './io'
 
-/** `packets --data-dir D`: [{id, accountName, route, ready}] for scripts. */
+/** `packets [--data-dir D | --database-url URL]`: [{id, accountName, route, ready}]. */
 export async function packetsVerb(args: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({ args, options: { 'data-dir': { type: 'string' } }, strict: true })
-  const backend = await cliBackend(
-    io,
-    values['data-dir'] ?? resolveDataDir(io.env),
-    'read',
-    'packets',
-  )
+  const { values } = parseArgs({ args, options: LIBRARY_OPTIONS, strict: true })
+  const backend = await cliBackend(io, libraryLocation(values, io), 'read', 'packets')
   try {
     // The packet list the app shows, each with its state by the one definition of ready.
     const rows = (await call(backend, 'packets.list', {})).map((p) => ({

@@ -6,7 +6,7 @@ import { loadStarterCatalog } from '../services/industries'
 import { resourcesDir } from '../services/resources'
 import { AppError } from '../../shared/errors'
 import { cliBackend } from './backend'
-import { resolveDataDir } from '../services/paths'
+import { LIBRARY_OPTIONS, libraryLocation, type LibraryLocation } from './library-location'
 import { call } from './call'
 import { UsageError, type CliIo } from './io'
 
@@ -44,8 +44,12 @@ export function planFromFile(file: string, io: CliIo): number {
 }
 
 /** `plan --packet ID --data-dir D`: the plan the app shows for a packet, as of today. */
-async function planFromPacket(packetId: string, dataDir: string, io: CliIo): Promise<number> {
-  const backend = await cliBackend(io, dataDir, 'read', 'plan')
+async function planFromPacket(
+  packetId: string,
+  location: LibraryLocation,
+  io: CliIo,
+): Promise<number> {
+  const backend = await cliBackend(io, location, 'read', 'plan')
   try {
     const { plan: packetPlan, formProblems } = await call(backend, 'packets.plan', { id: packetId })
     io.stdout(`${JSON.stringify(packetPlan, null, 2)}\n`)
@@ -69,13 +73,13 @@ async function planFromPacket(packetId: string, dataDir: string, io: CliIo): Pro
 export function planVerb(args: string[], io: CliIo): number | Promise<number> {
   const { positionals, values } = parseArgs({
     args,
-    options: { packet: { type: 'string' }, 'data-dir': { type: 'string' } },
+    options: { packet: { type: 'string' }, ...LIBRARY_OPTIONS },
     allowPositionals: true,
     strict: true,
   })
   if (values.packet !== undefined) {
     if (positionals.length > 0) throw new UsageError('plan --packet 不接受场景文件参数')
-    return planFromPacket(values.packet, values['data-dir'] ?? resolveDataDir(io.env), io)
+    return planFromPacket(values.packet, libraryLocation(values, io), io)
   }
   if (positionals.length !== 1 || !positionals[0]) {
     throw new UsageError('plan 需要且只需要一个场景文件 FILE.json，或 --packet ID')

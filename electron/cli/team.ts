@@ -61,7 +61,7 @@ async function run(sub: string, args: string[], io: CliIo): Promise<number> {
     const client = await connectTeam(url)
     try {
       // Reads the local library only: no lock, no sweep (the app may keep running).
-      const backend = await cliBackend(io, dataDir, 'read', 'team push')
+      const backend = await cliBackend(io, { dataDir }, 'read', 'team push')
       try {
         print(io, await teamPush(backend, client))
         return 0
@@ -82,7 +82,7 @@ async function run(sub: string, args: string[], io: CliIo): Promise<number> {
     }
     const client = await connectTeam(url)
     try {
-      const backend = await cliBackend(io, dataDir, 'write', 'team pull')
+      const backend = await cliBackend(io, { dataDir }, 'write', 'team pull')
       try {
         print(io, { dataDir, ...(await teamPull(client, backend)) })
         return 0

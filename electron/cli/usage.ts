@@ -23,6 +23,7 @@ export const USAGE = `用法 / usage:
 通用 / common:
   --data-dir DIR   数据文件夹（默认：PACKETDESK_DATA_DIR 或系统应用数据目录下的 PacketDesk）
   --database-url URL   团队资料库地址 postgres://用户名:密码@主机:端口/数据库（或 PACKETDESK_DATABASE_URL）
+                   doctor、demo、plan --packet、packets、export、letter --packet 都可用它代替 --data-dir
   --help           显示本帮助
 
 退出码 / exit codes: 0 正常 · 1 检查未通过/无效 · 2 参数错误`
