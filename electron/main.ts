@@ -5,6 +5,8 @@ import { AppError } from '../shared/errors'
 import { readStatic } from './host/static'
 import { EVENT_CHANNEL, METHOD_NAMES } from '../shared/methods'
 import { openBackend, type Backend } from './services/backend'
+import { loginUrl } from './services/team/secrets'
+import { keychainTeamSecrets } from './team-secrets'
 import { sweepStalePartials } from './services/export/staging'
 import { defaultExportDir } from './services/handlers/exports'
 import { dispatch } from './services/dispatch'
@@ -101,9 +103,16 @@ if (!app.requestSingleInstanceLock()) {
     Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform)))
     const dataDir = process.env.PACKETDESK_DATA_DIR?.trim() || app.getPath('userData')
     try {
+      // The team login kept by 设置 → 团队资料库 (safeStorage): the app opens on the team
+      // library even when its server is away (calls then say so and it reconnects).
+      const teamSecrets = keychainTeamSecrets(dataDir)
+      const login = await teamSecrets.load()
       // The app is the data folder's writer; a CLI verb or host holding it is waited for.
       backend = await openBackend({
         dataDir,
+        databaseUrl: login ? loginUrl(login) : undefined,
+        teamStartup: 'lenient',
+        teamSecrets,
         kind: 'PacketDesk 程序',
         // A native-module path from the environment is for development only: a packaged app
         // loads its own build, never a file someone else named.

@@ -55,6 +55,22 @@ export type SystemInfo = z.infer<typeof systemInfoSchema>
 
 const settingsSchema = z.object({ language: languageSchema })
 
+/** 设置 → 团队资料库 and the offline banner (issue 11 items 6–7). */
+export interface TeamStatus {
+  /** `local`: the data folder's own library; `team`: the team library on PostgreSQL. */
+  mode: 'local' | 'team'
+  /** The team library's address without the password. */
+  url: string | null
+  user: string | null
+  state: 'online' | 'offline'
+  since: string | null
+  /** Why it is offline, in Chinese. */
+  message: string | null
+  retryAt: string | null
+  /** The login is kept (Electron: in the OS keychain through safeStorage); host: this run only. */
+  remembered: boolean
+}
+
 const byId = z.object({ id: entityId }).strict()
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, '应为 64 位十六进制 SHA-256')
 const deletableKind = z.enum(['company', 'person', 'trademark', 'relation', 'document'])
@@ -205,6 +221,28 @@ export const contract = {
    * 设置 → 恢复: replace the library with a backup archive, verified in full first; the current
    * library is kept aside (`previous`). Refused while another call is restoring.
    */
+  'team.status': { effect: 'read', input: noInput, output: out<TeamStatus>() },
+  /**
+   * Connect to a team library (the address without the password, the password apart): checked
+   * first (login, schema), then the app switches to it; the login is kept as the door allows.
+   */
+  'team.connect': {
+    effect: 'write',
+    input: z
+      .object({
+        url: z
+          .string()
+          .trim()
+          .min(1, '请填写团队资料库地址')
+          .max(500)
+          .regex(/^postgres(ql)?:\/\//, '地址应以 postgres:// 开头'),
+        password: z.string().min(1, '请填写密码').max(200),
+      })
+      .strict(),
+    output: out<TeamStatus>(),
+  },
+  /** Back to this computer's own library (the team library is not touched). */
+  'team.disconnect': { effect: 'write', input: noInput, output: out<TeamStatus>() },
   'system.restore': {
     effect: 'write',
     input: z

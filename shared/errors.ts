@@ -8,6 +8,8 @@ const ERROR_CODES = [
   'CONFLICT',
   /** A save made from a row another clerk (or window) has changed since: reload, then save. */
   'STALE',
+  /** The team library's server cannot be reached now: nothing was changed; retried in the background. */
+  'UNAVAILABLE',
   'DB_TOO_NEW',
   'FILE_REJECTED',
   'INTERNAL',

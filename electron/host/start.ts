@@ -21,6 +21,9 @@ async function main(): Promise<void> {
   }
   const backend = await openBackend({
     dataDir,
+    // A team library for the run (设置 → 团队资料库 connects too; the host keeps no login).
+    databaseUrl: env.PACKETDESK_DATABASE_URL?.trim() || undefined,
+    teamStartup: 'lenient',
     kind: 'PacketDesk（浏览器版）',
     onWait: (owner) => process.stderr.write(`数据文件夹${describeOwner(owner)}，正在等待其释放…\n`),
   })

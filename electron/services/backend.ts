@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import type { Database } from 'better-sqlite3'
-import { isMutating, type Handlers } from '../../shared/contract'
+import { isMutating, type Handlers, type TeamStatus } from '../../shared/contract'
 import { todayIn } from '../../shared/dates'
 import type { IndustryCatalog } from '../../shared/industries/catalog'
 import {
@@ -14,6 +14,9 @@ import { openDatabase } from './db/open'
 import { localFileStore, teamFileStore } from './storage/file-store'
 import { postgresStore, sqliteStore } from './storage/library-store'
 import { checkTeamLibrary, TEAM_CACHE, teamHasNoLocalBackup } from './team/open'
+import { isConnectionError, TeamLink, unavailable } from './team/link'
+import { parseDatabaseUrl, redactDatabaseUrl, withoutPassword } from './team/database-url'
+import type { TeamSecrets } from './team/secrets'
 import {
   applyVerifiedBackup,
   assertNoRestorePending,
@@ -62,6 +65,14 @@ export interface BackendOptions {
    * openBackend (connecting is asynchronous); it checks the schema first.
    */
   databaseUrl?: string | undefined
+  /**
+   * `check` (default): a team library must answer at open, or openBackend refuses. `lenient`
+   * (the app starting with a kept login): open anyway; calls say the server is away
+   * (UNAVAILABLE) and the link reconnects in the background.
+   */
+  teamStartup?: 'check' | 'lenient'
+  /** Where the door keeps the team login (Electron: safeStorage); none: for this run only. */
+  teamSecrets?: TeamSecrets | undefined
 }
 
 export interface Backend {
@@ -119,7 +130,9 @@ export async function openBackend(
   options: BackendOptions & Pick<WaitOptions, 'waitMs' | 'onWait'>,
 ): Promise<Backend> {
   // The team library must answer, and not be newer than this build, before anything opens.
-  if (options.databaseUrl) await checkTeamLibrary(options.databaseUrl)
+  if (options.databaseUrl && options.teamStartup !== 'lenient') {
+    await checkTeamLibrary(options.databaseUrl)
+  }
   if (options.access === 'read') return createBackendUnchecked(options)
   ensureDataDir(options.dataDir)
   const lock = await lockDataDir(options.dataDir, options.kind ?? 'PacketDesk', options)
@@ -131,10 +144,13 @@ export async function openBackend(
   }
 }
 
+/** The methods that swap the library under the doors (handled by openWith, not a library). */
+type SwapMethods = 'system.restore' | 'team.status' | 'team.connect' | 'team.disconnect'
+
 /** One opened library: its context and the handlers bound to it. */
 interface OpenLibrary {
   ctx: BackendContext
-  handlers: Omit<Handlers, 'system.restore'>
+  handlers: Omit<Handlers, SwapMethods>
 }
 
 function openLibrary(
@@ -198,7 +214,16 @@ const RESTORE_DRAIN_MS = 30_000
 function openWith(options: BackendOptions, lock: DataDirLock | null): Backend {
   // One bus for the process's life: it outlives a restore's swap of the library.
   const events = new LibraryEvents()
-  let current = openLibrary(options, lock, events)
+  /** The options of the library open now: 团队资料库 switches between local and team. */
+  let opened: BackendOptions = options
+  let current = openLibrary(opened, lock, events)
+  /** The standing connection to the team library (changes of other clerks, offline state). */
+  let link: TeamLink | null = null
+  const startLink = (url: string): void => {
+    link = new TeamLink(url, events)
+    void link.start()
+  }
+  if (opened.databaseUrl) startLink(opened.databaseUrl)
   /** A restore is under way (verifying or swapping): a second one is refused at once. */
   let restorePending = false
   /** The swap is near: new calls are refused until the restored library is open. */
@@ -224,6 +249,13 @@ function openWith(options: BackendOptions, lock: DataDirLock | null): Backend {
           // Only after success: a refused or failed call changed nothing worth refetching.
           if (isMutating(method)) events.emitLocal()
           return value
+        } catch (error) {
+          // The team library's server is away: say so (banner), nothing was changed.
+          if (opened.databaseUrl && isConnectionError(error)) {
+            link?.markOffline(error)
+            throw unavailable(opened.databaseUrl)
+          }
+          throw error
         } finally {
           inFlight--
           if (inFlight === 0) drained?.()
@@ -254,7 +286,7 @@ function openWith(options: BackendOptions, lock: DataDirLock | null): Backend {
    */
   handlers['system.restore'] = async ({ archivePath }) => {
     if (broken) throw broken
-    if (options.databaseUrl) throw teamHasNoLocalBackup()
+    if (opened.databaseUrl) throw teamHasNoLocalBackup()
     if (!lock) throw new AppError('CONFLICT', '只读方式打开的资料库不能恢复。')
     if (restorePending) throw new AppError('CONFLICT', '已经在恢复资料库，请等它完成。')
     restorePending = true
@@ -296,6 +328,79 @@ function openWith(options: BackendOptions, lock: DataDirLock | null): Backend {
       restorePending = false
     }
   }
+  const teamStatus = (): TeamStatus => {
+    const url = opened.databaseUrl
+    if (!url) {
+      return {
+        mode: 'local',
+        url: null,
+        user: null,
+        state: 'online',
+        since: null,
+        message: null,
+        retryAt: null,
+        remembered: false,
+      }
+    }
+    const parsed = new URL(url)
+    const state = link?.status
+    return {
+      mode: 'team',
+      url: redactDatabaseUrl(withoutPassword(url)),
+      user: decodeURIComponent(parsed.username),
+      state: state?.state ?? 'offline',
+      since: state?.since ?? null,
+      message: state?.message ?? null,
+      retryAt: state?.retryAt ?? null,
+      remembered: options.teamSecrets !== undefined,
+    }
+  }
+
+  /** Switch the library under the doors (calls wait; running ones finish first). */
+  const switchTo = async (next: BackendOptions): Promise<void> => {
+    if (restorePending) throw new AppError('CONFLICT', '正在恢复或切换资料库，请稍候再试。')
+    restorePending = true
+    gateClosed = true
+    try {
+      if (!(await waitForCalls())) {
+        throw new AppError('CONFLICT', '还有操作在进行，没有切换资料库；请等它们完成后再试。')
+      }
+      const previous = current
+      current = openLibrary(next, lock, events)
+      opened = next
+      previous.ctx.db.close()
+      await previous.ctx.library.close()
+      await link?.stop()
+      link = null
+      if (next.databaseUrl) startLink(next.databaseUrl)
+    } finally {
+      gateClosed = false
+      restorePending = false
+    }
+    events.emitLocal()
+  }
+
+  handlers['team.status'] = () => Promise.resolve(teamStatus())
+  handlers['team.connect'] = async ({ url, password }) => {
+    if (broken) throw broken
+    const parsed = parseDatabaseUrl(url, 'url')
+    if (parsed.password) {
+      throw new AppError('INVALID_ARGUMENT', '密码请填在“密码”一栏，不要写在地址里。', 'url')
+    }
+    parsed.password = password
+    const full = parsed.toString()
+    // The server answers this login and its schema is this build's, or nothing changes.
+    await checkTeamLibrary(full)
+    await switchTo({ ...options, databaseUrl: full })
+    await options.teamSecrets?.save({ url, password })
+    return teamStatus()
+  }
+  handlers['team.disconnect'] = async () => {
+    if (broken) throw broken
+    if (opened.databaseUrl) await switchTo({ ...options, databaseUrl: undefined })
+    await options.teamSecrets?.clear()
+    return teamStatus()
+  }
   return {
     dataDir: options.dataDir,
     get db() {
@@ -313,6 +418,7 @@ function openWith(options: BackendOptions, lock: DataDirLock | null): Backend {
     close: () => {
       current.ctx.db.close()
       void current.ctx.library.close()
+      void link?.stop()
       lock?.release()
     },
   }

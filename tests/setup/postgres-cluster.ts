@@ -42,7 +42,13 @@ function freePort(): Promise<number> {
 }
 
 /** Start a throwaway cluster; its superuser URL and how to stop (and delete) it. */
-export async function startPostgresCluster(): Promise<{ url: string; stop: () => void }> {
+export async function startPostgresCluster(): Promise<{
+  url: string
+  stop: () => void
+  /** Take the server away (fast shutdown) and bring it back on the same port. */
+  pause: () => void
+  resume: () => void
+}> {
   const bin = binDir()
   const isRoot = process.getuid?.() === 0
   const asOwner = (command: string, args: string[]): void => {
@@ -75,16 +81,18 @@ export async function startPostgresCluster(): Promise<{ url: string; stop: () =>
     '--no-locale',
   ])
   const port = await freePort()
-  asOwner('pg_ctl', [
-    '-D',
-    data,
-    '-o',
-    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
-    '-l',
-    join(dir, 'log'),
-    '-w',
-    'start',
-  ])
+  const start = (): void =>
+    asOwner('pg_ctl', [
+      '-D',
+      data,
+      '-o',
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
+      '-l',
+      join(dir, 'log'),
+      '-w',
+      'start',
+    ])
+  start()
   const url = `postgres://postgres:${password}@127.0.0.1:${port}/postgres`
   const stop = (): void => {
     const [file, argv] = isRoot
@@ -96,7 +104,8 @@ export async function startPostgresCluster(): Promise<{ url: string; stop: () =>
     spawnSync(file, argv, { stdio: 'ignore' })
     rmSync(dir, { recursive: true, force: true })
   }
-  return { url, stop }
+  const pause = (): void => asOwner('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop'])
+  return { url, stop, pause, resume: start }
 }
 
 /** vitest globalSetup: one cluster for the unit tests, its URL provided to them. */

@@ -117,6 +117,9 @@ const EXPECTED_WRITES: MethodName[] = [
   'templates.import',
   'templates.save',
   'templates.fill',
+  // 设置 → 团队资料库: the library under every window changes.
+  'team.connect',
+  'team.disconnect',
 ]
 
 describe('which contract methods mutate', () => {
@@ -211,6 +214,7 @@ describe('the backend emits library.changed', () => {
 
     const reads: { [M in MethodName]?: () => Promise<unknown> } = {
       'system.info': () => h['system.info']({}),
+      'team.status': () => h['team.status']({}),
       'settings.get': () => h['settings.get']({}),
       'system.backup': () => h['system.backup']({ outDir: join(outside.dir, 'backups') }),
       'companies.list': () => h['companies.list']({}),

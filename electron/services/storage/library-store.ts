@@ -52,8 +52,13 @@ export function postgresStore(databaseUrl: string): LibraryStore {
   const pool = new pg.Pool({
     connectionString: databaseUrl,
     max: 4,
+    // A server that is away fails a call in seconds (UNAVAILABLE), never hangs the app.
+    connectionTimeoutMillis: 5000,
     options: `-c search_path=${SCHEMA},public`,
   })
+  // An idle connection dropped by the server must not crash the process; the next call
+  // reconnects or reports the server away (team/link.ts).
+  pool.on('error', () => undefined)
   const db = new Kysely<LibraryTables>({ dialect: new PostgresDialect({ pool }) })
   const actor = new URL(databaseUrl).username || 'postgres'
   let closing: Promise<void> | undefined

@@ -43,3 +43,10 @@ export function redactDatabaseUrl(raw: string): string {
 export function databaseName(url: URL): string {
   return decodeURIComponent(url.pathname.slice(1))
 }
+
+/** The address as the clerk typed it in 设置 (the password kept apart). */
+export function withoutPassword(raw: string): string {
+  const url = new URL(raw)
+  url.password = ''
+  return url.toString()
+}
