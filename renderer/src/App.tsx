@@ -10,6 +10,7 @@ import { I18nProvider, useI18n } from './i18n/I18nProvider'
 import { LibraryPage } from './library/LibraryPage'
 import { PacketsPage } from './packets/PacketsPage'
 import { SettingsPage } from './pages/SettingsPage'
+import { TeamBanner } from './team/TeamBanner'
 import { ROUTES, useHashRoute, type Route } from './useHashRoute'
 
 const NAV_KEYS = {
@@ -46,6 +47,7 @@ function Shell(props: { onLanguageChange: (language: Language) => Promise<void> 
         ))}
       </AppShell.Navbar>
       <AppShell.Main>
+        <TeamBanner />
         {route === 'library' && <LibraryPage />}
         {route === 'packets' && <PacketsPage />}
         {route === 'settings' && <SettingsPage onLanguageChange={props.onLanguageChange} />}

@@ -59,6 +59,9 @@ export function postgresStore(databaseUrl: string): LibraryStore {
   // An idle connection dropped by the server must not crash the process; the next call
   // reconnects or reports the server away (team/link.ts).
   pool.on('error', () => undefined)
+  // The same for a connection in use between two queries (the pool only guards idle ones):
+  // its next query fails instead, and the call reports the server away.
+  pool.on('connect', (client) => client.on('error', () => undefined))
   const db = new Kysely<LibraryTables>({ dialect: new PostgresDialect({ pool }) })
   const actor = new URL(databaseUrl).username || 'postgres'
   let closing: Promise<void> | undefined

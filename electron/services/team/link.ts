@@ -1,7 +1,7 @@
 import pg from 'pg'
 import { AppError } from '../../../shared/errors'
 import { SCHEMA } from './connect'
-import { redactDatabaseUrl } from './database-url'
+import { withoutPassword } from './database-url'
 import { listenTeamChanges, type TeamChangeSink } from './listen'
 
 /** What the app shows about its team library (设置 → 团队资料库, the offline banner). */
@@ -38,7 +38,7 @@ export function isConnectionError(error: unknown): boolean {
 export function unavailable(databaseUrl: string): AppError {
   return new AppError(
     'UNAVAILABLE',
-    `暂时连接不上团队资料库（${redactDatabaseUrl(databaseUrl)}）。这次操作没有执行，数据没有改动；你填写的内容仍在，连接恢复后再试。程序正在自动重试连接。`,
+    `暂时连接不上团队资料库（${withoutPassword(databaseUrl)}）。这次操作没有执行，数据没有改动；你填写的内容仍在，连接恢复后再试。程序正在自动重试连接。`,
   )
 }
 

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
+import { AppError } from '../../../shared/errors'
 import { useLiveVersion } from '../api/LiveRefresh'
 
 export interface Loaded<T> {
@@ -33,7 +34,11 @@ export function useLoad<T>(loader: () => Promise<T>, deps: readonly unknown[]): 
           setData(value)
         },
         (e: unknown) => {
-          if (live) setError(e instanceof Error ? e.message : String(e))
+          if (!live) return
+          // The team library's server is away: the banner says so once (team/TeamBanner), the
+          // last data stays on screen; the next refresh after reconnecting brings it up to date.
+          if (e instanceof AppError && e.code === 'UNAVAILABLE') return
+          setError(e instanceof Error ? e.message : String(e))
         },
       )
       return () => {

@@ -7,6 +7,7 @@ import { IndustryEditor } from '../settings/IndustryEditor'
 import { BuiltinWordingEditor } from '../settings/BuiltinWordingEditor'
 import { TemplateManager } from '../templates/TemplateManager'
 import { BackupPanel } from '../settings/BackupPanel'
+import { TeamPanel } from '../team/TeamPanel'
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e))
 
@@ -86,6 +87,12 @@ export function SettingsPage(props: { onLanguageChange: (language: Language) => 
         ) : (
           <Text c="dimmed">{t('common.loading')}</Text>
         )}
+      </Card>
+      <Card withBorder data-testid="team">
+        <Text fw={600} mb="xs">
+          {pick('团队资料库', 'Team library')}
+        </Text>
+        <TeamPanel />
       </Card>
       <Card withBorder data-testid="backup">
         <Text fw={600} mb="xs">
