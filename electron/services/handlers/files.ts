@@ -15,6 +15,8 @@ import {
 } from '../library/documents'
 import { auditIdReveal, idScanOwners } from '../library/audit'
 import { recordFileRow } from '../library/file-rows'
+import { cachedFacts, rememberFacts } from '../storage/cached-facts'
+import { isConnectionError } from '../team/link'
 import type { BackendContext } from './context'
 
 type FileMethods =
@@ -25,16 +27,29 @@ export function fileHandlers(ctx: BackendContext): Pick<Handlers, FileMethods> {
   const db = library.db
   const thumbsDir = join(ctx.dataDir, 'thumbnails')
 
-  const fileRow = async (sha256: string) => {
-    const row = await db
-      .selectFrom('files')
-      .select(['sha256', 'format', 'pages', 'width', 'height'])
-      .where('sha256', '=', sha256)
-      .executeTakeFirst()
-    if (!row || !(await files.has(sha256))) {
-      throw new AppError('NOT_FOUND', '文件不存在（可能已被移除）。')
+  const team = library.engine === 'postgres'
+  const cacheDir = ctx.store.root
+
+  /** The file's facts and the persons whose ID scan it is (from the library, or offline). */
+  const fileFacts = async (sha256: string) => {
+    try {
+      const row = await db
+        .selectFrom('files')
+        .select(['format', 'pages', 'width', 'height'])
+        .where('sha256', '=', sha256)
+        .executeTakeFirst()
+      if (!row || !(await files.has(sha256))) {
+        throw new AppError('NOT_FOUND', '文件不存在（可能已被移除）。')
+      }
+      const owners = await idScanOwners(db, sha256)
+      if (team) rememberFacts(cacheDir, sha256, { ...row, idScan: owners.length > 0 })
+      return { ...row, owners, offline: false }
+    } catch (error) {
+      // The team server is away: a file shown before opens from the cache, read-only.
+      const cached = team && isConnectionError(error) ? cachedFacts(cacheDir, sha256) : null
+      if (!cached || !ctx.store.has(sha256)) throw error
+      return { ...cached, owners: cached.idScan ? ['(offline)'] : [], offline: true }
     }
-    return row
   }
 
   return {
@@ -86,10 +101,10 @@ export function fileHandlers(ctx: BackendContext): Pick<Handlers, FileMethods> {
     },
 
     'files.thumbnail': async ({ sha256 }) => {
-      const row = await fileRow(sha256)
+      const row = await fileFacts(sha256)
       // An ID scan's thumbnail is blurred: its number is read only by opening the scan
       // (files.view), which is audited as a reveal — a list of thumbnails is not.
-      const obscured = (await idScanOwners(db, sha256)).length > 0
+      const obscured = row.owners.length > 0
       const plain = join(thumbsDir, `${sha256}.jpg`)
       const cached = obscured ? join(thumbsDir, `${sha256}.obscured.jpg`) : plain
       if (obscured) rmSync(plain, { force: true })
@@ -109,9 +124,16 @@ export function fileHandlers(ctx: BackendContext): Pick<Handlers, FileMethods> {
     },
 
     'files.view': async ({ sha256, page }) => {
-      const row = await fileRow(sha256)
+      const row = await fileFacts(sha256)
+      if (row.offline && row.owners.length > 0) {
+        // Viewing an ID scan is an audited reveal, and the audit log is on the server.
+        throw new AppError(
+          'UNAVAILABLE',
+          '团队资料库暂时连接不上：身份证件扫描件要在连接恢复后才能查看（每次查看都会记入审计日志）。',
+        )
+      }
       // An ID scan shows the full number: viewing it is a reveal, audited like one.
-      for (const personId of await idScanOwners(db, sha256)) {
+      for (const personId of row.owners) {
         await auditIdReveal(db, personId, 'scan viewed')
       }
       const bytes = await files.read(sha256)

@@ -1,4 +1,5 @@
 import { join } from 'node:path'
+import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AppError } from '../../../shared/errors'
 import { openBackend, type Backend } from '../../../electron/services/backend'
@@ -54,6 +55,33 @@ describe('the team library while its server is away', () => {
       user: 'postgres',
     })
     const saved = await h['companies.save']({ name: '断网前的公司', region: 'domestic' })
+    // Two scans shown while online: a company's paper, and a person's ID copy.
+    const scan = async (shade: number) =>
+      (
+        await sharp({
+          create: { width: 300, height: 200, channels: 3, background: { r: shade, g: 90, b: 40 } },
+        })
+          .jpeg()
+          .toBuffer()
+      ).toString('base64')
+    const paper = await h['documents.import']({
+      ownerKind: 'company',
+      ownerId: saved.id,
+      requirement: 'industry_qualification',
+      fileName: '许可证.jpg',
+      dataBase64: await scan(200),
+    })
+    const person = await h['persons.save']({ name: '张伟' })
+    const idCopy = await h['documents.import']({
+      ownerKind: 'person',
+      ownerId: person.id,
+      requirement: 'registrant_id_copy',
+      fileName: '身份证.jpg',
+      dataBase64: await scan(60),
+    })
+    for (const doc of [paper, idCopy]) {
+      await h['files.view']({ sha256: doc.file?.sha256 ?? '', page: 1 })
+    }
     let heard = 0
     const unsubscribe = backend.events.subscribe((event) => {
       if (event.origin === 'team') heard++
@@ -76,6 +104,18 @@ describe('the team library while its server is away', () => {
     expect(offline.message).toBeTruthy()
     expect(offline.retryAt).not.toBeNull()
 
+    // The cache still opens what was shown before, read-only; an ID scan only when the reveal
+    // can be audited again, and its thumbnail stays blurred.
+    const viewed = await h['files.view']({ sha256: paper.file?.sha256 ?? '', page: 1 })
+    expect(viewed.dataUrl).toMatch(/^data:image\/jpeg;base64,/)
+    await expect(
+      h['files.view']({ sha256: idCopy.file?.sha256 ?? '', page: 1 }),
+    ).rejects.toMatchObject({
+      code: 'UNAVAILABLE',
+      message: expect.stringMatching(/审计/) as string,
+    })
+    expect((await h['files.thumbnail']({ sha256: idCopy.file?.sha256 ?? '' })).obscured).toBe(true)
+
     cluster.resume()
     const back = await until(
       () => h['team.status']({}),
@@ -87,6 +127,8 @@ describe('the team library while its server is away', () => {
     unsubscribe()
     const names = (await h['companies.list']({})).map((c) => c.name)
     expect(names).toEqual([saved.name])
+    // Back online, viewing the ID scan is possible again, and audited.
+    await h['files.view']({ sha256: idCopy.file?.sha256 ?? '', page: 1 })
     await h['companies.save']({ name: '恢复后的公司', region: 'domestic' })
     expect((await h['companies.list']({})).map((c) => c.name)).toContain('恢复后的公司')
   }, 120_000)
