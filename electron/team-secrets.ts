@@ -13,6 +13,11 @@ const FILE = 'team-login.json'
  */
 export function keychainTeamSecrets(dataDir: string): TeamSecrets {
   const file = join(dataDir, FILE)
+  // On Linux without a keyring safeStorage falls back to a fixed key ('basic_text'): that would
+  // be the password in the clear in effect, so the login is then kept for the run only.
+  const sealable = async (): Promise<boolean> =>
+    (await safeStorage.isAsyncEncryptionAvailable()) &&
+    safeStorage.getSelectedStorageBackend() !== 'basic_text'
   const write = (login: TeamLogin, sealed: Buffer): void => {
     const temp = `${file}.${process.pid}.tmp`
     writeFileSync(temp, JSON.stringify({ url: login.url, sealed: sealed.toString('base64') }), {
@@ -22,7 +27,7 @@ export function keychainTeamSecrets(dataDir: string): TeamSecrets {
   }
   return {
     async load(): Promise<TeamLogin | null> {
-      if (!existsSync(file) || !(await safeStorage.isAsyncEncryptionAvailable())) return null
+      if (!existsSync(file) || !(await sealable())) return null
       try {
         const saved = JSON.parse(readFileSync(file, 'utf8')) as { url: string; sealed: string }
         const opened = await safeStorage.decryptStringAsync(Buffer.from(saved.sealed, 'base64'))
@@ -35,9 +40,10 @@ export function keychainTeamSecrets(dataDir: string): TeamSecrets {
         return null
       }
     },
-    async save(login: TeamLogin): Promise<void> {
-      if (!(await safeStorage.isAsyncEncryptionAvailable())) return
+    async save(login: TeamLogin): Promise<boolean> {
+      if (!(await sealable())) return false
       write(login, await safeStorage.encryptStringAsync(login.password))
+      return true
     },
     clear(): Promise<void> {
       rmSync(file, { force: true })

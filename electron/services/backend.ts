@@ -217,6 +217,8 @@ function openWith(options: BackendOptions, lock: DataDirLock | null): Backend {
   /** The options of the library open now: 团队资料库 switches between local and team. */
   let opened: BackendOptions = options
   let current = openLibrary(opened, lock, events)
+  /** Whether the door kept the team login (a kept one loaded at start counts). */
+  let remembered = options.databaseUrl !== undefined && options.teamSecrets !== undefined
   /** The standing connection to the team library (changes of other clerks, offline state). */
   let link: TeamLink | null = null
   const startLink = (url: string): void => {
@@ -308,7 +310,7 @@ function openWith(options: BackendOptions, lock: DataDirLock | null): Backend {
         } catch (error) {
           // Rolled back (the old library is in place again) or left for the next start.
           try {
-            current = openLibrary(options, lock, events)
+            current = openLibrary(opened, lock, events)
           } catch {
             broken = new AppError(
               'CONFLICT',
@@ -317,7 +319,7 @@ function openWith(options: BackendOptions, lock: DataDirLock | null): Backend {
           }
           throw error
         }
-        current = openLibrary(options, lock, events)
+        current = openLibrary(opened, lock, events)
         audit(current.ctx.db, 'restore', 'library', '', `${result.files} file(s)`)
         events.emitLocal()
         return { previous: result.previous, files: result.files }
@@ -352,7 +354,7 @@ function openWith(options: BackendOptions, lock: DataDirLock | null): Backend {
       since: state?.since ?? null,
       message: state?.message ?? null,
       retryAt: state?.retryAt ?? null,
-      remembered: options.teamSecrets !== undefined,
+      remembered,
     }
   }
 
@@ -384,7 +386,7 @@ function openWith(options: BackendOptions, lock: DataDirLock | null): Backend {
   handlers['team.connect'] = async ({ url, password }) => {
     if (broken) throw broken
     const parsed = parseDatabaseUrl(url, 'url')
-    if (parsed.password) {
+    if (parsed.password || [...parsed.searchParams.keys()].some((key) => /pass/i.test(key))) {
       throw new AppError('INVALID_ARGUMENT', '密码请填在“密码”一栏，不要写在地址里。', 'url')
     }
     parsed.password = password
@@ -392,13 +394,14 @@ function openWith(options: BackendOptions, lock: DataDirLock | null): Backend {
     // The server answers this login and its schema is this build's, or nothing changes.
     await checkTeamLibrary(full)
     await switchTo({ ...options, databaseUrl: full })
-    await options.teamSecrets?.save({ url, password })
+    remembered = (await options.teamSecrets?.save({ url, password })) ?? false
     return teamStatus()
   }
   handlers['team.disconnect'] = async () => {
     if (broken) throw broken
     if (opened.databaseUrl) await switchTo({ ...options, databaseUrl: undefined })
     await options.teamSecrets?.clear()
+    remembered = false
     return teamStatus()
   }
   return {

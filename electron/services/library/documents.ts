@@ -1,6 +1,7 @@
 import { AppError } from '../../../shared/errors'
 import type { FileInfo, LibraryDocument, OwnerKind } from '../../../shared/library/schemas'
 import type { Executor, LibraryStore } from '../storage/library-store'
+import { onPostgres } from '../storage/locks'
 import { updateVersioned } from '../storage/versioned'
 import { recordAudit } from './audit'
 import { newId, now } from './ids'
@@ -130,6 +131,8 @@ export async function assertOwnerExists(
     .select('id')
     .where('id', '=', ownerId)
     .where('deleted_at', 'is', null)
+    // Held until the document commits: a clerk deleting the owner meanwhile waits.
+    .$if(onPostgres(db), (qb) => qb.forShare())
     .executeTakeFirst()
   if (!row) throw new AppError('NOT_FOUND', '文件要归属的记录不存在或已被删除。')
 }

@@ -71,13 +71,11 @@ export async function revealIdNumber(
 /** Numbers are normalised and must validate: a wrong number is refused, never stored. */
 export async function savePerson(store: LibraryStore, input: PersonInput): Promise<PersonSummary> {
   let idNumber: string | null = null
-  let idType = input.idType ?? null
-  if (input.id && input.idNumber === undefined) {
-    // An edit that does not touch the number keeps it (the page never holds it).
-    const current = await getStoredRow(store.db, input.id)
-    idNumber = current.id_number
-    idType = current.id_type
-  } else if (input.idNumber?.trim()) {
+  const idType = input.idType ?? null
+  // An edit that does not touch the number keeps it (the page never holds it): the number
+  // and its type are left out of the update, so another clerk's correction is never undone.
+  const keepsNumber = input.id !== undefined && input.idNumber === undefined
+  if (!keepsNumber && input.idNumber?.trim()) {
     if (!idType) throw new AppError('INVALID_ARGUMENT', '请选择证件类型', 'idType')
     const result = validateIdDocument(idType, input.idNumber, todayIn())
     if (!result.valid)
@@ -86,8 +84,7 @@ export async function savePerson(store: LibraryStore, input: PersonInput): Promi
   }
   const fields = {
     name: input.name,
-    id_type: idType,
-    id_number: idNumber,
+    ...(keepsNumber ? {} : { id_type: idType, id_number: idNumber }),
     nationality: input.nationality ?? '',
     notes: input.notes ?? '',
   }

@@ -3,6 +3,7 @@ import type { DeletedItem } from '../../../shared/library/schemas'
 import { requirementLabel } from '../../../shared/rules/requirement-derive'
 import { RELATION_TYPE_LABELS, type RelationType } from '../../../shared/i18n/labels'
 import type { Executor, LibraryStore } from '../storage/library-store'
+import { onPostgres } from '../storage/locks'
 import { OWNER_TABLES } from './documents'
 import { recordAudit } from './audit'
 import { now } from './ids'
@@ -91,6 +92,9 @@ async function isLive(db: Executor, kind: DeletableKind, id: string): Promise<bo
     .select('id')
     .where('id', '=', id)
     .where('deleted_at', 'is', null)
+    // Held while its dependants are counted: a clerk adding one meanwhile (holding it FOR
+    // SHARE) finishes first and is counted, or waits and finds it deleted (storage/locks.ts).
+    .$if(onPostgres(db), (qb) => qb.forUpdate())
     .executeTakeFirst()
   return row !== undefined
 }

@@ -1,6 +1,7 @@
 import { AppError } from '../../../shared/errors'
 import type { Relation, RelationInput } from '../../../shared/library/schemas'
 import type { Executor, LibraryStore } from '../storage/library-store'
+import { onPostgres } from '../storage/locks'
 import { updateVersioned } from '../storage/versioned'
 import { recordAudit } from './audit'
 import { newId, now } from './ids'
@@ -66,11 +67,22 @@ async function isLive(db: Executor, table: 'companies' | 'persons', id: string):
     .select('id')
     .where('id', '=', id)
     .where('deleted_at', 'is', null)
+    // Held until this save commits: a clerk deleting it meanwhile waits (storage/locks.ts).
+    .$if(onPostgres(db), (qb) => qb.forShare())
     .executeTakeFirst()
   return row !== undefined
 }
 
 export async function saveRelation(store: LibraryStore, input: RelationInput): Promise<Relation> {
+  return store.db.transaction().execute((trx) => saveRelationIn(store, trx, input))
+}
+
+/** The same, inside the caller's transaction (a find-or-create holds its lock across both). */
+export async function saveRelationIn(
+  store: LibraryStore,
+  trx: Executor,
+  input: RelationInput,
+): Promise<Relation> {
   if (input.from.kind === 'person' && input.type !== 'authorization') {
     throw new AppError('INVALID_ARGUMENT', '自然人只能作为授权书的授权方', 'from')
   }
@@ -80,38 +92,36 @@ export async function saveRelation(store: LibraryStore, input: RelationInput): P
   if (input.validFrom && input.validUntil && input.validUntil < input.validFrom) {
     throw new AppError('INVALID_ARGUMENT', '有效期截止日早于起始日', 'validUntil')
   }
-  return store.db.transaction().execute(async (trx) => {
-    const fromTable = input.from.kind === 'company' ? 'companies' : 'persons'
-    if (!(await isLive(trx, fromTable, input.from.id))) {
-      throw new AppError('INVALID_ARGUMENT', '授权方不存在或已被删除', 'from')
-    }
-    if (!(await isLive(trx, 'companies', input.toCompanyId))) {
-      throw new AppError('INVALID_ARGUMENT', '被授权方不存在或已被删除', 'toCompanyId')
-    }
-    const at = now()
-    const id = input.id ?? newId('re')
-    const fields = {
-      type: input.type,
-      from_company_id: input.from.kind === 'company' ? input.from.id : null,
-      from_person_id: input.from.kind === 'person' ? input.from.id : null,
-      to_company_id: input.toCompanyId,
-      valid_from: input.validFrom ?? null,
-      valid_until: input.validUntil ?? null,
-      notes: input.notes ?? '',
-      updated_at: at,
-      updated_by: store.actor,
-    }
-    if (input.id) {
-      await getRelation(trx, input.id)
-      await updateVersioned(trx, 'relations', id, input.version, fields)
-      await recordAudit(trx, 'edit', 'relation', id)
-    } else {
-      await trx
-        .insertInto('relations')
-        .values({ id, ...fields, created_at: at })
-        .execute()
-      await recordAudit(trx, 'create', 'relation', id)
-    }
-    return getRelation(trx, id)
-  })
+  const fromTable = input.from.kind === 'company' ? 'companies' : 'persons'
+  if (!(await isLive(trx, fromTable, input.from.id))) {
+    throw new AppError('INVALID_ARGUMENT', '授权方不存在或已被删除', 'from')
+  }
+  if (!(await isLive(trx, 'companies', input.toCompanyId))) {
+    throw new AppError('INVALID_ARGUMENT', '被授权方不存在或已被删除', 'toCompanyId')
+  }
+  const at = now()
+  const id = input.id ?? newId('re')
+  const fields = {
+    type: input.type,
+    from_company_id: input.from.kind === 'company' ? input.from.id : null,
+    from_person_id: input.from.kind === 'person' ? input.from.id : null,
+    to_company_id: input.toCompanyId,
+    valid_from: input.validFrom ?? null,
+    valid_until: input.validUntil ?? null,
+    notes: input.notes ?? '',
+    updated_at: at,
+    updated_by: store.actor,
+  }
+  if (input.id) {
+    await getRelation(trx, input.id)
+    await updateVersioned(trx, 'relations', id, input.version, fields)
+    await recordAudit(trx, 'edit', 'relation', id)
+  } else {
+    await trx
+      .insertInto('relations')
+      .values({ id, ...fields, created_at: at })
+      .execute()
+    await recordAudit(trx, 'create', 'relation', id)
+  }
+  return getRelation(trx, id)
 }

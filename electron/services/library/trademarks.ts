@@ -2,6 +2,7 @@ import { AppError } from '../../../shared/errors'
 import type { Trademark, TrademarkInput } from '../../../shared/library/schemas'
 import { validateTrademarkNo } from '../../../shared/validators/trademark-no'
 import type { Executor, LibraryStore } from '../storage/library-store'
+import { onPostgres } from '../storage/locks'
 import { byCodePoint } from '../storage/order'
 import { updateVersioned } from '../storage/versioned'
 import { recordAudit } from './audit'
@@ -68,6 +69,8 @@ async function assertExists(
     .select('id')
     .where('id', '=', id)
     .where('deleted_at', 'is', null)
+    // Held until this save commits: a clerk deleting it meanwhile waits (storage/locks.ts).
+    .$if(onPostgres(db), (qb) => qb.forShare())
     .executeTakeFirst()
   if (!row) throw new AppError('INVALID_ARGUMENT', '所选主体不存在或已被删除', field)
 }

@@ -3,6 +3,7 @@ import type { Packet, PacketInput } from '../../../shared/library/schemas'
 import { recordAudit } from '../library/audit'
 import { newId, now } from '../library/ids'
 import type { Executor, LibraryStore } from '../storage/library-store'
+import { onPostgres } from '../storage/locks'
 import { updateVersioned } from '../storage/versioned'
 
 /** Packets with their applicant's name, live rows only (on the storage port). */
@@ -74,6 +75,7 @@ export async function savePacket(store: LibraryStore, input: PacketInput): Promi
       .select('id')
       .where('id', '=', input.applicantCompanyId)
       .where('deleted_at', 'is', null)
+      .$if(onPostgres(trx), (qb) => qb.forShare())
       .executeTakeFirst()
     if (!applicant)
       throw new AppError(
@@ -87,6 +89,7 @@ export async function savePacket(store: LibraryStore, input: PacketInput): Promi
         .select('id')
         .where('id', '=', id)
         .where('deleted_at', 'is', null)
+        .$if(onPostgres(trx), (qb) => qb.forShare())
         .executeTakeFirst()
       if (!mark) {
         throw new AppError('INVALID_ARGUMENT', '所选商标不存在或已被删除', `trademarkIds.${index}`)

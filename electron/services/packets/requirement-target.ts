@@ -2,7 +2,8 @@ import { AppError } from '../../../shared/errors'
 import type { RequirementTarget } from '../../../shared/library/schemas'
 import { ownerOf, specOf } from '../../../shared/rules/requirement-derive'
 import { isAnyOf, type Plan } from '../../../shared/rules/types'
-import { listRelations, saveRelation } from '../library/relations'
+import { listRelations, saveRelationIn } from '../library/relations'
+import { lockKey } from '../storage/locks'
 import type { Executor, LibraryStore } from '../storage/library-store'
 import { getPacket } from './packets'
 
@@ -75,33 +76,38 @@ export async function requirementTarget(
     }
   }
   const { relationType, from, to, unordered } = owner
-  const found = (await listRelations(db)).find(
-    (r) =>
-      r.type === relationType &&
-      ((r.from.id === from && r.to.id === to) ||
-        (unordered && r.from.id === to && r.to.id === from)),
-  )
-  const letter = spec.letter !== null
-  if (found) return { kind: 'relation', relationId: found.id, requirement, letter }
-  if (unordered && input.parentId === undefined) {
-    return {
-      kind: 'chooseParent',
-      parties: await Promise.all(
-        [from, to].map(async (id) => ({ id, name: await partyName(db, id) })),
-      ),
+  // Find-or-create as one step: two clerks opening the same requirement at once get the same
+  // relation, not two (an advisory lock on PostgreSQL; SQLite writes one at a time anyway).
+  return store.db.transaction().execute(async (trx) => {
+    await lockKey(trx, `relation:${relationType}:${[from, to].sort().join('|')}`)
+    const found = (await listRelations(trx)).find(
+      (r) =>
+        r.type === relationType &&
+        ((r.from.id === from && r.to.id === to) ||
+          (unordered && r.from.id === to && r.to.id === from)),
+    )
+    const letter = spec.letter !== null
+    if (found) return { kind: 'relation', relationId: found.id, requirement, letter }
+    if (unordered && input.parentId === undefined) {
+      return {
+        kind: 'chooseParent',
+        parties: await Promise.all(
+          [from, to].map(async (id) => ({ id, name: await partyName(trx, id) })),
+        ),
+      }
     }
-  }
-  if (unordered && input.parentId !== from && input.parentId !== to) {
-    throw new AppError('INVALID_ARGUMENT', '母公司须是这两方之一', 'parentId')
-  }
-  // A directed subject names grantor → grantee; an unordered pair is parent → subsidiary.
-  const [source, target] = unordered && input.parentId === to ? [to, from] : [from, to]
-  const kind = await partyKind(db, source)
-  if (!kind) throw new AppError('NOT_FOUND', '关系的一方不存在或已被删除。')
-  const relation = await saveRelation(store, {
-    type: relationType,
-    from: { kind, id: source },
-    toCompanyId: target,
+    if (unordered && input.parentId !== from && input.parentId !== to) {
+      throw new AppError('INVALID_ARGUMENT', '母公司须是这两方之一', 'parentId')
+    }
+    // A directed subject names grantor → grantee; an unordered pair is parent → subsidiary.
+    const [source, target] = unordered && input.parentId === to ? [to, from] : [from, to]
+    const kind = await partyKind(trx, source)
+    if (!kind) throw new AppError('NOT_FOUND', '关系的一方不存在或已被删除。')
+    const relation = await saveRelationIn(store, trx, {
+      type: relationType,
+      from: { kind, id: source },
+      toCompanyId: target,
+    })
+    return { kind: 'relation', relationId: relation.id, requirement, letter }
   })
-  return { kind: 'relation', relationId: relation.id, requirement, letter }
 }

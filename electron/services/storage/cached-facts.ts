@@ -23,6 +23,9 @@ export type CachedFacts = z.infer<typeof factsSchema>
 const fileOf = (cacheDir: string, sha256: string) => join(cacheDir, 'facts', `${sha256}.json`)
 
 export function rememberFacts(cacheDir: string, sha256: string, facts: CachedFacts): void {
+  // Once an ID scan, always treated as one offline: a later look that found no person using it
+  // must not let it open unaudited (it may be attached again before the cache is asked).
+  if (!facts.idScan && cachedFacts(cacheDir, sha256)?.idScan) facts = { ...facts, idScan: true }
   mkdirSync(join(cacheDir, 'facts'), { recursive: true, mode: 0o700 })
   const file = fileOf(cacheDir, sha256)
   const temp = `${file}.${process.pid}.tmp`

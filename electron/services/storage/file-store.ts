@@ -81,17 +81,23 @@ export function teamFileStore(db: Kysely<LibraryTables>, cache: ContentStore): F
     async remove(sha256) {
       cache.remove(sha256)
       // Clerks may not delete blobs (GRANTs, team/init.ts): an administrator's purge erases
-      // them; for a clerk the unreferenced blob stays until then.
-      const allowed = await db.executeQuery<{ ok: boolean }>(
-        CompiledQuery.raw("SELECT has_table_privilege('blobs', 'DELETE') AS ok"),
-      )
-      if (!allowed.rows[0]?.ok) return
-      await db.executeQuery(
-        CompiledQuery.raw(
-          'DELETE FROM blobs WHERE sha256 = $1 AND NOT EXISTS (SELECT 1 FROM files WHERE sha256 = $1)',
-          [sha256],
-        ),
-      )
+      // them; for a clerk the unreferenced blob stays until then. A blob another clerk's import
+      // has just referenced again stays too (the foreign key refuses): never an error here —
+      // the caller's work (a purge, a refused import) is done either way.
+      try {
+        const allowed = await db.executeQuery<{ ok: boolean }>(
+          CompiledQuery.raw("SELECT has_table_privilege('blobs', 'DELETE') AS ok"),
+        )
+        if (!allowed.rows[0]?.ok) return
+        await db.executeQuery(
+          CompiledQuery.raw(
+            'DELETE FROM blobs WHERE sha256 = $1 AND NOT EXISTS (SELECT 1 FROM files WHERE sha256 = $1)',
+            [sha256],
+          ),
+        )
+      } catch {
+        // Left for the administrator's purge; team doctor counts unreferenced blobs.
+      }
     },
   }
 }

@@ -12,6 +12,9 @@ export const SCHEMA = 'packetdesk'
  */
 export async function connectTeam(databaseUrl: string): Promise<pg.Client> {
   const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 10_000 })
+  // A server shutting down while the client is idle must not crash the process; the next
+  // query fails instead.
+  client.on('error', () => undefined)
   try {
     await client.connect()
   } catch (error) {

@@ -1,8 +1,10 @@
 import pg from 'pg'
 import { AppError } from '../../../shared/errors'
 import { SCHEMA } from './connect'
-import { withoutPassword } from './database-url'
+import { redactDatabaseUrl, withoutPassword } from './database-url'
 import { listenTeamChanges, type TeamChangeSink } from './listen'
+import { teamSchemaVersion } from './migrate'
+import { LATEST_PG_SCHEMA_VERSION } from './migrations'
 
 /** What the app shows about its team library (设置 → 团队资料库, the offline banner). */
 export interface TeamLinkState {
@@ -38,7 +40,7 @@ export function isConnectionError(error: unknown): boolean {
 export function unavailable(databaseUrl: string): AppError {
   return new AppError(
     'UNAVAILABLE',
-    `暂时连接不上团队资料库（${withoutPassword(databaseUrl)}）。这次操作没有执行，数据没有改动；你填写的内容仍在，连接恢复后再试。程序正在自动重试连接。`,
+    `暂时连接不上团队资料库（${redactDatabaseUrl(withoutPassword(databaseUrl))}）。这次操作没有完成；你填写的内容仍在，连接恢复后再试（若断开时正在保存，恢复后请核对一下是否已保存）。程序正在自动重试连接。`,
   )
 }
 
@@ -103,6 +105,17 @@ export class TeamLink {
     client.on('end', () => this.lost(null))
     try {
       await client.connect()
+      // An administrator may have upgraded the team schema (cli team init) since this app
+      // started: an app of another schema version must not write to it.
+      const version = await teamSchemaVersion(client)
+      if (version !== LATEST_PG_SCHEMA_VERSION) {
+        throw new AppError(
+          'CONFLICT',
+          version > LATEST_PG_SCHEMA_VERSION
+            ? `团队资料库已升级（架构版本 ${version}），本程序只认识到 ${LATEST_PG_SCHEMA_VERSION}：请先升级本程序`
+            : `团队资料库的架构版本是 ${version}，本程序需要 ${LATEST_PG_SCHEMA_VERSION}：请管理员运行 cli team init 升级`,
+        )
+      }
       await listenTeamChanges(client, this.sink)
     } catch (error) {
       client.removeAllListeners('end')
@@ -153,6 +166,7 @@ export class TeamLink {
 
 function describe(error: unknown): string {
   if (error === null) return '与服务器的连接已断开'
+  if (error instanceof AppError) return error.message
   const code = (error as { code?: string }).code
   if (code === '28P01' || code === '28000') return '用户名或密码不对'
   if (code === 'ECONNREFUSED') return '服务器没有响应（地址或端口不对，或服务未启动）'

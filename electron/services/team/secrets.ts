@@ -11,7 +11,8 @@ export interface TeamLogin {
  */
 export interface TeamSecrets {
   load(): Promise<TeamLogin | null>
-  save(login: TeamLogin): Promise<void>
+  /** Whether the login was kept (false: this run only, e.g. no OS encryption). */
+  save(login: TeamLogin): Promise<boolean>
   clear(): Promise<void>
 }
 

@@ -7,7 +7,7 @@ const { join } = require('node:path')
 const sharp = require('sharp')
 const { openBackend } = require('../../../electron/services/backend.ts')
 
-const [url, dataDir, sharedId, packetId, seconds, seed] = process.argv.slice(2)
+const [url, dataDir, sharedId, packetId, seconds, seed, letterPacketId] = process.argv.slice(2)
 const say = (line) => process.stdout.write(`${JSON.stringify(line)}\n`)
 
 async function jpeg(shade, width) {
@@ -25,8 +25,8 @@ async function main() {
   let own = null
   try {
     // At least one round of every step, then as many as fit in the time.
-    for (let i = 0; i < 5 || Date.now() < deadline; i++) {
-      const step = i % 5
+    for (let i = 0; i < 6 || Date.now() < deadline; i++) {
+      const step = i % 6
       if (step === 0 || !own) {
         own = await h['companies.save']({ name: `文员${seed}的公司${i}`, region: 'domestic' })
         say({ op: 'company', id: own.id })
@@ -61,9 +61,16 @@ async function main() {
         const { plan } = await h['packets.plan']({ id: packetId })
         if (!plan.ready) throw new Error('the packet stopped being ready')
         say({ op: 'plan' })
-      } else {
+      } else if (step === 4) {
         const result = await h['exports.run']({ packetId, outDir: join(dataDir, 'exports') })
         say({ op: 'export', folder: result.folder })
+      } else {
+        // Letters for the same packet by every clerk at once: each gets its own.
+        const batch = await h['letters.generateForPacket']({ packetId: letterPacketId })
+        if (batch.failures.length > 0 || batch.letters.length !== 1) {
+          throw new Error(`letters: ${batch.failures.join('; ')}`)
+        }
+        say({ op: 'letter', id: batch.letters[0].id, sha: batch.letters[0].pdfSha256 })
       }
     }
     say({ op: 'done' })

@@ -26,7 +26,7 @@ const temp = tempDir('packetdesk-clerks-')
 afterAll(() => temp.cleanup())
 
 interface Line {
-  op: 'company' | 'edit' | 'stale' | 'import' | 'plan' | 'export' | 'done' | 'error'
+  op: 'company' | 'edit' | 'stale' | 'import' | 'plan' | 'export' | 'letter' | 'done' | 'error'
   id?: string
   sha?: string
   folder?: string
@@ -36,6 +36,7 @@ interface Line {
 let url = ''
 let sharedId = ''
 let packetId = ''
+let letterPacketId = ''
 const clerks: { name: string; url: string }[] = []
 
 beforeAll(async () => {
@@ -45,6 +46,8 @@ beforeAll(async () => {
   try {
     const summary = await loadDemo(admin, '2026-11-28')
     packetId = summary.packets.find((p) => p.accountName === '青禾文化')?.id ?? ''
+    // 禾木生活 needs one letter (张伟's authorization).
+    letterPacketId = summary.packets.find((p) => p.accountName === '禾木生活')?.id ?? ''
     sharedId = (await admin.handlers['companies.save']({ name: '共享公司', region: 'domestic' })).id
   } finally {
     admin.close()
@@ -76,6 +79,7 @@ function runClerk(clerkUrl: string, seed: number): Promise<{ code: number | null
         packetId,
         String(SECONDS),
         String(seed),
+        letterPacketId,
       ],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     )
@@ -106,7 +110,7 @@ describe('eight clerks at once on one team library', () => {
     const all = (op: Line['op']) => runs.flatMap((run) => ops(run, op))
     // A realistic mix really ran, in every clerk.
     for (const run of runs) {
-      for (const op of ['company', 'import', 'plan', 'export'] as const) {
+      for (const op of ['company', 'import', 'plan', 'export', 'letter'] as const) {
         expect(ops(run, op).length, op).toBeGreaterThan(0)
       }
     }
@@ -125,6 +129,14 @@ describe('eight clerks at once on one team library', () => {
         )
         expect(row.rows).toEqual([{ file_sha256: doc.sha }])
       }
+      // Every acknowledged letter is recorded with its PDF stored.
+      const letters = all('letter')
+      expect(
+        await count(
+          'SELECT count(*) AS n FROM letters l JOIN blobs b ON b.sha256 = l.pdf_sha256 WHERE l.id = ANY($1)',
+          [letters.map((l) => l.id)],
+        ),
+      ).toBe(letters.length)
       // The same bytes imported by every clerk are one blob.
       const shas = new Set(all('import').map((l) => l.sha))
       expect(
@@ -151,6 +163,7 @@ describe('eight clerks at once on one team library', () => {
         expect(await audited('edit', 'company')).toBe(ops(run, 'edit').length)
         expect(await audited('import', 'document')).toBe(ops(run, 'import').length)
         expect(await audited('export', 'packet')).toBe(ops(run, 'export').length)
+        expect(await audited('create', 'letter')).toBe(ops(run, 'letter').length)
       }
     })
     // Exports of the same packet at once all succeeded, each a complete folder.

@@ -73,7 +73,7 @@ describe('connecting the running app to a team library', () => {
       dataDir: temp.dir,
       teamSecrets: {
         load: () => Promise.resolve(kept),
-        save: (login) => Promise.resolve(void (kept = login)),
+        save: (login) => Promise.resolve(Boolean((kept = login))),
         clear: () => Promise.resolve(void (kept = null)),
       },
     })

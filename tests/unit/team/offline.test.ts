@@ -97,7 +97,7 @@ describe('the team library while its server is away', () => {
     expect(Date.now() - started).toBeLessThan(15_000)
     expect(refused).toBeInstanceOf(AppError)
     expect(refused).toMatchObject({ code: 'UNAVAILABLE' })
-    expect((refused as AppError).message).toMatch(/暂时连接不上团队资料库.*没有改动/)
+    expect((refused as AppError).message).toMatch(/暂时连接不上团队资料库.*没有完成/)
     expect((refused as AppError).message).not.toContain(new URL(cluster.url).password)
     const offline = await h['team.status']({})
     expect(offline).toMatchObject({ state: 'offline' })
