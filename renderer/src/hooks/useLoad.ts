@@ -6,6 +6,8 @@ export interface Loaded<T> {
   data: T | null
   error: string | null
   reload: () => void
+  /** Show a change at once (e.g. the record a save returned) until the next load replaces it. */
+  update: (change: (data: T | null) => T | null) => void
 }
 
 /**
@@ -49,7 +51,7 @@ export function useLoad<T>(loader: () => Promise<T>, deps: readonly unknown[]): 
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [attempt, changes, ...deps],
   )
-  return { data, error, reload: () => setAttempt((n) => n + 1) }
+  return { data, error, reload: () => setAttempt((n) => n + 1), update: setData }
 }
 
 export function messageOf(error: unknown): string {

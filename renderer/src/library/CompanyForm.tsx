@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import { SegmentedControl, TextInput, Textarea } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import {
@@ -7,6 +8,7 @@ import {
 } from '../../../shared/library/schemas'
 import { validateUscc } from '../../../shared/validators/uscc'
 import { useApi } from '../api/ApiContext'
+import { findLoaded, useStaleGuard } from '../hooks/useStaleGuard'
 import { useI18n } from '../i18n/I18nProvider'
 import { FormModal } from './FormModal'
 import { zodValidate } from './zodValidate'
@@ -18,6 +20,17 @@ interface Values {
   usccOverrideReason: string
   businessScope: string
   notes: string
+}
+
+function valuesOf(c: Company | null): Values {
+  return {
+    name: c?.name ?? '',
+    region: c?.region ?? 'domestic',
+    uscc: c?.uscc ?? '',
+    usccOverrideReason: c?.usccOverrideReason ?? '',
+    businessScope: c?.businessScope ?? '',
+    notes: c?.notes ?? '',
+  }
 }
 
 /** Only a code failing its check character needs (and keeps) a reason. */
@@ -39,37 +52,43 @@ function toInput(values: Values, id: string | undefined): CompanyInput {
 export function CompanyForm(props: {
   company: Company | null
   opened: boolean
-  onClose: (saved: boolean) => void
+  /** The saved record (its new version), or null when cancelled. */
+  onClose: (saved: Company | null) => void
 }) {
   const api = useApi()
   const { pick } = useI18n()
-  const c = props.company
+  // The record the form was opened from, not the list's latest copy: the list refreshes live
+  // under the form, and the form's fields (and version) stay what the clerk saw until 重新加载.
+  const [c, setLoaded] = useState(props.company)
   const form = useForm<Values, CompanyInput>({
-    initialValues: {
-      name: c?.name ?? '',
-      region: c?.region ?? 'domestic',
-      uscc: c?.uscc ?? '',
-      usccOverrideReason: c?.usccOverrideReason ?? '',
-      businessScope: c?.businessScope ?? '',
-      notes: c?.notes ?? '',
-    },
+    initialValues: valuesOf(c),
     validate: zodValidate(companyInputSchema, (v: Values) => toInput(v, c?.id)),
     transformValues: (v) => toInput(v, c?.id),
+  })
+  const guard = useStaleGuard({
+    initial: c,
+    fetch: async () => findLoaded(await api['companies.list']({}), c?.id),
+    show: (company) => {
+      setLoaded(company)
+      form.setValues(valuesOf(company))
+    },
   })
   const { region } = form.values
   const check = usccCheck(form.values.uscc)
 
   const save = async () => {
     if (form.validate().hasErrors) return
-    await api['companies.save'](form.getTransformedValues())
-    props.onClose(true)
+    const input = form.getTransformedValues()
+    const saved = await guard.save((from) => api['companies.save']({ ...input, ...from }))
+    if (saved) props.onClose(saved)
   }
 
   return (
     <FormModal
       opened={props.opened}
-      onCancel={() => props.onClose(false)}
+      onCancel={() => props.onClose(null)}
       onSave={save}
+      stale={guard}
       title={c ? pick('编辑公司', 'Edit company') : pick('新建公司', 'New company')}
     >
       <TextInput

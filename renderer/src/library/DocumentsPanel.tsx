@@ -18,9 +18,11 @@ import type { FileInfo, LibraryDocument, OwnerKind } from '../../../shared/libra
 import { purposesFor, requirementLabel } from '../../../shared/rules/requirement-derive'
 import { useApi } from '../api/ApiContext'
 import { messageOf, useLoad } from '../hooks/useLoad'
+import { findLoaded, useStaleGuard } from '../hooks/useStaleGuard'
 import { useI18n } from '../i18n/I18nProvider'
 import { fileToBase64 } from './base64'
 import { FileViewer } from './FileViewer'
+import { StaleAlert } from './StaleAlert'
 
 function Thumbnail(props: { file: FileInfo; onOpen: () => void }) {
   const api = useApi()
@@ -58,6 +60,69 @@ function Thumbnail(props: { file: FileInfo; onOpen: () => void }) {
         </Text>
       )}
     </UnstyledButton>
+  )
+}
+
+/**
+ * A document's 有效期至, saved when the field is left. Until the clerk types, the field follows the
+ * list as it refreshes (another clerk's date shows up); once they have typed, their value and the
+ * version it was typed over stay, so a save over someone else's newer date is refused (STALE)
+ * rather than silently overwriting it.
+ */
+function ValidUntilField(props: {
+  document: LibraryDocument
+  fetch: () => Promise<LibraryDocument>
+  reloadList: () => void
+  onError: (error: unknown) => void
+}) {
+  const api = useApi()
+  const { pick } = useI18n()
+  const doc = props.document
+  /** The record the field shows (and its version), and what the clerk has typed over it. */
+  const [base, setBase] = useState(doc)
+  const [value, setValue] = useState(doc.validUntil ?? '')
+  const typed = value !== (base.validUntil ?? '')
+  const guard = useStaleGuard({
+    initial: doc,
+    fetch: props.fetch,
+    show: (record) => {
+      setBase(record)
+      setValue(record.validUntil ?? '')
+    },
+  })
+  // The list brought a newer copy and the clerk has not typed: show it (adjusted while rendering).
+  if (doc.version > base.version && !typed && !guard.stale) {
+    setBase(doc)
+    setValue(doc.validUntil ?? '')
+    guard.loaded(doc)
+  }
+  const save = async () => {
+    if (!typed) return
+    try {
+      const saved = await guard.save((from) =>
+        api['documents.update']({ id: doc.id, validUntil: value || null, ...from }),
+      )
+      if (!saved) return
+      setBase(saved)
+      setValue(saved.validUntil ?? '')
+      props.reloadList()
+    } catch (error) {
+      props.onError(error)
+    }
+  }
+  return (
+    <>
+      <TextInput
+        type="date"
+        size="xs"
+        mt={4}
+        label={pick('有效期至（选填）', 'Valid until (optional)')}
+        value={value}
+        onChange={(e) => setValue(e.currentTarget.value)}
+        onBlur={() => void save()}
+      />
+      <StaleAlert guard={guard} compact />
+    </>
   )
 }
 
@@ -171,23 +236,23 @@ export function DocumentsPanel(props: {
                 </Badge>
               </Group>
             )}
-            <TextInput
-              type="date"
-              size="xs"
-              mt={4}
-              label={pick('有效期至（选填）', 'Valid until (optional)')}
-              defaultValue={doc.validUntil ?? ''}
-              onBlur={(e) => {
-                const value = e.currentTarget.value || null
-                if (value === doc.validUntil) return
-                api['documents.update']({ id: doc.id, validUntil: value }).then(
-                  () => documents.reload(),
-                  (err: unknown) =>
-                    setOutcomes([
-                      { name: doc.file?.originalName ?? '', ok: false, message: messageOf(err) },
-                    ]),
+            <ValidUntilField
+              document={doc}
+              reloadList={documents.reload}
+              fetch={async () =>
+                findLoaded(
+                  await api['documents.list']({
+                    ownerKind: props.ownerKind,
+                    ownerId: props.ownerId,
+                  }),
+                  doc.id,
                 )
-              }}
+              }
+              onError={(err) =>
+                setOutcomes([
+                  { name: doc.file?.originalName ?? '', ok: false, message: messageOf(err) },
+                ])
+              }
             />
             <Button
               size="compact-xs"

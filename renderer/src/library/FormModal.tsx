@@ -1,11 +1,14 @@
 import { useState, type ReactNode } from 'react'
 import { Alert, Button, Group, Modal, Stack } from '@mantine/core'
 import { messageOf } from '../hooks/useLoad'
+import type { StaleGuard } from '../hooks/useStaleGuard'
 import { useI18n } from '../i18n/I18nProvider'
+import { StaleAlert } from './StaleAlert'
 
 /**
  * The frame every edit form shares: a modal with the fields, the backend's
- * refusal shown in place (in Chinese, field named), and 取消 / 保存.
+ * refusal shown in place (in Chinese, field named), and 取消 / 保存. A form editing a
+ * record passes its StaleGuard: a save refused as stale is shown with 重新加载.
  */
 export function FormModal(props: {
   opened: boolean
@@ -14,6 +17,7 @@ export function FormModal(props: {
   /** Saves; a rejection is shown in the form and the form stays open. */
   onSave: () => Promise<void>
   saveDisabled?: boolean
+  stale?: StaleGuard
   children: ReactNode
 }) {
   const { pick } = useI18n()
@@ -34,6 +38,7 @@ export function FormModal(props: {
     <Modal opened={props.opened} onClose={props.onCancel} title={props.title} size="lg">
       <Stack>
         {props.children}
+        {props.stale && <StaleAlert guard={props.stale} />}
         {error && <Alert color="red">{error}</Alert>}
         <Group justify="flex-end">
           <Button variant="default" onClick={props.onCancel}>

@@ -8,7 +8,7 @@ import {
 } from '../../../shared/i18n/labels'
 import type { Company, PersonSummary, Relation, Trademark } from '../../../shared/library/schemas'
 import { useApi } from '../api/ApiContext'
-import { useLoad } from '../hooks/useLoad'
+import { useLoad, type Loaded } from '../hooks/useLoad'
 import { useI18n } from '../i18n/I18nProvider'
 import { CompanyForm } from './CompanyForm'
 import { DetailDrawer } from './DetailDrawer'
@@ -113,10 +113,22 @@ export function LibraryPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [detail, companies.data, persons.data, trademarks.data, relations.data])
 
-  const closeForm = (saved: boolean) => {
-    setEditing(null)
-    if (saved) refresh()
-  }
+  /**
+   * A saved record goes into its list at once, with its new version: editing it again before the
+   * list is refetched starts from what was saved, not from the copy before (which would be refused).
+   */
+  const closeForm =
+    <T extends { id: string }>(list: Loaded<T[]>) =>
+    (saved: T | null) => {
+      setEditing(null)
+      if (!saved) return
+      list.update((rows) =>
+        rows?.some((row) => row.id === saved.id)
+          ? rows.map((row) => (row.id === saved.id ? saved : row))
+          : [...(rows ?? []), saved],
+      )
+      refresh()
+    }
 
   return (
     <Stack>
@@ -255,10 +267,10 @@ export function LibraryPage() {
       )}
 
       {editing?.kind === 'company' && (
-        <CompanyForm opened company={company(editing.id)} onClose={closeForm} />
+        <CompanyForm opened company={company(editing.id)} onClose={closeForm(companies)} />
       )}
       {editing?.kind === 'person' && (
-        <PersonForm opened person={person(editing.id)} onClose={closeForm} />
+        <PersonForm opened person={person(editing.id)} onClose={closeForm(persons)} />
       )}
       {editing?.kind === 'trademark' && (
         <TrademarkForm
@@ -266,7 +278,7 @@ export function LibraryPage() {
           trademark={trademark(editing.id)}
           companies={companies.data ?? []}
           persons={persons.data ?? []}
-          onClose={closeForm}
+          onClose={closeForm(trademarks)}
         />
       )}
       {editing?.kind === 'relation' && (
@@ -275,7 +287,7 @@ export function LibraryPage() {
           relation={relation(editing.id)}
           companies={companies.data ?? []}
           persons={persons.data ?? []}
-          onClose={closeForm}
+          onClose={closeForm(relations)}
         />
       )}
     </Stack>

@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import { Select, TextInput, Textarea } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { todayIn } from '../../../shared/dates'
@@ -13,6 +14,7 @@ import {
   type IdDocumentType,
 } from '../../../shared/validators'
 import { useApi } from '../api/ApiContext'
+import { findLoaded, useStaleGuard } from '../hooks/useStaleGuard'
 import { useI18n } from '../i18n/I18nProvider'
 import { FormModal } from './FormModal'
 import { zodValidate } from './zodValidate'
@@ -24,6 +26,16 @@ interface Values {
   idNumber: string
   nationality: string
   notes: string
+}
+
+function valuesOf(p: PersonSummary | null): Values {
+  return {
+    name: p?.name ?? '',
+    idType: p?.idType ?? 'resident_id',
+    idNumber: '',
+    nationality: p?.nationality ?? '',
+    notes: p?.notes ?? '',
+  }
 }
 
 function toInput(values: Values, person: PersonSummary | null): PersonInput {
@@ -46,36 +58,42 @@ function toInput(values: Values, person: PersonSummary | null): PersonInput {
 export function PersonForm(props: {
   person: PersonSummary | null
   opened: boolean
-  onClose: (saved: boolean) => void
+  /** The saved record (its new version), or null when cancelled. */
+  onClose: (saved: PersonSummary | null) => void
 }) {
   const api = useApi()
   const { pick, language } = useI18n()
-  const p = props.person
+  // The record the form was opened from, not the live list's latest copy (see CompanyForm).
+  const [p, setLoaded] = useState(props.person)
   const form = useForm<Values, PersonInput>({
-    initialValues: {
-      name: p?.name ?? '',
-      idType: p?.idType ?? 'resident_id',
-      idNumber: '',
-      nationality: p?.nationality ?? '',
-      notes: p?.notes ?? '',
-    },
+    initialValues: valuesOf(p),
     validate: zodValidate(personInputSchema, (v: Values) => toInput(v, p)),
     transformValues: (v) => toInput(v, p),
+  })
+  const guard = useStaleGuard({
+    initial: p,
+    fetch: async () => findLoaded(await api['persons.list']({}), p?.id),
+    show: (person) => {
+      setLoaded(person)
+      form.setValues(valuesOf(person))
+    },
   })
   const { idType, idNumber } = form.values
   const check = idNumber.trim() ? validateIdDocument(idType, idNumber, todayIn()) : null
 
   const save = async () => {
     if (form.validate().hasErrors) return
-    await api['persons.save'](form.getTransformedValues())
-    props.onClose(true)
+    const input = form.getTransformedValues()
+    const saved = await guard.save((from) => api['persons.save']({ ...input, ...from }))
+    if (saved) props.onClose(saved)
   }
 
   return (
     <FormModal
       opened={props.opened}
-      onCancel={() => props.onClose(false)}
+      onCancel={() => props.onClose(null)}
       onSave={save}
+      stale={guard}
       title={p ? pick('编辑自然人', 'Edit person') : pick('新建自然人', 'New person')}
     >
       <TextInput label={pick('姓名', 'Name')} required {...form.getInputProps('name')} />

@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import { Group, Select, TextInput, Textarea } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { pickLabel, RELATION_TYPE_LABELS } from '../../../shared/i18n/labels'
@@ -10,6 +11,7 @@ import {
   type RelationInput,
 } from '../../../shared/library/schemas'
 import { useApi } from '../api/ApiContext'
+import { findLoaded, useStaleGuard } from '../hooks/useStaleGuard'
 import { useI18n } from '../i18n/I18nProvider'
 import { FormModal } from './FormModal'
 import { zodValidate } from './zodValidate'
@@ -22,6 +24,17 @@ interface Values {
   validFrom: string
   validUntil: string
   notes: string
+}
+
+function valuesOf(r: Relation | null): Values {
+  return {
+    type: r?.type ?? 'authorization',
+    from: r ? `${r.from.kind}:${r.from.id}` : null,
+    toCompanyId: r?.to.id ?? null,
+    validFrom: r?.validFrom ?? '',
+    validUntil: r?.validUntil ?? '',
+    notes: r?.notes ?? '',
+  }
 }
 
 function toInput(values: Values, id: string | undefined): RelationInput {
@@ -42,22 +55,25 @@ export function RelationForm(props: {
   companies: Company[]
   persons: PersonSummary[]
   opened: boolean
-  onClose: (saved: boolean) => void
+  /** The saved record (its new version), or null when cancelled. */
+  onClose: (saved: Relation | null) => void
 }) {
   const api = useApi()
   const { pick, language } = useI18n()
-  const r = props.relation
+  // The record the form was opened from, not the live list's latest copy (see CompanyForm).
+  const [r, setLoaded] = useState(props.relation)
   const form = useForm<Values, RelationInput>({
-    initialValues: {
-      type: r?.type ?? 'authorization',
-      from: r ? `${r.from.kind}:${r.from.id}` : null,
-      toCompanyId: r?.to.id ?? null,
-      validFrom: r?.validFrom ?? '',
-      validUntil: r?.validUntil ?? '',
-      notes: r?.notes ?? '',
-    },
+    initialValues: valuesOf(r),
     validate: zodValidate(relationInputSchema, (v: Values) => toInput(v, r?.id)),
     transformValues: (v) => toInput(v, r?.id),
+  })
+  const guard = useStaleGuard({
+    initial: r,
+    fetch: async () => findLoaded(await api['relations.list']({}), r?.id),
+    show: (record) => {
+      setLoaded(record)
+      form.setValues(valuesOf(record))
+    },
   })
   const { type } = form.values
   // Only an authorization may be granted by a person.
@@ -73,15 +89,17 @@ export function RelationForm(props: {
 
   const save = async () => {
     if (form.validate().hasErrors) return
-    await api['relations.save'](form.getTransformedValues())
-    props.onClose(true)
+    const input = form.getTransformedValues()
+    const saved = await guard.save((from) => api['relations.save']({ ...input, ...from }))
+    if (saved) props.onClose(saved)
   }
 
   return (
     <FormModal
       opened={props.opened}
-      onCancel={() => props.onClose(false)}
+      onCancel={() => props.onClose(null)}
       onSave={save}
+      stale={guard}
       title={r ? pick('编辑关系', 'Edit relation') : pick('新建关系', 'New relation')}
     >
       <Select

@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import { Group, NumberInput, Select, TextInput, Textarea } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { pickLabel, TRADEMARK_STATUS_LABELS } from '../../../shared/i18n/labels'
@@ -11,6 +12,7 @@ import {
 } from '../../../shared/library/schemas'
 import { validateTrademarkNo } from '../../../shared/validators/trademark-no'
 import { useApi } from '../api/ApiContext'
+import { findLoaded, useStaleGuard } from '../hooks/useStaleGuard'
 import { useI18n } from '../i18n/I18nProvider'
 import { FormModal } from './FormModal'
 import { zodValidate } from './zodValidate'
@@ -28,6 +30,21 @@ interface Values {
   transfereeCompanyId: string | null
   officialRegistrantDiffers: 'none' | 'change' | 'transfer'
   notes: string
+}
+
+function valuesOf(t: Trademark | null): Values {
+  return {
+    text: t?.text ?? '',
+    regNo: t?.regNo ?? '',
+    class: t?.class ?? '',
+    registrant: t ? `${t.registrant.kind}:${t.registrant.id}` : null,
+    status: t?.status ?? 'registered',
+    validUntil: t?.validUntil ?? '',
+    acceptanceDate: t?.acceptanceDate ?? '',
+    transfereeCompanyId: t?.transfereeCompanyId ?? null,
+    officialRegistrantDiffers: t?.officialRegistrantDiffers ?? 'none',
+    notes: t?.notes ?? '',
+  }
 }
 
 function toInput(values: Values, id: string | undefined): TrademarkInput {
@@ -54,26 +71,25 @@ export function TrademarkForm(props: {
   companies: Company[]
   persons: PersonSummary[]
   opened: boolean
-  onClose: (saved: boolean) => void
+  /** The saved record (its new version), or null when cancelled. */
+  onClose: (saved: Trademark | null) => void
 }) {
   const api = useApi()
   const { pick, language } = useI18n()
-  const t = props.trademark
+  // The record the form was opened from, not the live list's latest copy (see CompanyForm).
+  const [t, setLoaded] = useState(props.trademark)
   const form = useForm<Values, TrademarkInput>({
-    initialValues: {
-      text: t?.text ?? '',
-      regNo: t?.regNo ?? '',
-      class: t?.class ?? '',
-      registrant: t ? `${t.registrant.kind}:${t.registrant.id}` : null,
-      status: t?.status ?? 'registered',
-      validUntil: t?.validUntil ?? '',
-      acceptanceDate: t?.acceptanceDate ?? '',
-      transfereeCompanyId: t?.transfereeCompanyId ?? null,
-      officialRegistrantDiffers: t?.officialRegistrantDiffers ?? 'none',
-      notes: t?.notes ?? '',
-    },
+    initialValues: valuesOf(t),
     validate: zodValidate(trademarkInputSchema, (v: Values) => toInput(v, t?.id)),
     transformValues: (v) => toInput(v, t?.id),
+  })
+  const guard = useStaleGuard({
+    initial: t,
+    fetch: async () => findLoaded(await api['trademarks.list']({}), t?.id),
+    show: (record) => {
+      setLoaded(record)
+      form.setValues(valuesOf(record))
+    },
   })
   const { status, regNo } = form.values
   const regCheck = regNo.trim() ? validateTrademarkNo(regNo) : null
@@ -91,15 +107,17 @@ export function TrademarkForm(props: {
 
   const save = async () => {
     if (form.validate().hasErrors) return
-    await api['trademarks.save'](form.getTransformedValues())
-    props.onClose(true)
+    const input = form.getTransformedValues()
+    const saved = await guard.save((from) => api['trademarks.save']({ ...input, ...from }))
+    if (saved) props.onClose(saved)
   }
 
   return (
     <FormModal
       opened={props.opened}
-      onCancel={() => props.onClose(false)}
+      onCancel={() => props.onClose(null)}
       onSave={save}
+      stale={guard}
       title={t ? pick('编辑商标', 'Edit trademark') : pick('新建商标', 'New trademark')}
     >
       <TextInput

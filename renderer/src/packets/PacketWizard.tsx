@@ -1,13 +1,16 @@
 import { useEffect, useRef, useState } from 'react'
 import { Alert, Button, Group, Stack, Stepper, Title } from '@mantine/core'
+import type { Packet } from '../../../shared/library/schemas'
 import type { Plan } from '../../../shared/rules/types'
 import { useApi } from '../api/ApiContext'
 import { useLiveVersion } from '../api/LiveRefresh'
 import { messageOf } from '../hooks/useLoad'
+import { findLoaded, useStaleGuard } from '../hooks/useStaleGuard'
 import { useI18n } from '../i18n/I18nProvider'
+import { StaleAlert } from '../library/StaleAlert'
 import { AccountStep } from './AccountStep'
 import { CheckStep } from './CheckStep'
-import { toInput, type Draft } from './draft'
+import { draftOf, emptyDraft, toInput, type Draft } from './draft'
 import { IndustryStep } from './IndustryStep'
 import { OtherStep } from './OtherStep'
 import { PrerequisitesStep } from './PrerequisitesStep'
@@ -17,11 +20,16 @@ import { SubmissionsPanel } from './SubmissionsPanel'
 /** The wizard's step index of 行业资质. */
 const INDUSTRY_STEP = 2
 
-/** The platform's form, step by step: 前提 → 账号信息 → 行业资质 → 其他资质 → 检查 → 导出. */
-export function PacketWizard(props: { initial: Draft; onClose: () => void }) {
+/**
+ * The platform's form, step by step: 前提 → 账号信息 → 行业资质 → 其他资质 → 检查 → 导出.
+ * `packet`: the packet opened (null: a new one); its version is what the autosaves are made from.
+ */
+export function PacketWizard(props: { packet: Packet | null; onClose: () => void }) {
   const api = useApi()
   const { pick } = useI18n()
-  const [draft, setDraft] = useState<Draft>(props.initial)
+  const [draft, setDraft] = useState<Draft>(() =>
+    props.packet ? draftOf(props.packet) : emptyDraft(),
+  )
   const [active, setActive] = useState(0)
   const [error, setError] = useState<string | null>(null)
   const [plan, setPlan] = useState<{
@@ -35,12 +43,28 @@ export function PacketWizard(props: { initial: Draft; onClose: () => void }) {
   // clerk's fix); the draft is the clerk's own form and is never reloaded under them.
   const changes = useLiveVersion()
 
+  /** Saves are debounced: one save (and one plan) per pause in typing, not per keystroke. */
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
+
+  // Autosaves are made from the version last loaded or saved; one refused as stale (another
+  // clerk or window changed the packet) leaves the draft as typed until 重新加载.
+  const guard = useStaleGuard({
+    initial: props.packet,
+    fetch: async () => findLoaded(await api['packets.list']({}), draft.id),
+    show: (packet) => {
+      if (timer.current) clearTimeout(timer.current)
+      setDraft(draftOf(packet))
+      setPlanVersion((v) => v + 1)
+    },
+  })
+
   /** Every change after the first save is saved, and the plan recomputed. */
   const save = async (next: Draft): Promise<Draft | null> => {
     setError(null)
     if (!next.applicantCompanyId || !next.accountName.trim()) return next
     try {
-      const saved = await api['packets.save'](toInput(next))
+      const saved = await guard.save((from) => api['packets.save']({ ...toInput(next), ...from }))
+      if (!saved) return null
       // Merge only the id: the user may have typed on while the save was in flight.
       setDraft((current) => ({ ...current, id: saved.id }))
       setPlanVersion((v) => v + 1)
@@ -51,8 +75,6 @@ export function PacketWizard(props: { initial: Draft; onClose: () => void }) {
     }
   }
 
-  /** Saves are debounced: one save (and one plan) per pause in typing, not per keystroke. */
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
   const change = (next: Draft) => {
     setDraft(next)
     if (!next.id) return
@@ -116,6 +138,7 @@ export function PacketWizard(props: { initial: Draft; onClose: () => void }) {
           {pick('返回列表', 'Back to list')}
         </Button>
       </Group>
+      <StaleAlert guard={guard} />
       <Stepper active={active} onStepClick={(s) => void goTo(s)} allowNextStepsSelect size="sm">
         <Stepper.Step label={pick('前提', 'Prerequisites')}>
           <PrerequisitesStep draft={draft} onChange={change} />

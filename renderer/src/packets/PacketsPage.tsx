@@ -1,16 +1,17 @@
 import { useState } from 'react'
+import type { Packet } from '../../../shared/library/schemas'
 import { Badge, Button, Checkbox, Group, Stack, Table, Text, Title } from '@mantine/core'
 import { useApi } from '../api/ApiContext'
 import { useLoad } from '../hooks/useLoad'
 import { useI18n } from '../i18n/I18nProvider'
 import { BatchLetters } from './BatchLetters'
-import { draftOf, emptyDraft, type Draft } from './draft'
 import { PacketWizard } from './PacketWizard'
 
 export function PacketsPage() {
   const api = useApi()
   const { t, pick } = useI18n()
-  const [open, setOpen] = useState<Draft | null>(null)
+  /** The wizard's packet (null inside: a new one). */
+  const [open, setOpen] = useState<{ packet: Packet | null } | null>(null)
   const [version, setVersion] = useState(0)
   const [selected, setSelected] = useState<string[]>([])
   const packets = useLoad(() => api['packets.list']({}), [api, version])
@@ -18,7 +19,7 @@ export function PacketsPage() {
   if (open) {
     return (
       <PacketWizard
-        initial={open}
+        packet={open.packet}
         onClose={() => {
           setOpen(null)
           setVersion((v) => v + 1)
@@ -30,7 +31,9 @@ export function PacketsPage() {
     <Stack>
       <Group justify="space-between">
         <Title order={2}>{t('packets.title')}</Title>
-        <Button onClick={() => setOpen(emptyDraft())}>{pick('新建资质包', 'New packet')}</Button>
+        <Button onClick={() => setOpen({ packet: null })}>
+          {pick('新建资质包', 'New packet')}
+        </Button>
       </Group>
       {packets.data?.length === 0 && <Text c="dimmed">{t('packets.empty')}</Text>}
       {(packets.data?.length ?? 0) > 0 && (
@@ -48,7 +51,7 @@ export function PacketsPage() {
             {(packets.data ?? []).map((p) => (
               <Table.Tr
                 key={p.id}
-                onClick={() => setOpen(draftOf(p))}
+                onClick={() => setOpen({ packet: p })}
                 style={{ cursor: 'pointer' }}
               >
                 <Table.Td onClick={(e) => e.stopPropagation()}>

@@ -25,7 +25,9 @@ import {
 } from '../../../shared/contract'
 import { useApi } from '../api/ApiContext'
 import { messageOf } from '../hooks/useLoad'
+import { useStaleGuard } from '../hooks/useStaleGuard'
 import { useI18n } from '../i18n/I18nProvider'
+import { StaleAlert } from '../library/StaleAlert'
 import { boxAtClick, boxToPercent, insidePage } from './geometry'
 
 function useDataItemOptions() {
@@ -50,17 +52,28 @@ export function TemplateDesigner(props: { template: LetterTemplateDetail; onSave
   const [acro, setAcro] = useState<AcroTemplateField[]>(() =>
     props.template.kind === 'acroform' ? (props.template.fields as AcroTemplateField[]) : [],
   )
+  // The designer stays open after a save: the next save is made from the version it returned.
+  const guard = useStaleGuard({
+    initial: props.template,
+    fetch: () => api['templates.get']({ id: props.template.id }),
+    show: (template) => {
+      setName(template.name)
+      if (template.kind === 'flat') setFlat(template.fields as FlatTemplateField[])
+      else setAcro(template.fields as AcroTemplateField[])
+      setSaved(false)
+    },
+  })
 
   const save = async () => {
     setBusy(true)
     setError(null)
     setSaved(false)
     try {
-      await api['templates.save']({
-        id: props.template.id,
-        name,
-        fields: props.template.kind === 'flat' ? flat : acro,
-      })
+      const fields = props.template.kind === 'flat' ? flat : acro
+      const done = await guard.save((from) =>
+        api['templates.save']({ id: props.template.id, name, fields, ...from }),
+      )
+      if (!done) return
       setSaved(true)
       props.onSaved()
     } catch (e) {
@@ -88,6 +101,7 @@ export function TemplateDesigner(props: { template: LetterTemplateDetail; onSave
           {pick('保存模板', 'Save template')}
         </Button>
       </Group>
+      <StaleAlert guard={guard} />
       {error && <Alert color="red">{error}</Alert>}
       {saved && (
         <Alert color="green" data-testid="template-saved">
