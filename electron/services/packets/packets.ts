@@ -105,7 +105,8 @@ export async function savePacket(store: LibraryStore, input: PacketInput): Promi
       industries: JSON.stringify(input.industries),
       avatar_fit: input.avatarFit ?? 'pad',
       prerequisites: JSON.stringify(input.prerequisites ?? {}),
-      notes: input.notes ?? '',
+      // The wizard does not edit notes: a save without them keeps the stored ones.
+      ...(input.notes === undefined ? {} : { notes: input.notes }),
       updated_at: at,
       updated_by: store.actor,
     }
@@ -117,7 +118,7 @@ export async function savePacket(store: LibraryStore, input: PacketInput): Promi
     } else {
       await trx
         .insertInto('packets')
-        .values({ id, ...fields, created_at: at })
+        .values({ id, ...fields, notes: input.notes ?? '', created_at: at })
         .execute()
       await recordAudit(trx, 'create', 'packet', id)
     }

@@ -119,6 +119,7 @@ describe('row versions', () => {
       promotedSubject: 'none',
       industries: [],
       trademarkIds: [mark.id],
+      notes: '客户要求周五前提交',
     })
     await h['packets.save']({
       id: packet.id,
@@ -146,5 +147,7 @@ describe('row versions', () => {
     // The refused save changed nothing: not the name, not the trademark list.
     const [stored] = await h['packets.list']({})
     expect(stored).toMatchObject({ accountName: '甲公司官方', trademarkIds: [mark.id] })
+    // The wizard sends no notes: a save without them keeps the stored ones.
+    expect(stored?.notes).toBe('客户要求周五前提交')
   })
 })
