@@ -84,30 +84,48 @@ run('fonts', process.execPath, [join(root, 'scripts', 'copy-fonts.cjs')])
 run('build', bin('electron-vite'), ['build'])
 
 mkdirSync(join(root, 'test-results'), { recursive: true })
-const report = join(root, 'test-results', 'vitest.json')
-const vitestArgs = ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]
 // A display for the Electron smoke test where the Electron binary exists.
 const needsXvfb = process.platform === 'linux' && !process.env.DISPLAY && has('xvfb-run')
-const vitest = needsXvfb
-  ? spawnSync('xvfb-run', ['-a', bin('vitest'), ...vitestArgs], { cwd: root, stdio: 'inherit' })
-  : spawnSync(bin('vitest'), vitestArgs, { cwd: root, stdio: 'inherit' })
 
-let summary = null
-try {
-  const json = JSON.parse(readFileSync(report, 'utf8'))
-  summary = {
-    passed: json.numPassedTests,
-    failed: json.numFailedTests,
-    skipped: json.numPendingTests + json.numTodoTests,
+/**
+ * Two phases, one after the other: the PostgreSQL projects (eight clerk processes at once, the
+ * backend suite again on a team library) would otherwise share the two cores with the safety
+ * tests that assert a hostile file is refused within its deadline.
+ */
+const PHASES = [
+  { name: 'unit + browser', projects: ['unit', 'e2e'] },
+  { name: 'PostgreSQL (team, backend-pg)', projects: ['team', 'backend-pg'] },
+]
+
+const summary = { passed: 0, failed: 0, skipped: 0 }
+let status = 0
+for (const [index, phase] of PHASES.entries()) {
+  const report = join(root, 'test-results', `vitest-${index + 1}.json`)
+  const vitestArgs = [
+    'run',
+    ...phase.projects.flatMap((project) => ['--project', project]),
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+  ]
+  console.log(`\n[test] vitest, ${phase.name}`)
+  const vitest = needsXvfb
+    ? spawnSync('xvfb-run', ['-a', bin('vitest'), ...vitestArgs], { cwd: root, stdio: 'inherit' })
+    : spawnSync(bin('vitest'), vitestArgs, { cwd: root, stdio: 'inherit' })
+  try {
+    const json = JSON.parse(readFileSync(report, 'utf8'))
+    summary.passed += json.numPassedTests
+    summary.failed += json.numFailedTests
+    summary.skipped += json.numPendingTests + json.numTodoTests
+  } catch {
+    // no report: vitest crashed before writing it
+    status = status || 1
   }
-} catch {
-  // no report: vitest crashed before writing it
+  if (vitest.status !== 0) status = status || vitest.status || 1
 }
-if (summary) {
-  console.log(
-    `\ntests: ${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped`,
-  )
-}
-if (vitest.status !== 0 || !summary || summary.failed > 0 || summary.passed === 0) {
-  process.exit(vitest.status || 1)
+console.log(
+  `\ntests: ${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped`,
+)
+if (status !== 0 || summary.failed > 0 || summary.passed === 0) {
+  process.exit(status || 1)
 }
