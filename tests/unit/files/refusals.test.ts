@@ -5,7 +5,6 @@ import { ContentStore } from '../../../electron/services/files/content-store'
 import { importFile } from '../../../electron/services/files/import'
 import { inspectFile } from '../../../electron/services/files/inspect'
 import { MAX_IMPORT_BYTES } from '../../../shared/limits'
-import { AppError } from '../../../shared/errors'
 import {
   bitFlippedPng,
   blankPdf,
@@ -19,6 +18,7 @@ import {
   zipBytes,
 } from '../../helpers/fixtures-files'
 import { tempDir } from '../../helpers/temp'
+import { refusalOf } from '../../helpers/app-error'
 
 /** Every refusal must come back within this (vitest's per-test timeout, not a stopwatch). */
 const REFUSAL_TIMEOUT_MS = 5000
@@ -125,15 +125,6 @@ function bmpBytes(): Buffer {
   bmp.writeUInt32LE(0, 30)
   bmp.writeUInt32LE(16, 34)
   return bmp
-}
-
-async function refusalOf(promise: Promise<unknown>): Promise<AppError> {
-  const error: unknown = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  )
-  expect(error).toBeInstanceOf(AppError)
-  return error as AppError
 }
 
 describe('inspectFile refuses', () => {

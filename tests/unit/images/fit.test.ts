@@ -1,22 +1,13 @@
 import sharp, { type Sharp } from 'sharp'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { AppError } from '../../../shared/errors'
 import { fitToUpload } from '../../../electron/services/images/fit'
 import { LEGIBILITY_FLOOR } from '../../../electron/services/images/limits'
 import { expectUploadable, meanColour } from './assertions'
 import { colourScan, hasGpsPointer, hopelessNoise, phonePhoto, screenshot } from './fixtures'
+import { refusalOf } from '../../helpers/app-error'
 
 // Real 12 MP encodes on a 2-core machine: seconds each, not milliseconds.
 const SLOW = 90_000
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  )
-  expect(error).toBeInstanceOf(AppError)
-  return error as AppError
-}
 
 describe('fitToUpload: 12 MP colour scans', () => {
   const scans: { name: string; input: Buffer; width: number; height: number }[] = []
@@ -181,7 +172,7 @@ describe('fitToUpload: refusals', () => {
     async () => {
       const noise = await hopelessNoise(12000, 9000)
       const started = Date.now()
-      const error = await rejection(fitToUpload(noise))
+      const error = await refusalOf(fitToUpload(noise))
       expect(Date.now() - started).toBeLessThan(45_000)
       expect(error.code).toBe('FILE_REJECTED')
       expect(error.message).toContain('1 MB')
@@ -192,7 +183,7 @@ describe('fitToUpload: refusals', () => {
   )
 
   it('refuses bytes that are not an image', async () => {
-    const error = await rejection(fitToUpload(Buffer.from('PK\u0003\u0004 not a picture')))
+    const error = await refusalOf(fitToUpload(Buffer.from('PK\u0003\u0004 not a picture')))
     expect(error.code).toBe('FILE_REJECTED')
     expect(error.message).toContain('无法读取')
   })
@@ -203,7 +194,7 @@ describe('fitToUpload: refusals', () => {
     })
       .png()
       .toBuffer()
-    const error = await rejection(fitToUpload(big, { limitInputPixels: 4_000_000 }))
+    const error = await refusalOf(fitToUpload(big, { limitInputPixels: 4_000_000 }))
     expect(error.code).toBe('FILE_REJECTED')
     expect(error.message).toContain('像素')
   })

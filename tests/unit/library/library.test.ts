@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Handlers } from '../../../shared/contract'
-import { AppError } from '../../../shared/errors'
 import { dispatch } from '../../../electron/services/dispatch'
 import type { Backend } from '../../../electron/services/backend'
 import { auditRows, SUITE_ENGINE, suiteBackend } from '../../helpers/backend'
+import { refusalOf } from '../../helpers/app-error'
 
 let backend: Backend
 let h: Handlers
@@ -20,16 +20,6 @@ afterEach(() => cleanup())
 const auditCount = async (action: string) =>
   (await auditRows(backend)).filter((r) => r.action === action).length
 
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise
-  } catch (error) {
-    if (error instanceof AppError) return error
-    throw error
-  }
-  throw new Error('expected a rejection')
-}
-
 describe('the backend suite', () => {
   it('runs on the engine its vitest project names (unit: SQLite, backend-pg: PostgreSQL)', () => {
     expect(backend.context.library.engine).toBe(SUITE_ENGINE)
@@ -44,7 +34,7 @@ describe('companies', () => {
       uscc: ' 91310000ma1fl0000n ',
     })
     expect(ok.uscc).toBe('91310000MA1FL0000N')
-    const bad = await rejection(
+    const bad = await refusalOf(
       h['companies.save']({ name: '某公司', region: 'domestic', uscc: '91310000MA1FL0000A' }),
     )
     expect(bad.code).toBe('INVALID_ARGUMENT')
@@ -81,7 +71,7 @@ describe('persons', () => {
   })
 
   it('refuses an invalid number with the field named and stores nothing', async () => {
-    const error = await rejection(
+    const error = await refusalOf(
       h['persons.save']({ name: '李四', idType: 'resident_id', idNumber: '110105194912310021' }),
     )
     expect(error.field).toBe('idNumber')
@@ -107,7 +97,7 @@ describe('trademarks, relations, deletes and the recycle bin', () => {
       status: 'registered',
       validUntil: '2031-03-13',
     })
-    const error = await rejection(h['library.delete']({ kind: 'company', id: c.id }))
+    const error = await refusalOf(h['library.delete']({ kind: 'company', id: c.id }))
     expect(error.code).toBe('CONFLICT')
     expect(error.message).toContain('青禾')
     await h['library.delete']({ kind: 'trademark', id: tm.id })
@@ -126,7 +116,7 @@ describe('trademarks, relations, deletes and the recycle bin', () => {
       idType: 'resident_id',
       idNumber: '11010519491231002X',
     })
-    const noDate = await rejection(
+    const noDate = await refusalOf(
       h['trademarks.save']({
         text: 'x',
         regNo: '1',
@@ -136,7 +126,7 @@ describe('trademarks, relations, deletes and the recycle bin', () => {
     )
     expect(noDate.field).toBe('acceptanceDate')
     const c2 = await h['companies.save']({ name: '另一家', region: 'domestic' })
-    const wrong = await rejection(
+    const wrong = await refusalOf(
       h['relations.save']({
         type: 'general_agency',
         from: { kind: 'person', id: p.id },

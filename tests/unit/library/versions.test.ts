@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Handlers } from '../../../shared/contract'
-import { AppError } from '../../../shared/errors'
 import type { Backend } from '../../../electron/services/backend'
 import { suiteBackend } from '../../helpers/backend'
+import { refusalOf } from '../../helpers/app-error'
 
 /**
  * Two clerks (or two windows) editing the same row (issue 11 item 4): every save names the
@@ -21,16 +21,6 @@ beforeEach(async () => {
 })
 afterEach(() => cleanup())
 
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise
-  } catch (error) {
-    if (error instanceof AppError) return error
-    throw error
-  }
-  throw new Error('expected a refusal')
-}
-
 describe('row versions', () => {
   it('a save from a stale version is refused naming who and when; the first save stays', async () => {
     const company = await h['companies.save']({ name: '青禾文化', region: 'domestic' })
@@ -42,7 +32,7 @@ describe('row versions', () => {
       region: 'domestic',
     })
     expect(first.version).toBe(2)
-    const error = await refusal(
+    const error = await refusalOf(
       h['companies.save']({
         id: company.id,
         version: 1,
@@ -101,7 +91,7 @@ describe('row versions', () => {
       registrant: { kind: 'company', id: company.id },
       status: 'registered',
     })
-    const staleMark = await refusal(
+    const staleMark = await refusalOf(
       h['trademarks.save']({
         id: mark.id,
         version: mark.version,
@@ -131,7 +121,7 @@ describe('row versions', () => {
       industries: [],
       trademarkIds: [mark.id],
     })
-    const stalePacket = await refusal(
+    const stalePacket = await refusalOf(
       h['packets.save']({
         id: packet.id,
         version: packet.version,

@@ -4,10 +4,10 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Backend } from '../../../electron/services/backend'
 import { dispatch } from '../../../electron/services/dispatch'
-import { AppError } from '../../../shared/errors'
 import { compactText, pdffonts } from '../../helpers/pdf-tools'
 import { suiteDemoBackend } from '../../helpers/backend'
 import { acroTemplatePdf, b64, flatTemplatePdf } from './fixtures'
+import { refusalOf } from '../../helpers/app-error'
 
 let backend: Backend
 let dir: string
@@ -27,16 +27,6 @@ async function personRelation() {
   )
   if (!found) throw new Error('demo relation missing')
   return found
-}
-
-async function refused(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise
-  } catch (error) {
-    if (error instanceof AppError) return error
-    throw error
-  }
-  throw new Error('expected a refusal')
 }
 
 async function letterPdf(id: string): Promise<string> {
@@ -130,12 +120,12 @@ describe('user letter templates', () => {
       'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
       'base64',
     )
-    const notPdf = await refused(
+    const notPdf = await refusalOf(
       h()['templates.import']({ fileName: 'scan.png', dataBase64: png.toString('base64') }),
     )
     expect(notPdf.code).toBe('FILE_REJECTED')
     expect(notPdf.message).toContain('模板必须是 PDF 文件')
-    const text = await refused(
+    const text = await refusalOf(
       h()['templates.import']({
         fileName: 'a.pdf',
         dataBase64: Buffer.from('hello').toString('base64'),
@@ -147,7 +137,7 @@ describe('user letter templates', () => {
       fileName: 'flat.pdf',
       dataBase64: b64(await flatTemplatePdf()),
     })
-    const outside = await refused(
+    const outside = await refusalOf(
       h()['templates.save']({
         id: imported.id,
         name: 'x',
@@ -157,7 +147,7 @@ describe('user letter templates', () => {
       }),
     )
     expect(outside.message).toContain('超出了第 1 页的范围')
-    const secondPage = await refused(
+    const secondPage = await refusalOf(
       h()['templates.save']({
         id: imported.id,
         name: 'x',
@@ -176,7 +166,7 @@ describe('user letter templates', () => {
     const viaContract = await dispatch(h(), 'templates.save', unknownField)
     expect(viaContract.ok).toBe(false)
     if (!viaContract.ok) expect(viaContract.error.code).toBe('INVALID_ARGUMENT')
-    const viaHandler = await refused(
+    const viaHandler = await refusalOf(
       h()['templates.save'](
         unknownField as unknown as Parameters<ReturnType<typeof h>['templates.save']>[0],
       ),
@@ -200,7 +190,9 @@ describe('user letter templates', () => {
       ],
     })
     const before = (await h()['letters.list']({ relationId: relation.id })).length
-    const glyph = await refused(h()['templates.fill']({ id: imported.id, relationId: relation.id }))
+    const glyph = await refusalOf(
+      h()['templates.fill']({ id: imported.id, relationId: relation.id }),
+    )
     expect(glyph.message).toContain('字体缺少字符“😀”（U+1F600）')
     expect(glyph.message).toContain('被授权方名称')
     expect((await h()['letters.list']({ relationId: relation.id })).length).toBe(before)

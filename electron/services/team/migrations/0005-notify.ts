@@ -6,7 +6,11 @@ import type { PgMigration } from './migration'
  */
 export const TEAM_CHANGES_CHANNEL = 'packetdesk_library'
 
-/** The tables whose changes a clerk can see on screen (not the audit log, blobs or the index). */
+/**
+ * The tables whose changes a clerk can see on screen (not the audit log, blobs or the index).
+ * Spelled out rather than imported from team/tables.ts: a shipped migration must not change
+ * when a list elsewhere does.
+ */
 const WATCHED = [
   'companies',
   'persons',
