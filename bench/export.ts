@@ -124,10 +124,12 @@ export async function benchExport(
   const sqlite = await onSqlite(documents)
   const pg = await onPostgres(documents)
   const s = (value: number) => `${value.toFixed(2)} s`
+  // Both PostgreSQL exports run after SQLite's first, which also pays the process's one-off
+  // start (fonts, image workers): the ratios compare with SQLite's second export.
   console.log(`\nexport of a ${documents}-document packet`)
-  console.log(`  SQLite                      first ${s(sqlite.first)}, again ${s(sqlite.second)}`)
+  console.log(`  SQLite       first ${s(sqlite.first)}, again ${s(sqlite.second)}`)
   console.log(
-    `  PostgreSQL, fresh data folder cold ${s(pg.cold)} (${(pg.cold / sqlite.first).toFixed(2)}× SQLite's first), warm ${s(pg.warm)} (${(pg.warm / sqlite.second).toFixed(2)}× SQLite's second)\n`,
+    `  PostgreSQL   cold cache ${s(pg.cold)} (${(pg.cold / sqlite.second).toFixed(2)}× SQLite again), warm cache ${s(pg.warm)} (${(pg.warm / sqlite.second).toFixed(2)}×)\n`,
   )
   return {
     'export.documents': documents,
@@ -135,7 +137,7 @@ export async function benchExport(
     'export.seconds_again': sqlite.second,
     'export.pg_cold_seconds': pg.cold,
     'export.pg_warm_seconds': pg.warm,
-    'export.pg_cold_over_sqlite': pg.cold / sqlite.first,
+    'export.pg_cold_over_sqlite': pg.cold / sqlite.second,
     'export.pg_warm_over_sqlite': pg.warm / sqlite.second,
   }
 }
