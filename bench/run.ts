@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process'
 import { benchExport } from './export'
 import { benchImport } from './import'
 import { benchLetters } from './letters'
+import { benchList } from './list'
 import { benchPlan } from './plan'
 import { benchSearch } from './search'
 import type { Metrics } from './stats'
@@ -17,6 +18,7 @@ import type { Metrics } from './stats'
 const BENCHES: Record<string, () => Metrics | Promise<Metrics>> = {
   plan: benchPlan,
   search: () => benchSearch(),
+  list: () => benchList(),
   import: () => benchImport(),
   letters: () => benchLetters(),
   export: () => benchExport(),
