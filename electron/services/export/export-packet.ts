@@ -6,7 +6,8 @@ import type { Scenario } from '../../../shared/rules/scenario'
 import type { Plan, Slot } from '../../../shared/rules/types'
 import type { FileStore } from '../storage/file-store'
 import { inSnapshot } from '../storage/library-store'
-import { listAllDocuments } from '../library/documents'
+import { listDocumentsOwnedBy } from '../library/documents'
+import { scopeOwnerIds } from '../packets/scenario'
 import { listRelations } from '../library/relations'
 import { planWith, type PlanSource } from '../packets/plan-for-packet'
 import { APP_VERSION } from '../version'
@@ -76,28 +77,35 @@ export async function exportPacket(
   // The plan and the documents it picks from, in one snapshot (the stored files they name are
   // immutable, read by their SHA-256 afterwards).
   const catalog = await source.catalog()
-  const { packet, scenario, plan, formProblems, documents, relations } = await inSnapshot(
+  const { packet, scenario, plan, formProblems, documents, relationIds } = await inSnapshot(
     source.library,
-    async (db) => ({
-      ...(await planWith(db, catalog, packetId, asOf)),
-      documents: await listAllDocuments(db),
-      relations: await listRelations(db),
-    }),
+    async (db) => {
+      const planned = await planWith(db, catalog, packetId, asOf)
+      const parties = new Set([
+        planned.scenario.applicant.id,
+        ...planned.scenario.parties.map((p) => p.id),
+      ])
+      const relationIds = new Set(
+        (await listRelations(db))
+          .filter((r) => parties.has(r.from.id) && parties.has(r.to.id))
+          .map((r) => r.id),
+      )
+      // The documents of the packet's scope only, not the whole library.
+      const owners = scopeOwnerIds({
+        packetId,
+        applicantId: planned.scenario.applicant.id,
+        trademarkIds: new Set(planned.scenario.trademarks.map((t) => t.id)),
+        partyIds: parties,
+        relationIds,
+      })
+      return { ...planned, relationIds, documents: await listDocumentsOwnedBy(db, owners) }
+    },
   )
   if (!plan.ready && options.draft !== true) {
     throw notReadyError(scenario, plan, packet.accountName, formProblems)
   }
   const draft = !plan.ready
-  const parties = new Set([scenario.applicant.id, ...scenario.parties.map((p) => p.id)])
-  const selected = selectDocuments({
-    plan,
-    scenario,
-    packet,
-    documents,
-    relationIds: new Set(
-      relations.filter((r) => parties.has(r.from.id) && parties.has(r.to.id)).map((r) => r.id),
-    ),
-  })
+  const selected = selectDocuments({ plan, scenario, packet, documents, relationIds })
 
   const root = resolve(outDir)
   await sweepStalePartials(root)

@@ -71,6 +71,26 @@ export async function listDocuments(
   return rows.map(toDocument)
 }
 
+/**
+ * The live documents owned by any of `ownerIds` (a packet's scope: itself, its applicant,
+ * trademarks, parties, relations), oldest first — not the whole library, which may hold
+ * 100,000 documents (bench list).
+ */
+export async function listDocumentsOwnedBy(
+  db: Executor,
+  ownerIds: readonly string[],
+): Promise<LibraryDocument[]> {
+  const ids = [...new Set(ownerIds)]
+  if (ids.length === 0) return []
+  const rows = await selectDocuments(db)
+    .where('d.owner_kind', 'in', Object.keys(OWNER_TABLES) as OwnerKind[])
+    .where('d.owner_id', 'in', ids)
+    .orderBy('d.created_at')
+    .orderBy('d.id')
+    .execute()
+  return rows.map(toDocument)
+}
+
 export async function listAllDocuments(db: Executor): Promise<LibraryDocument[]> {
   const rows = await selectDocuments(db).orderBy('d.created_at').orderBy('d.id').execute()
   return rows.map(toDocument)

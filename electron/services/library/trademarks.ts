@@ -46,9 +46,12 @@ function toTrademark(row: TrademarkRow): Trademark {
   }
 }
 
-/** By the mark's text, in code-point order on either engine. */
-export async function listTrademarks(db: Executor): Promise<Trademark[]> {
-  const rows = await selectTrademarks(db).execute()
+/** By the mark's text, in code-point order on either engine; only `ids` when given. */
+export async function listTrademarks(db: Executor, ids?: readonly string[]): Promise<Trademark[]> {
+  if (ids?.length === 0) return []
+  const rows = await selectTrademarks(db)
+    .$if(ids !== undefined, (qb) => qb.where('t.id', 'in', [...(ids ?? [])]))
+    .execute()
   return rows.sort(byCodePoint((r) => r.text)).map(toTrademark)
 }
 

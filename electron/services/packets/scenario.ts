@@ -1,6 +1,6 @@
 import { documentServesPacket, isAvatarSlot } from '../../../shared/rules/requirement-derive'
 import type { FileFacts, Scenario, ScenarioDocument } from '../../../shared/rules/scenario'
-import { listAllDocuments } from '../library/documents'
+import { listDocumentsOwnedBy } from '../library/documents'
 import { listRelations } from '../library/relations'
 import { listTrademarks } from '../library/trademarks'
 import type { Executor } from '../storage/library-store'
@@ -35,7 +35,7 @@ export async function buildScenario(
 
   const applicant = await company(packet.applicantCompanyId)
   if (!applicant) throw new Error('applicant vanished')
-  const trademarks = (await listTrademarks(db)).filter((t) => packet.trademarkIds.includes(t.id))
+  const trademarks = await listTrademarks(db, packet.trademarkIds)
 
   const partyIds = new Set<string>()
   for (const t of trademarks) {
@@ -80,7 +80,7 @@ export async function buildScenario(
   }
 
   const facts = (
-    f: NonNullable<Awaited<ReturnType<typeof listAllDocuments>>[number]['file']>,
+    f: NonNullable<Awaited<ReturnType<typeof listDocumentsOwnedBy>>[number]['file']>,
   ): FileFacts => ({
     format: f.format,
     width: f.width,
@@ -98,7 +98,8 @@ export async function buildScenario(
   }
   const documents: NonNullable<Scenario['documents']> = []
   let avatar: FileFacts | null = null
-  for (const d of await listAllDocuments(db)) {
+  const owned = await listDocumentsOwnedBy(db, scopeOwnerIds(scope))
+  for (const d of owned) {
     // Which documents serve the packet is the requirements table's owner rule.
     if (!documentServesPacket(d, scope)) continue
     if (isAvatarSlot(d.requirement)) {
@@ -150,4 +151,21 @@ export async function buildScenario(
     ),
     documents,
   }
+}
+
+/** Every record whose documents can serve a packet (the requirements table's owner rule). */
+export function scopeOwnerIds(scope: {
+  packetId: string
+  applicantId: string
+  trademarkIds: ReadonlySet<string>
+  partyIds: ReadonlySet<string>
+  relationIds: ReadonlySet<string>
+}): string[] {
+  return [
+    scope.packetId,
+    scope.applicantId,
+    ...scope.trademarkIds,
+    ...scope.partyIds,
+    ...scope.relationIds,
+  ]
 }
