@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Database } from 'better-sqlite3'
 import { isMutating, type Handlers, type TeamStatus } from '../../shared/contract'
@@ -402,6 +403,9 @@ function openWith(options: BackendOptions, lock: DataDirLock | null): Backend {
     if (opened.databaseUrl) await switchTo({ ...options, databaseUrl: undefined })
     await options.teamSecrets?.clear()
     remembered = false
+    // The cached team files (ID scans among them) do not outlive the connection on this
+    // computer: connecting again fetches what is opened.
+    rmSync(join(options.dataDir, TEAM_CACHE), { recursive: true, force: true })
     return teamStatus()
   }
   return {

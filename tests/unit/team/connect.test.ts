@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { dispatch } from '../../../electron/services/dispatch'
 import { teamInit } from '../../../electron/services/team/init'
@@ -55,10 +58,25 @@ describe('connecting the running app to a team library', () => {
     expect(connected).toMatchObject({ mode: 'team', user: clerk })
     expect(JSON.stringify(connected)).not.toContain(password)
     expect(await h['companies.list']({})).toEqual([])
-    await h['companies.save']({ name: '团队的公司', region: 'domestic' })
+    const teamCompany = await h['companies.save']({ name: '团队的公司', region: 'domestic' })
+    const scan = await sharp({
+      create: { width: 200, height: 120, channels: 3, background: { r: 200, g: 80, b: 40 } },
+    })
+      .jpeg()
+      .toBuffer()
+    await h['documents.import']({
+      ownerKind: 'company',
+      ownerId: teamCompany.id,
+      requirement: 'industry_qualification',
+      fileName: '许可证.jpg',
+      dataBase64: scan.toString('base64'),
+    })
 
+    expect(existsSync(join(local.dir, 'team-cache'))).toBe(true)
     const back = await h['team.disconnect']({})
     expect(back).toMatchObject({ mode: 'local' })
+    // The team's cached files (ID scans among them) are gone from this computer.
+    expect(existsSync(join(local.dir, 'team-cache'))).toBe(false)
     expect((await h['companies.list']({})).map((c) => c.name)).toEqual(['本机的公司'])
     // The team's company is on the server, not in this computer's library.
     await h['team.connect']({ url: address, password })
