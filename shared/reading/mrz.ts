@@ -1,0 +1,174 @@
+import { isIsoDate } from '../dates'
+import { icaoCheckDigit } from '../validators/passport'
+
+/**
+ * A passport's machine-readable zone (ICAO 9303 TD3: two lines of 44 characters) as OCR reads
+ * it, turned into the passport's fields (issue 12): `number`, `nationality` (ICAO 3-letter),
+ * `birthDate`, `expiryDate` (YYYY-MM-DD), `name` (NFKC, no spaces). Pure: text lines in, fields
+ * out. OCR's usual confusions (O/0, I/1, B/8 …) are corrected where the zone says which kind of
+ * character belongs there, and in the passport number only when exactly one correction
+ * satisfies its check digit and the composite one — the one place a number may be "fixed"
+ * (by its own check digits, never guessed). What does not check out is reported as unsure.
+ */
+export interface MrzFields {
+  fields: {
+    number?: string
+    nationality?: string
+    birthDate?: string
+    expiryDate?: string
+    name?: string
+  }
+  /** Fields read but not confirmed (a check digit fails, a date cannot exist). */
+  unsure: string[]
+  /** The two lines after correction, for display. */
+  lines: [string, string]
+}
+
+const LENGTH = 44
+
+/** Letters OCR reads for digits, in a field that can only hold digits. */
+const AS_DIGIT: Record<string, string> = {
+  O: '0',
+  Q: '0',
+  D: '0',
+  U: '0',
+  I: '1',
+  L: '1',
+  T: '1',
+  Z: '2',
+  S: '5',
+  G: '6',
+  B: '8',
+}
+/** Digits OCR reads for letters, in a field that can only hold letters (or <). */
+const AS_LETTER: Record<string, string> = {
+  '0': 'O',
+  '1': 'I',
+  '2': 'Z',
+  '5': 'S',
+  '6': 'G',
+  '8': 'B',
+}
+/** Either way, for the alphanumeric passport number (decided by its check digit). */
+const CONFUSABLE: Record<string, string[]> = {
+  '0': ['O', 'D'],
+  O: ['0'],
+  D: ['0'],
+  '1': ['I'],
+  I: ['1'],
+  '8': ['B'],
+  B: ['8'],
+  '5': ['S'],
+  S: ['5'],
+  '2': ['Z'],
+  Z: ['2'],
+  '6': ['G'],
+  G: ['6'],
+}
+
+/** One OCR line as MRZ characters: upper case, no spaces, the filler's look-alikes as `<`. */
+function clean(line: string): string {
+  return line
+    .normalize('NFKC')
+    .toUpperCase()
+    .replace(/[«‹く〈＜]/gu, '<')
+    .replace(/\s+/gu, '')
+}
+
+const digits = (text: string) => [...text].map((c) => AS_DIGIT[c] ?? c).join('')
+const letters = (text: string) => [...text].map((c) => AS_LETTER[c] ?? c).join('')
+
+/** Find the zone: a line of 44 starting `P` followed by a line of 44. */
+function findZone(lines: readonly string[]): [string, string] | null {
+  const cleaned = lines.map(clean)
+  for (let i = 0; i + 1 < cleaned.length; i++) {
+    const first = cleaned[i] ?? ''
+    const second = cleaned[i + 1] ?? ''
+    if (first.length === LENGTH && first.startsWith('P') && second.length === LENGTH) {
+      return [first, second]
+    }
+  }
+  return null
+}
+
+/** YYMMDD as a real date: births in the past century window, expiries in this one. */
+function mrzDate(text: string, kind: 'birth' | 'expiry', today: string): string | null {
+  if (!/^\d{6}$/.test(text)) return null
+  const yy = Number(text.slice(0, 2))
+  const thisYear = Number(today.slice(2, 4))
+  const century = kind === 'birth' ? (yy > thisYear ? 1900 : 2000) : yy >= 70 ? 1900 : 2000
+  const iso = `${century + yy}-${text.slice(2, 4)}-${text.slice(4, 6)}`
+  return isIsoDate(iso) ? iso : null
+}
+
+const checks = (field: string, digit: string | undefined) =>
+  digit !== undefined && /^\d$/.test(digit) && icaoCheckDigit(field) === Number(digit)
+
+/**
+ * The passport number (line 2, 0–8, check 9) corrected by its check digits: as read when it
+ * checks; else the one single-character swap among OCR's confusions that makes both the number's
+ * and the composite check digit right; else null.
+ */
+function correctNumber(line2: string, composite: (candidate: string) => boolean): string | null {
+  const field = line2.slice(0, 9)
+  const digit = line2[9]
+  if (checks(field, digit) && composite(field)) return field
+  const found = new Set<string>()
+  for (let i = 0; i < field.length; i++) {
+    for (const swap of CONFUSABLE[field[i] ?? ''] ?? []) {
+      const candidate = field.slice(0, i) + swap + field.slice(i + 1)
+      if (checks(candidate, digit) && composite(candidate)) found.add(candidate)
+    }
+  }
+  return found.size === 1 ? ([...found][0] ?? null) : null
+}
+
+/** The fields of the first TD3 zone among `lines`, or null when there is none. */
+export function readMrz(lines: readonly string[], today: string): MrzFields | null {
+  const zone = findZone(lines)
+  if (!zone) return null
+  const [rawFirst, rawSecond] = zone
+  // Line 1: P, type, issuing state (2–4, letters), name (5–43, letters and <).
+  const first = rawFirst.slice(0, 2) + letters(rawFirst.slice(2))
+  // Line 2: digits where the zone holds digits; letters for the nationality (10–12) and sex (20).
+  const second =
+    rawSecond.slice(0, 9) +
+    digits(rawSecond.slice(9, 10)) +
+    letters(rawSecond.slice(10, 13)) +
+    digits(rawSecond.slice(13, 20)) +
+    letters(rawSecond.slice(20, 21)) +
+    digits(rawSecond.slice(21, 28)) +
+    rawSecond.slice(28, 42) +
+    digits(rawSecond.slice(42, 44))
+  const unsure: string[] = []
+  const fields: MrzFields['fields'] = {}
+
+  const compositeWith = (number: string) =>
+    checks(number + second.slice(9, 10) + second.slice(13, 20) + second.slice(21, 43), second[43])
+  const number = correctNumber(second, compositeWith)
+  const numberRead = (number ?? second.slice(0, 9)).replace(/<+$/u, '')
+  if (numberRead) fields.number = numberRead
+  if (number === null) unsure.push('number')
+
+  const nationality = second.slice(10, 13).replace(/<+$/u, '')
+  if (/^[A-Z]{1,3}$/u.test(nationality)) fields.nationality = nationality
+  else unsure.push('nationality')
+
+  for (const [name, from, kind] of [
+    ['birthDate', 13, 'birth'],
+    ['expiryDate', 21, 'expiry'],
+  ] as const) {
+    const raw = second.slice(from, from + 6)
+    const date = mrzDate(raw, kind, today)
+    if (date) fields[name] = date
+    if (!date || !checks(raw, second[from + 6])) unsure.push(name)
+  }
+
+  // SURNAME<<GIVEN<NAMES: the name as printed there, without the fillers (no spaces, §4b).
+  const name = first.slice(5).replace(/<+$/u, '').replace(/<+/gu, ' ').trim()
+  if (/^[A-Z ]+$/u.test(name)) fields.name = name.replace(/ /gu, '')
+  else unsure.push('name')
+
+  const correctedSecond = (number ?? second.slice(0, 9)) + second.slice(9)
+  return { fields, unsure, lines: [first, correctedSecond] }
+}
