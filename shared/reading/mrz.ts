@@ -75,8 +75,16 @@ function clean(line: string): string {
     .replace(/\s+/gu, '')
 }
 
-const digits = (text: string) => [...text].map((c) => AS_DIGIT[c] ?? c).join('')
-const letters = (text: string) => [...text].map((c) => AS_LETTER[c] ?? c).join('')
+const digits = (text: string) =>
+  text
+    .split('')
+    .map((c) => AS_DIGIT[c] ?? c)
+    .join('')
+const letters = (text: string) =>
+  text
+    .split('')
+    .map((c) => AS_LETTER[c] ?? c)
+    .join('')
 
 /** Find the zone: a line of 44 starting `P` followed by a line of 44. */
 function findZone(lines: readonly string[]): [string, string] | null {
