@@ -1,0 +1,49 @@
+import { isIsoDate } from '../dates'
+import { normalName } from '../rules/scan-reads'
+
+/**
+ * Small pieces the field extractors share (issue 12): OCR lines in, normalised values out.
+ * Pure, no OCR engine here.
+ */
+
+/** What an extractor returns: the fields read, and those read but not confirmed. */
+export interface Extracted<F extends string> {
+  fields: Partial<Record<F, string>>
+  unsure: F[]
+}
+
+/** A line without any whitespace (OCR scatters spaces inside Chinese labels and values). */
+export const compact = (line: string): string => line.normalize('NFKC').replace(/\s+/gu, '')
+
+/**
+ * A date as printed on Chinese papers — 2015年3月12日, 2015.03.12, 2015-03-12, 2015/3/12 — as
+ * YYYY-MM-DD, or null when it is not a real date (never guessed).
+ */
+export function chineseDate(text: string): string | null {
+  const match = /(\d{4})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})\s*日?/u.exec(
+    text.normalize('NFKC'),
+  )
+  if (!match) return null
+  const iso = `${match[1]}-${(match[2] ?? '').padStart(2, '0')}-${(match[3] ?? '').padStart(2, '0')}`
+  return isIsoDate(iso) ? iso : null
+}
+
+/**
+ * The value printed after `label` (its characters possibly spread with spaces) on the same
+ * line, or on the next line when the label stands alone; null when the label is not there.
+ */
+export function valueAfter(lines: readonly string[], label: string): string | null {
+  const flat = lines.map(compact)
+  for (const [i, line] of flat.entries()) {
+    const at = line.indexOf(label)
+    if (at < 0) continue
+    const rest = line.slice(at + label.length).replace(/^[:：]/u, '')
+    if (rest) return rest
+    const next = flat[i + 1]
+    return next ? next : null
+  }
+  return null
+}
+
+/** A name as §4b compares it: NFKC, no spaces. */
+export const nameOf = (value: string): string => normalName(value)
