@@ -99,6 +99,11 @@ function findZone(lines: readonly string[]): [string, string] | null {
   return null
 }
 
+/** Whether the lines hold a passport's machine-readable zone (for the classifier). */
+export function hasMrz(lines: readonly string[]): boolean {
+  return findZone(lines) !== null
+}
+
 /** YYMMDD as a real date: births in the past century window, expiries in this one. */
 function mrzDate(text: string, kind: 'birth' | 'expiry', today: string): string | null {
   if (!/^\d{6}$/.test(text)) return null
