@@ -28,9 +28,45 @@ export function chineseDate(text: string): string | null {
   return isIsoDate(iso) ? iso : null
 }
 
+/** Labels the papers print before a value: a line starting with one is not another's value. */
+const LABELS = [
+  '姓名',
+  '性别',
+  '民族',
+  '出生',
+  '住址',
+  '公民身份号码',
+  '签发机关',
+  '有效期',
+  '统一社会信用代码',
+  '名称',
+  '类型',
+  '法定代表人',
+  '负责人',
+  '经营者',
+  '经营范围',
+  '注册资本',
+  '成立日期',
+  '营业期限',
+  '住所',
+  '登记机关',
+  '注册人',
+  '注册号',
+  '申请号',
+  '申请人',
+  '申请日期',
+  '受让人',
+  '主办单位',
+  '软件名称',
+  '著作权人',
+  '登记号',
+  '号码',
+]
+
 /**
  * The value printed after `label` (its characters possibly spread with spaces) on the same
- * line, or on the next line when the label stands alone; null when the label is not there.
+ * line, or on the next line when the label stands alone (unless that line is another label's);
+ * null when the label is not there.
  */
 export function valueAfter(lines: readonly string[], label: string): string | null {
   const flat = lines.map(compact)
@@ -40,7 +76,7 @@ export function valueAfter(lines: readonly string[], label: string): string | nu
     const rest = line.slice(at + label.length).replace(/^[:：]/u, '')
     if (rest) return rest
     const next = flat[i + 1]
-    return next ? next : null
+    return next && !LABELS.some((other) => next.startsWith(other)) ? next : null
   }
   return null
 }

@@ -1,0 +1,133 @@
+import type { ScanKind } from '../rules/scan-kinds'
+import { validateTrademarkNo } from '../validators/trademark-no'
+import { extractBusinessLicence } from './business-licence'
+import { readMrz } from './mrz'
+import { extractResidentId } from './resident-id'
+import { chineseDate, compact, nameOf, valueAfter, type Extracted } from './text'
+
+/** The last real date printed on the page: a notice's stamp date sits at its foot (R17). */
+function lastDate(lines: readonly string[]): string | null {
+  for (const line of [...lines].reverse()) {
+    const date = chineseDate(line)
+    if (date) return date
+  }
+  return null
+}
+
+/** The end of a validity printed as `… 至 2026年05月13日` or `2019.01.01-2029.01.01`. */
+function periodEnd(value: string | null): string | null {
+  if (!value) return null
+  return chineseDate(value.split(/至|[-—–~]/u).at(-1) ?? '')
+}
+
+/** A trademark's number: 第 12345678 号, 注册号/申请号 12345678. */
+function trademarkNumber(lines: readonly string[], labels: readonly string[]): string | null {
+  for (const label of labels) {
+    const value = valueAfter(lines, label)
+    const digits = value ? /^\d{5,9}/u.exec(value)?.[0] : undefined
+    if (digits) return digits
+  }
+  const text = lines.map(compact).join('\n')
+  return /第(\d{5,9})号/u.exec(text)?.[1] ?? null
+}
+
+function put<F extends string>(out: Extracted<F>, field: F, value: string | null, sure = true) {
+  if (value) out.fields[field] = value
+  if (!value || !sure) out.unsure.push(field)
+}
+
+function trademarkCertificate(lines: readonly string[]) {
+  const out: Extracted<'regNo' | 'registrant' | 'class' | 'validUntil'> = { fields: {}, unsure: [] }
+  const regNo = trademarkNumber(lines, ['注册号', '注册证号'])
+  put(out, 'regNo', regNo, regNo !== null && validateTrademarkNo(regNo).valid)
+  const registrant = valueAfter(lines, '注册人')
+  put(out, 'registrant', registrant ? nameOf(registrant) : null)
+  const text = lines.map(compact).join('\n')
+  const cls = /第(\d{1,2})类/u.exec(text)?.[1]
+  const number = cls ? String(Number(cls)) : null
+  put(out, 'class', number, number !== null && Number(number) >= 1 && Number(number) <= 45)
+  put(out, 'validUntil', periodEnd(valueAfter(lines, '有效期')))
+  return out
+}
+
+function notice(lines: readonly string[], party: '申请人' | '受让人') {
+  const out: Extracted<'regNo' | 'applicant' | 'transferee' | 'acceptanceDate'> = {
+    fields: {},
+    unsure: [],
+  }
+  put(out, 'regNo', trademarkNumber(lines, ['申请号', '注册号']))
+  const who = valueAfter(lines, party)
+  put(out, party === '申请人' ? 'applicant' : 'transferee', who ? nameOf(who) : null)
+  put(out, 'acceptanceDate', lastDate(lines))
+  return out
+}
+
+function permit(lines: readonly string[], number: RegExp) {
+  const out: Extracted<'name' | 'number' | 'validUntil'> = { fields: {}, unsure: [] }
+  const name = valueAfter(lines, '姓名')
+  if (name) out.fields.name = nameOf(name)
+  const found = number.exec(lines.map(compact).join('\n').toUpperCase())?.[0]
+  if (found) out.fields.number = found
+  put(out, 'validUntil', periodEnd(valueAfter(lines, '有效期限')))
+  return out
+}
+
+function icpFiling(lines: readonly string[]) {
+  const out: Extracted<'recordNo' | 'organizer'> = { fields: {}, unsure: [] }
+  const text = lines.map(compact).join('\n')
+  put(out, 'recordNo', /[\u4e00-\u9fff]ICP备\d+号(?:-\d+)?/u.exec(text)?.[0] ?? null)
+  const organizer = valueAfter(lines, '主办单位名称') ?? valueAfter(lines, '主办单位')
+  put(out, 'organizer', organizer ? nameOf(organizer) : null)
+  return out
+}
+
+function softwareCopyright(lines: readonly string[]) {
+  const out: Extracted<'registrationNo' | 'owner' | 'softwareName'> = { fields: {}, unsure: [] }
+  const text = lines.map(compact).join('\n').toUpperCase()
+  put(out, 'registrationNo', /\d{4}SR\d{5,8}/u.exec(text)?.[0] ?? null)
+  const owner = valueAfter(lines, '著作权人')
+  put(out, 'owner', owner ? nameOf(owner) : null)
+  const software = valueAfter(lines, '软件名称')
+  put(out, 'softwareName', software ? nameOf(software) : null)
+  return out
+}
+
+/**
+ * The fields of a page of `kind` (issue 12's list), normalised (§4b), with those read but not
+ * confirmed listed as unsure. Kinds without fields (the 核准…证明 papers, `unknown`) give none.
+ */
+export function extractFields(
+  kind: ScanKind,
+  lines: readonly string[],
+  today: string,
+): Extracted<string> {
+  switch (kind) {
+    case 'business_licence':
+      return extractBusinessLicence(lines)
+    case 'resident_id':
+      return extractResidentId(lines, today)
+    case 'passport': {
+      const read = readMrz(lines, today)
+      return read ? { fields: read.fields, unsure: read.unsure } : { fields: {}, unsure: [] }
+    }
+    case 'trademark_certificate':
+      return trademarkCertificate(lines)
+    case 'acceptance_notice':
+      return notice(lines, '申请人')
+    case 'transfer_notice':
+      return notice(lines, '受让人')
+    case 'hk_macao_permit':
+      return permit(lines, /[HM]\d{8,10}/u)
+    case 'taiwan_permit':
+      return permit(lines, /(?<!\d)\d{8}(?!\d)/u)
+    case 'icp_filing':
+      return icpFiling(lines)
+    case 'software_copyright':
+      return softwareCopyright(lines)
+    case 'change_proof':
+    case 'transfer_proof':
+    case 'renewal_proof':
+    case 'unknown':
+      return { fields: {}, unsure: [] }
+  }
+}
