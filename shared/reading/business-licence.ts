@@ -1,24 +1,7 @@
 import { validateUscc } from '../validators/uscc'
-import { chineseDate, compact, nameOf, valueAfter, type Extracted } from './text'
+import { chineseDate, compact, FIELD_LABELS, nameOf, valueAfter, type Extracted } from './text'
 
 type LicenceField = 'uscc' | 'name' | 'legalRepresentative' | 'businessScope' | 'establishedOn'
-
-/** The labels of a 营业执照, in any order: one ends the business scope that runs over lines. */
-const LABELS = [
-  '统一社会信用代码',
-  '名称',
-  '类型',
-  '法定代表人',
-  '负责人',
-  '经营者',
-  '经营范围',
-  '注册资本',
-  '成立日期',
-  '营业期限',
-  '住所',
-  '经营场所',
-  '登记机关',
-]
 
 /**
  * 营业执照 → `uscc`, `name`, `legalRepresentative`, `businessScope`, `establishedOn`. A USCC
@@ -46,7 +29,7 @@ export function extractBusinessLicence(lines: readonly string[]): Extracted<Lice
   if (start >= 0) {
     const parts = [flat[start]?.slice((flat[start]?.indexOf('经营范围') ?? 0) + 4) ?? '']
     for (const line of flat.slice(start + 1)) {
-      if (LABELS.some((label) => line.startsWith(label))) break
+      if (FIELD_LABELS.some((label) => line.startsWith(label))) break
       parts.push(line)
     }
     const scope = parts.join('').replace(/^[:：]/u, '')

@@ -29,7 +29,7 @@ export function chineseDate(text: string): string | null {
 }
 
 /** Labels the papers print before a value: a line starting with one is not another's value. */
-const LABELS = [
+export const FIELD_LABELS = [
   '姓名',
   '性别',
   '民族',
@@ -49,6 +49,7 @@ const LABELS = [
   '成立日期',
   '营业期限',
   '住所',
+  '经营场所',
   '登记机关',
   '注册人',
   '注册号',
@@ -76,7 +77,7 @@ export function valueAfter(lines: readonly string[], label: string): string | nu
     const rest = line.slice(at + label.length).replace(/^[:：]/u, '')
     if (rest) return rest
     const next = flat[i + 1]
-    return next && !LABELS.some((other) => next.startsWith(other)) ? next : null
+    return next && !FIELD_LABELS.some((other) => next.startsWith(other)) ? next : null
   }
   return null
 }
