@@ -8,6 +8,7 @@ import { packetsVerb } from './packets'
 import { planVerb } from './plan'
 import { teamVerb } from './team'
 import { validateVerb } from './validate'
+import { AppError } from '../../shared/errors'
 import { processIo, UsageError, type CliIo } from './io'
 import { USAGE } from './usage'
 
@@ -51,6 +52,12 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     if (error instanceof UsageError || isArgError(error)) {
       io.stderr(`参数错误：${(error as Error).message}\n\n${USAGE}\n`)
       return 2
+    }
+    // A refusal the verb did not handle itself (a bad --database-url, a server that is away,
+    // a data folder held by another writer) is the user's to read, not an internal error.
+    if (error instanceof AppError) {
+      io.stderr(`${error.message}\n`)
+      return error.code === 'INVALID_ARGUMENT' ? 2 : 1
     }
     throw error
   }

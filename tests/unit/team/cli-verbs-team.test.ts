@@ -103,5 +103,17 @@ describe('the CLI on a team library', () => {
     expect(doctor.status).toBe(1)
     expect(doctor.stderr).toMatch(/无法连接团队资料库/)
     expect(doctor.stdout + doctor.stderr).not.toContain(away.password)
+    // Any verb: the server away is a refusal to read (exit 1), a bad address a usage one (2).
+    const packets = runCliProcess(['packets', '--database-url', away.toString()], env())
+    expect(packets.status).toBe(1)
+    expect(packets.stderr).toMatch(/^无法连接团队资料库/)
+    expect(packets.stderr).not.toContain(away.password)
+    const malformed = runCliProcess(
+      ['export', '--packet', 'x', '--out', temp.dir, '--database-url', 'notaurl'],
+      env(),
+    )
+    expect(malformed.status).toBe(2)
+    expect(malformed.stderr).toMatch(/数据库地址格式不对/)
+    expect(malformed.stderr).not.toMatch(/内部错误/)
   }, 60_000)
 })
