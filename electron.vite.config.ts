@@ -14,6 +14,8 @@ export default defineConfig({
           host: resolve(__dirname, 'electron/host/start.ts'),
           // The worker process of the decoding pool (electron/services/workers/pool.ts).
           worker: resolve(__dirname, 'electron/services/workers/child.ts'),
+          // The OCR worker (electron/services/reading/ocr-pool.ts): PaddleOCR, one page at a time.
+          'ocr-worker': resolve(__dirname, 'electron/services/reading/ocr-child.ts'),
         },
       },
     },

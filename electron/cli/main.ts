@@ -6,6 +6,7 @@ import { inspectVerb } from './inspect'
 import { letterVerb } from './letter'
 import { packetsVerb } from './packets'
 import { planVerb } from './plan'
+import { readVerb } from './read'
 import { teamVerb } from './team'
 import { validateVerb } from './validate'
 import { AppError } from '../../shared/errors'
@@ -18,6 +19,7 @@ const VERBS: Record<string, Verb> = {
   doctor: doctorVerb,
   plan: planVerb,
   inspect: inspectVerb,
+  read: readVerb,
   validate: validateVerb,
   demo: demoVerb,
   letter: letterVerb,

@@ -6,6 +6,7 @@ export const USAGE = `用法 / usage:
   packetdesk export --packet ID --out DIR [--data-dir DIR] [--draft] [--no-watermark]
                                                   导出上传文件夹（打印文件夹路径；未就绪时 1，参数错误 2）
   packetdesk inspect FILE                         文件信息 {format, width, height, bytes, pages, color}（拒收时 2）
+  packetdesk read FILE… [--today YYYY-MM-DD]      识别扫描件：每个文件一行 JSON {file, kind, fields, confidence, unsure, seconds}（打不开的文件 2）
   packetdesk validate KIND VALUE                  校验号码（KIND：resident_id, uscc, passport,
                                                   hk_macao_permit, taiwan_permit, trademark_no；有效 0，无效 1）
   packetdesk demo [--data-dir DIR]                在空资料库中载入演示数据

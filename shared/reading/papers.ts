@@ -131,3 +131,8 @@ export function extractFields(
       return { fields: {}, unsure: [] }
   }
 }
+
+/** Papers whose date is a stamp date at their foot, often under the seal (R17). */
+export function hasStampDate(kind: ScanKind): boolean {
+  return kind === 'acceptance_notice' || kind === 'transfer_notice'
+}

@@ -1,57 +1,10 @@
-import { toWireError } from '../dispatch'
 import { loadPdfjs } from '../files/pdfjs'
-import type { ResultMessage, TaskMessage } from './protocol'
-import { TASKS, type TaskName } from './tasks'
+import { serveTasks } from './serve'
+import { TASKS } from './tasks'
 
 /**
- * A worker process of the pool (pool.ts): runs one task at a time for its parent and answers
- * on the IPC channel. It holds no database and no file store; if a file makes it hang or
- * balloon, the parent kills it and nothing else is lost.
+ * A worker process of the decoding pool (pool.ts). It holds no database and no file store; if a
+ * file makes it hang or balloon, the parent kills it and nothing else is lost. pdfjs is loaded
+ * before the worker says it is ready.
  */
-/** In an Electron utility process (the packaged app) the parent is `process.parentPort`. */
-interface ParentPort {
-  on(event: 'message', listener: (event: { data: TaskMessage }) => void): void
-  postMessage(message: unknown): void
-}
-const parentPort = (process as { parentPort?: ParentPort }).parentPort
-
-function reply(message: ResultMessage): void {
-  if (parentPort) parentPort.postMessage(message)
-  else process.send?.(message)
-}
-
-/** A Buffer arrives as a Uint8Array (structured clone): give the task a Buffer again. */
-function withBuffers(input: unknown): unknown {
-  if (typeof input !== 'object' || input === null) return input
-  const out: Record<string, unknown> = { ...(input as Record<string, unknown>) }
-  for (const key of ['bytes', 'image']) {
-    const data = out[key]
-    if (data instanceof Uint8Array && !Buffer.isBuffer(data)) {
-      out[key] = Buffer.from(data.buffer, data.byteOffset, data.byteLength)
-    }
-  }
-  return out
-}
-
-function onTask(raw: TaskMessage): void {
-  const { id, task, input } = raw
-  const run = Object.hasOwn(TASKS, task) ? TASKS[task as TaskName] : undefined
-  if (!run) {
-    reply({ id, ok: false, error: { code: 'INTERNAL', message: `未知的任务：${task}` } })
-    return
-  }
-  ;(run as (input: unknown) => Promise<unknown>)(withBuffers(input)).then(
-    (value) => reply({ id, ok: true, value }),
-    (error: unknown) => reply({ id, ok: false, error: toWireError(error) }),
-  )
-}
-
-if (parentPort) parentPort.on('message', (event) => onTask(event.data))
-else process.on('message', onTask)
-
-// Load pdfjs up front, then say so: the parent starts a task's clock only now, so start-up never
-// counts against a file.
-void loadPdfjs().finally(() => reply({ ready: true }))
-
-// The parent going away ends the worker (its channel closes).
-process.on('disconnect', () => process.exit(0))
+serveTasks(TASKS, loadPdfjs)

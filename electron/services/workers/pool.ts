@@ -4,7 +4,11 @@ import { AppError, type WireError } from '../../../shared/errors'
 import { refuse } from '../files/refuse'
 import type { ResultMessage, TaskMessage } from './protocol'
 import { forkSpawner, type WorkerEntry, type WorkerProcess, type WorkerSpawner } from './spawn'
-import type { TaskInput, TaskName, TaskOutput } from './tasks'
+import type { TASKS } from './tasks'
+
+/** A worker program's tasks: plain data in, plain data out (see tasks.ts). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each task names its own input
+export type TaskTable = Record<string, (input: any) => Promise<unknown>>
 
 export interface TaskLimits {
   /** Wall-clock time the task may take; past it the worker process is killed. */
@@ -22,6 +26,22 @@ export interface PoolOptions extends Partial<TaskLimits> {
   pollMs?: number
   /** How this pool starts its workers (default: the process-wide one, see setWorkerSpawner). */
   spawner?: WorkerSpawner
+  /** Which worker program runs (default: the decoding worker, child.ts). */
+  program?: WorkerProgram
+}
+
+/** A worker program: its bundled name beside the app's main bundle, and its TypeScript source. */
+export interface WorkerProgram {
+  bundled: string
+  source: string
+  /** V8 heap cap, MB (the RSS watchdog is Linux-only). */
+  heapMb: number
+}
+
+const DECODING_WORKER: WorkerProgram = {
+  bundled: 'worker.js',
+  source: join(__dirname, 'child.ts'),
+  heapMb: 512,
 }
 
 const MB = 1024 * 1024
@@ -50,18 +70,18 @@ function residentBytes(pid: number | undefined): number | null {
 }
 
 /** The worker entry: the bundled script beside the app's main bundle, or the TypeScript source. */
-function workerEntry(): WorkerEntry {
+function workerEntry(program: WorkerProgram): WorkerEntry {
   // A V8 heap cap as well: the RSS watchdog is Linux-only.
-  const heap = '--max-old-space-size=512'
+  const heap = `--max-old-space-size=${program.heapMb}`
   // Bundled: out/main/worker.js, beside main.js/host.js — this code itself may sit in a shared
   // chunk (out/main/chunks/), so look one folder up too.
   for (const dir of [__dirname, join(__dirname, '..')]) {
-    const bundled = join(dir, 'worker.js')
+    const bundled = join(dir, program.bundled)
     if (existsSync(bundled)) return { file: bundled, execArgv: [heap] }
   }
   // From the sources (tests, the CLI): tsx's CommonJS hook only. Its ESM loader would also
   // transform pdfjs's large modules and leave the worker at ~600 MB before any work.
-  return { file: join(__dirname, 'child.ts'), execArgv: ['--require', 'tsx/cjs', heap] }
+  return { file: program.source, execArgv: ['--require', 'tsx/cjs', heap] }
 }
 
 interface Job {
@@ -90,11 +110,12 @@ class Worker {
 
   constructor(
     spawn: WorkerSpawner,
+    program: WorkerProgram,
     private readonly pollMs: number,
     private readonly onIdle: (worker: Worker) => void,
     private readonly onGone: (worker: Worker) => void,
   ) {
-    this.child = spawn(workerEntry())
+    this.child = spawn(workerEntry(program))
     this.child.onMessage((message) => this.settle(message))
     this.child.onExit(() => this.gone())
   }
@@ -181,7 +202,7 @@ function fromWire(error: WireError): AppError {
  * watchdog kills the worker at its deadline or memory cap, and the task fails with a Chinese
  * refusal like any other. Workers are reused, and recycled when they grow.
  */
-export class WorkerPool {
+export class WorkerPool<Tasks extends TaskTable = typeof TASKS> {
   private readonly workers = new Set<Worker>()
   private readonly idle: Worker[] = []
   private readonly queue: Job[] = []
@@ -189,18 +210,20 @@ export class WorkerPool {
   private closed = false
   private readonly options: typeof DEFAULTS
   private readonly spawner: WorkerSpawner | undefined
+  private readonly program: WorkerProgram
 
   constructor(options: PoolOptions = {}) {
-    const { spawner: own, ...rest } = options
+    const { spawner: own, program, ...rest } = options
     this.options = { ...DEFAULTS, ...rest }
     this.spawner = own
+    this.program = program ?? DECODING_WORKER
   }
 
-  run<T extends TaskName>(
+  run<T extends keyof Tasks & string>(
     task: T,
-    input: TaskInput<T>,
+    input: Parameters<Tasks[T]>[0],
     limits: Partial<TaskLimits> = {},
-  ): Promise<TaskOutput<T>> {
+  ): Promise<Awaited<ReturnType<Tasks[T]>>> {
     if (this.closed) return Promise.reject(new AppError('INTERNAL', '处理进程池已关闭。'))
     return new Promise((resolve, reject) => {
       this.queue.push({
@@ -243,6 +266,7 @@ export class WorkerPool {
     if (this.workers.size >= this.options.size) return null
     const worker = new Worker(
       this.spawner ?? spawner,
+      this.program,
       this.options.pollMs,
       (w) => this.release(w),
       (w) => this.forget(w),
