@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs'
 import Ocr from '@gutenye/ocr-node'
 import sharp from 'sharp'
 import type { ScanKind } from '../../shared/rules/scan-kinds'
@@ -6,13 +7,15 @@ import { extractFields } from '../../shared/reading/papers'
 import { makeScanSamples, SCAN_SAMPLES_TODAY, type ScanSample } from '../helpers/scan-samples'
 
 /**
- * `npx tsx tests/tools/ocr-baseline.ts [--lines] [NAME …]`: the bare OCR library (PaddleOCR
- * PP-OCRv4 through @gutenye/ocr-node, no orientation detection, no clean-up) on every synthetic
- * scan of tests/helpers/scan-samples.ts, then shared/reading's classifier and extractors on what
- * it read. Prints per sample whether the kind is right, each field expected vs read, and the
- * seconds; then totals for upright pages and for pages fed sideways or upside down (which the
- * bare library is expected to miss). `--lines` also prints the OCR lines. A dev tool, not a test:
- * nothing fails on a number. Needs ~1.5 GB of memory; run one at a time.
+ * `npx tsx tests/tools/ocr-baseline.ts [--lines] [--json FILE] [NAME …]`: the bare OCR library
+ * (PaddleOCR PP-OCRv4 through @gutenye/ocr-node, no orientation detection, no clean-up) on every
+ * synthetic scan of tests/helpers/scan-samples.ts, then shared/reading's classifier and
+ * extractors on what it read. Prints per sample whether the kind is right, each field expected
+ * vs read, and the seconds; then totals for upright pages and for pages fed sideways or upside
+ * down (which the bare library is expected to miss). `--lines` also prints the OCR lines;
+ * `--json FILE` saves them per sample (name, kind, expected fields, lines with confidence and
+ * box) for fixtures. A dev tool, not a test: nothing fails on a number. Needs ~1.5 GB of memory;
+ * run one at a time.
  */
 
 interface OcrLine {
@@ -84,7 +87,9 @@ function printTotals(label: string, results: Result[]) {
 async function main() {
   const args = process.argv.slice(2)
   const showLines = args.includes('--lines')
-  const names = args.filter((a) => !a.startsWith('--'))
+  const jsonAt = args.indexOf('--json')
+  const json = jsonAt >= 0 ? args[jsonAt + 1] : undefined
+  const names = args.filter((a, i) => !a.startsWith('--') && (jsonAt < 0 || i !== jsonAt + 1))
   const started = performance.now()
   const samples = (await makeScanSamples()).filter(
     (s) => names.length === 0 || names.includes(s.name),
@@ -135,6 +140,17 @@ async function main() {
     results.filter((r) => r.sample.rotation !== 0),
   )
   printTotals('all', results)
+  if (json) {
+    const saved = results.map((r) => ({
+      name: r.sample.name,
+      kind: r.sample.kind,
+      rotation: r.sample.rotation,
+      fields: r.sample.fields,
+      lines: r.lines,
+    }))
+    writeFileSync(json, `${JSON.stringify(saved, null, 2)}\n`)
+    console.log(`OCR lines saved to ${json}`)
+  }
 }
 
 main().catch((error: unknown) => {
