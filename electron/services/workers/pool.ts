@@ -146,6 +146,9 @@ class Worker {
   /** Stop the worker now; the job it had (if any) fails with `reason`. */
   kill(reason: Error): void {
     const job = this.finish()
+    // Held until it has exited: a task queued meanwhile waits for this slot, and an unheld
+    // dying worker would let a CLI process end with that task never run.
+    this.child.hold(true)
     this.child.kill()
     job?.reject(reason)
   }
