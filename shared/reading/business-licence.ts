@@ -1,5 +1,19 @@
 import { validateUscc } from '../validators/uscc'
-import { chineseDate, compact, FIELD_LABELS, nameOf, valueAfter, type Extracted } from './text'
+import {
+  chineseDate,
+  compact,
+  cutAtLabel,
+  FIELD_LABELS,
+  joinSplitLabels,
+  nameOf,
+  valueAfter,
+  type Extracted,
+} from './text'
+
+/** The licence's right column: its rows may sit between the scope's lines. */
+const RIGHT_COLUMN = ['注册资本', '成立日期', '营业期限', '住所', '经营场所']
+/** What follows the scope at the licence's foot. */
+const SCOPE_ENDS = ['登记机关', '国家企业信用信息公示系统', '国家市场监督管理总局监制', '扫描']
 
 type LicenceField = 'uscc' | 'name' | 'legalRepresentative' | 'businessScope' | 'establishedOn'
 
@@ -24,15 +38,21 @@ export function extractBusinessLicence(lines: readonly string[]): Extracted<Lice
     valueAfter(lines, '法定代表人') ?? valueAfter(lines, '负责人') ?? valueAfter(lines, '经营者')
   if (representative) out.fields.legalRepresentative = nameOf(representative)
 
-  // The scope runs over several lines, up to the next label.
-  const start = flat.findIndex((line) => line.includes('经营范围'))
+  // The scope runs over several lines of the left column, up to the next label there; the
+  // right column's rows (注册资本, 成立日期, 营业期限, 住所) may come between or after its lines.
+  const lines2 = joinSplitLabels(flat)
+  const start = lines2.findIndex((line) => line.includes('经营范围'))
   if (start >= 0) {
-    const parts = [flat[start]?.slice((flat[start]?.indexOf('经营范围') ?? 0) + 4) ?? '']
-    for (const line of flat.slice(start + 1)) {
-      if (FIELD_LABELS.some((label) => line.startsWith(label))) break
-      parts.push(line)
+    const first = lines2[start] ?? ''
+    const parts = [cutAtLabel(first.slice(first.indexOf('经营范围') + 4).replace(/^[:：]/u, ''))]
+    for (const line of lines2.slice(start + 1)) {
+      if (SCOPE_ENDS.some((end) => line.includes(end))) break
+      const label = FIELD_LABELS.find((l) => line.startsWith(l))
+      if (label && !RIGHT_COLUMN.includes(label)) break
+      if (label) continue
+      parts.push(cutAtLabel(line))
     }
-    const scope = parts.join('').replace(/^[:：]/u, '')
+    const scope = parts.join('')
     if (scope) out.fields.businessScope = scope
   }
 

@@ -86,15 +86,24 @@ const letters = (text: string) =>
     .map((c) => AS_LETTER[c] ?? c)
     .join('')
 
-/** Find the zone: a line of 44 starting `P` followed by a line of 44. */
+/**
+ * Line 1 as read: the detector often drops the run of `<` fillers at its end, so a line that
+ * starts as a passport's (`P`, a type, a three-letter state, a name with `<<`) and is short is
+ * filled back to 44 — fillers carry nothing, and line 2 has the check digits.
+ */
+function firstLine(line: string): string | null {
+  if (line.length === LENGTH) return line.startsWith('P') ? line : null
+  if (line.length > LENGTH || line.length < 10) return null
+  return /^P[A-Z<][A-Z<0-9]{3}[A-Z0-9<]*<<[A-Z0-9<]*$/u.test(line) ? line.padEnd(LENGTH, '<') : null
+}
+
+/** Find the zone: a passport's line 1 followed by a line of 44. */
 function findZone(lines: readonly string[]): [string, string] | null {
   const cleaned = lines.map(clean)
   for (let i = 0; i + 1 < cleaned.length; i++) {
-    const first = cleaned[i] ?? ''
+    const first = firstLine(cleaned[i] ?? '')
     const second = cleaned[i + 1] ?? ''
-    if (first.length === LENGTH && first.startsWith('P') && second.length === LENGTH) {
-      return [first, second]
-    }
+    if (first && second.length === LENGTH) return [first, second]
   }
   return null
 }
@@ -163,9 +172,18 @@ export function readMrz(lines: readonly string[], today: string): MrzFields | nu
   if (numberRead) fields.number = numberRead
   if (number === null) unsure.push('number')
 
-  const nationality = second.slice(10, 13).replace(/<+$/u, '')
+  // The nationality has no check digit. Where it differs from the issuing state (line 1) only
+  // in letters that were read as digits (CHN read as 0HN), it is that state; a nationality
+  // that differs otherwise is kept as read but unsure.
+  const read = rawSecond.slice(10, 13)
+  const state = first.slice(2, 5)
+  const asLetters = second.slice(10, 13)
+  const fromDigit = (i: number) => /\d/u.test(read[i] ?? '')
+  const sameButDigits = [0, 1, 2].every((i) => asLetters[i] === state[i] || fromDigit(i))
+  const nationality = (sameButDigits ? state : asLetters).replace(/<+$/u, '')
   if (/^[A-Z]{1,3}$/u.test(nationality)) fields.nationality = nationality
-  else unsure.push('nationality')
+  if (!/^[A-Z]{1,3}$/u.test(nationality) || (!sameButDigits && /\d/u.test(read)))
+    unsure.push('nationality')
 
   for (const [name, from, kind] of [
     ['birthDate', 13, 'birth'],

@@ -15,6 +15,8 @@ const lineSchema = z.object({ text: z.string(), confidence: z.number(), box: box
 
 const pageSchema = z.object({
   rotation: z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]),
+  /** Degrees the page lay crooked, turned back before reading (boxes are on the straightened page). */
+  skew: z.number().default(0),
   width: z.number(),
   height: z.number(),
   lines: z.array(lineSchema),

@@ -5,11 +5,18 @@ import { readMrz } from './mrz'
 import { extractResidentId } from './resident-id'
 import { chineseDate, compact, nameOf, valueAfter, type Extracted } from './text'
 
-/** The last real date printed on the page: a notice's stamp date sits at its foot (R17). */
+/** A date as printed, real or not: 2026年08月03日, or 26年08月03日 when a seal hides "20". */
+const DATE_PRINTED = /\d{1,4}年\d{1,2}月\d{1,2}日/u
+
+/**
+ * The last date printed on the page: a notice's stamp date sits at its foot (R17). When that
+ * last date is not a real date (a seal over its digits), null — never an earlier date instead.
+ */
 function lastDate(lines: readonly string[]): string | null {
   for (const line of [...lines].reverse()) {
     const date = chineseDate(line)
     if (date) return date
+    if (DATE_PRINTED.test(compact(line))) return null
   }
   return null
 }

@@ -65,19 +65,71 @@ export const FIELD_LABELS = [
 ]
 
 /**
+ * The value cut where another label starts inside it: the OCR joins a row's boxes, so a value in
+ * the left column runs on into the right one ("周立群营业期限2019年…").
+ */
+export function cutAtLabel(value: string): string {
+  let end = value.length
+  for (const label of FIELD_LABELS) {
+    const at = value.indexOf(label)
+    if (at > 0 && at < end) end = at
+  }
+  return value.slice(0, end)
+}
+
+/**
+ * Lines with a label put back together: a label printed spread out ("名　　称") may come out as
+ * its first character alone on a line, the rest starting the next.
+ */
+export function joinSplitLabels(lines: readonly string[]): string[] {
+  const out: string[] = []
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? ''
+    const next = lines[i + 1]
+    const split =
+      next !== undefined &&
+      line.length > 0 &&
+      FIELD_LABELS.some(
+        (label) =>
+          label.length > line.length &&
+          label.startsWith(line) &&
+          next.startsWith(label.slice(line.length)),
+      )
+    if (split) {
+      out.push(line + next)
+      i++
+    } else out.push(line)
+  }
+  return out
+}
+
+/**
+ * Where `label` starts a line: anywhere in it, or — for a two-character label printed spread
+ * out — at its start with one stray character read in the gap ("名禾称…").
+ */
+function findLabel(line: string, label: string): { at: number; length: number } | null {
+  const at = line.indexOf(label)
+  if (at >= 0) return { at, length: label.length }
+  if (label.length === 2 && line.length > 3 && line[0] === label[0] && line[2] === label[1]) {
+    return { at: 0, length: 3 }
+  }
+  return null
+}
+
+/**
  * The value printed after `label` (its characters possibly spread with spaces) on the same
  * line, or on the next line when the label stands alone (unless that line is another label's);
- * null when the label is not there.
+ * cut where another label starts (the next column); null when the label is not there.
  */
 export function valueAfter(lines: readonly string[], label: string): string | null {
-  const flat = lines.map(compact)
+  const flat = joinSplitLabels(lines.map(compact))
   for (const [i, line] of flat.entries()) {
-    const at = line.indexOf(label)
-    if (at < 0) continue
-    const rest = line.slice(at + label.length).replace(/^[:：]/u, '')
+    const found = findLabel(line, label)
+    if (!found) continue
+    const rest = cutAtLabel(line.slice(found.at + found.length).replace(/^[:：]/u, ''))
     if (rest) return rest
     const next = flat[i + 1]
-    return next && !FIELD_LABELS.some((other) => next.startsWith(other)) ? next : null
+    return next && !FIELD_LABELS.some((other) => next.startsWith(other)) ? cutAtLabel(next) : null
   }
   return null
 }

@@ -1,3 +1,4 @@
+import sharp from 'sharp'
 import { boxOf, inReadingOrder, type OcrLine, type PageRead, type RawLine } from './ocr-lines'
 import {
   binarizedRegion,
@@ -36,13 +37,20 @@ export function loadEngine(): Promise<Engine> {
   return loading
 }
 
-/** Characters read confidently on lines lying flat: how upright a turn of the page reads. */
+/**
+ * Characters read confidently on lines lying flat: how upright a turn of the page reads. The
+ * library reads sideways lines too (it turns tall boxes) and merges those of one band into a
+ * "line" whose box is no wider than its characters could lie: a flat line is about as many
+ * heights wide as it has characters (half that for Latin and digits).
+ */
 function uprightScore(lines: readonly RawLine[]): number {
   let score = 0
   for (const line of lines) {
     const box = boxOf(line.box)
-    if (line.mean < 0.6 || box.height > box.width) continue
-    score += line.text.replace(/\s+/gu, '').length * line.mean
+    const characters = line.text.replace(/\s+/gu, '').length
+    const flat = box.height > 0 && box.width / box.height >= Math.max(1, characters * 0.25)
+    if (line.mean < 0.6 || !flat) continue
+    score += characters * line.mean
   }
   return score
 }
@@ -50,21 +58,49 @@ function uprightScore(lines: readonly RawLine[]): number {
 /** Enough confident characters on flat lines to call a turn upright without trying the others. */
 const UPRIGHT_ENOUGH = 12
 
+/** A crooked page's angle (degrees, clockwise) from its long lines' tilted boxes; 0 when straight. */
+function skewOf(lines: readonly RawLine[]): number {
+  const angles: number[] = []
+  for (const line of lines) {
+    const [p1, p2, , p4] = line.box ?? []
+    if (!p1 || !p2 || !p4 || line.mean < 0.6) continue
+    const dx = (p2[0] ?? 0) - (p1[0] ?? 0)
+    const dy = (p2[1] ?? 0) - (p1[1] ?? 0)
+    const height = Math.hypot((p4[0] ?? 0) - (p1[0] ?? 0), (p4[1] ?? 0) - (p1[1] ?? 0))
+    if (dx < height * 4) continue
+    angles.push((Math.atan2(dy, dx) * 180) / Math.PI)
+  }
+  if (angles.length < 3) return 0
+  angles.sort((a, b) => a - b)
+  const median = angles[Math.floor(angles.length / 2)] ?? 0
+  // Below half a degree lines group well as they are; beyond 10 it is not a crooked scan.
+  return Math.abs(median) < 0.5 || Math.abs(median) > 10 ? 0 : Math.round(median * 10) / 10
+}
+
 /**
- * Which quarter turn makes the page upright. The recogniser drops what it cannot read with
- * confidence (upside-down print reads as nothing), and reads sideways lines only as tall
- * boxes; so the turn whose small copy reads the most characters on flat lines is upright.
- * Turns are tried most likely first and the first clearly upright one wins.
+ * Which quarter turn makes the page upright, and how crooked it then is. The recogniser drops
+ * what it cannot read with confidence (upside-down print reads as nothing), and reads sideways
+ * lines only as tall boxes; so the turn whose small copy reads the most characters on flat lines
+ * is upright. Turns are tried most likely first and the first clearly upright one wins. A
+ * crooked page is straightened: its lines' boxes would otherwise interleave across columns.
  */
-async function detectRotation(engine: Engine, page: PagePixels): Promise<Rotation> {
-  let best: { rotation: Rotation; score: number } = { rotation: 0, score: 0 }
+async function detectOrientation(
+  engine: Engine,
+  page: PagePixels,
+): Promise<{ rotation: Rotation; skew: number }> {
+  let best: { rotation: Rotation; score: number; lines: RawLine[] } = {
+    rotation: 0,
+    score: 0,
+    lines: [],
+  }
   for (const rotation of [0, 180, 270, 90] as const) {
     const small = await orientedPng(page, rotation, ORIENTATION_LONG_SIDE)
-    const score = uprightScore(await engine.detect(small))
-    if (score >= UPRIGHT_ENOUGH) return rotation
-    if (score > best.score) best = { rotation, score }
+    const lines = await engine.detect(small)
+    const score = uprightScore(lines)
+    if (score > best.score) best = { rotation, score, lines }
+    if (score >= UPRIGHT_ENOUGH) break
   }
-  return best.rotation
+  return { rotation: best.rotation, skew: skewOf(best.lines) }
 }
 
 function linesOf(raw: readonly RawLine[], offsetY = 0): OcrLine[] {
@@ -79,7 +115,7 @@ function linesOf(raw: readonly RawLine[], offsetY = 0): OcrLine[] {
 export interface ReadPageInput {
   image: Buffer
   /** Known from an earlier pass of the same page: skip orientation detection. */
-  rotation?: Rotation
+  orientation?: { rotation: Rotation; skew: number }
   /** Read only this band of the upright page, binarised at each threshold (reading around a grey seal). */
   around?: { top: number; bottom: number; thresholds: number[] }
 }
@@ -89,22 +125,22 @@ export async function readPage(input: ReadPageInput): Promise<PageRead> {
   const started = performance.now()
   const engine = await loadEngine()
   const page = await pagePixels(input.image)
-  const rotation = input.rotation ?? (await detectRotation(engine, page))
-  const turned = rotation === 90 || rotation === 270
-  const width = turned ? page.height : page.width
-  const height = turned ? page.width : page.height
+  const { rotation, skew } = input.orientation ?? (await detectOrientation(engine, page))
+  const upright = await orientedPng(page, rotation, undefined, skew)
+  const { width = 0, height = 0 } = await sharp(upright).metadata()
   let lines: OcrLine[] = []
   if (input.around) {
     const offset = Math.floor(height * input.around.top)
     for (const threshold of input.around.thresholds) {
-      const band = await binarizedRegion(page, rotation, input.around, threshold)
+      const band = await binarizedRegion(page, rotation, skew, input.around, threshold)
       lines.push(...linesOf(await engine.detect(band), offset))
     }
   } else {
-    lines = linesOf(await engine.detect(await orientedPng(page, rotation)))
+    lines = linesOf(await engine.detect(upright))
   }
   return {
     rotation,
+    skew,
     width,
     height,
     lines: inReadingOrder(lines),

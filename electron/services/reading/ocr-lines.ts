@@ -10,6 +10,8 @@ export interface OcrLine {
 export interface PageRead {
   /** Clockwise quarter turns applied to make the page upright (0/90/180/270). */
   rotation: 0 | 90 | 180 | 270
+  /** Degrees (clockwise) the page lay crooked; it was turned back before reading. */
+  skew: number
   /** The upright page's size in the pixels the boxes are in. */
   width: number
   height: number

@@ -75,14 +75,23 @@ export async function pagePixels(
   }
 }
 
-/** The page turned upright, as PNG (fast, lossless: the OCR decodes it again). */
-export function orientedPng(
+/**
+ * The page turned upright (a quarter turn, then `skew` degrees back when the page lay crooked on
+ * the glass), as PNG (fast, lossless: the OCR decodes it again). Optionally scaled down.
+ */
+export async function orientedPng(
   page: PagePixels,
   rotation: Rotation,
   longSide?: number,
+  skew = 0,
 ): Promise<Buffer> {
   let image = sharp(page.data, { raw: { width: page.width, height: page.height, channels: 3 } })
   if (rotation !== 0) image = image.rotate(rotation)
+  // sharp applies one rotation per pipeline: a skew is a second one.
+  if (skew !== 0) {
+    const turned = await image.png({ compressionLevel: 1 }).toBuffer()
+    image = sharp(turned).rotate(-skew, { background: '#ffffff' })
+  }
   if (longSide !== undefined) {
     image = image.resize({ width: longSide, height: longSide, fit: 'inside' })
   }
@@ -97,17 +106,14 @@ export function orientedPng(
 export async function binarizedRegion(
   page: PagePixels,
   rotation: Rotation,
+  skew: number,
   region: { top: number; bottom: number },
   threshold: number,
 ): Promise<Buffer> {
-  let image = sharp(page.data, { raw: { width: page.width, height: page.height, channels: 3 } })
-  if (rotation !== 0) image = image.rotate(rotation)
-  const upright = rotation === 90 || rotation === 270
-  const width = upright ? page.height : page.width
-  const height = upright ? page.width : page.height
+  const oriented = await orientedPng(page, rotation, undefined, skew)
+  const { width = 1, height = 1 } = await sharp(oriented).metadata()
   const top = Math.floor(height * region.top)
   const bottom = Math.ceil(height * region.bottom)
-  const oriented = await image.png({ compressionLevel: 1 }).toBuffer()
   return sharp(oriented)
     .extract({ left: 0, top, width, height: Math.max(1, bottom - top) })
     .greyscale()
@@ -120,9 +126,10 @@ export async function binarizedRegion(
 export async function lineCrop(
   page: PagePixels,
   rotation: Rotation,
+  skew: number,
   box: { x: number; y: number; width: number; height: number },
 ): Promise<Buffer> {
-  const oriented = await orientedPng(page, rotation)
+  const oriented = await orientedPng(page, rotation, undefined, skew)
   const meta = await sharp(oriented).metadata()
   const pad = Math.round(box.height * 0.4)
   const left = Math.max(0, Math.floor(box.x - pad))

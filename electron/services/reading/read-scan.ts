@@ -24,6 +24,7 @@ const NOTICE_FOOT = { top: 0.5, bottom: 1, thresholds: [110, 70] }
 function stripPage(page: Awaited<ReturnType<typeof readPageIsolated>>): PaperPage {
   return {
     rotation: page.rotation,
+    skew: page.skew,
     width: page.width,
     height: page.height,
     lines: page.lines,
@@ -60,7 +61,11 @@ export async function readScan(
   const image = images.at(-1)
   if (hasStampDate(read.kind) && !read.fields.acceptanceDate && last && image && !last.sealSeparated) {
     cancelled(options.signal)
-    const foot = await readPageIsolated({ image, rotation: last.rotation, around: NOTICE_FOOT })
+    const foot = await readPageIsolated({
+      image,
+      orientation: { rotation: last.rotation, skew: last.skew },
+      around: NOTICE_FOOT,
+    })
     const rescued = { ...last, lines: [...last.lines, ...foot.lines] }
     read = assembleRead([...pages.slice(0, -1), rescued], options.today)
   }
