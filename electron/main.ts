@@ -114,6 +114,8 @@ if (!app.requestSingleInstanceLock()) {
         teamStartup: 'lenient',
         teamSecrets,
         kind: 'PacketDesk 程序',
+        // Scans are read after import in the background (issue 12), in the OCR worker.
+        readScans: process.env.PACKETDESK_READ_SCANS !== '0',
         // A native-module path from the environment is for development only: a packaged app
         // loads its own build, never a file someone else named.
         nativeBinding: app.isPackaged ? undefined : process.env.PACKETDESK_SQLITE_BINDING,

@@ -29,6 +29,7 @@ import type { Plan } from './rules/types'
 import type { MethodName } from './methods'
 import type { Envelope } from './errors'
 import { isDocumentPurpose, isRequirementId } from './rules/requirement-derive'
+import type { DocumentReading, ReadingStatusView } from './reading/document-reading'
 
 /**
  * The single list of capabilities the renderer (and the CLI) can call.
@@ -331,6 +332,28 @@ export const contract = {
     effect: 'read',
     input: z.object({ sha256, page: z.number().int().min(1).max(500) }).strict(),
     output: out<{ dataUrl: string; pages: number; width: number; height: number }>(),
+  },
+  /** Scan reading (issue 12): the queue, a document's reading, filling empty fields from it. */
+  'reading.status': { effect: 'read', input: noInput, output: out<ReadingStatusView>() },
+  'reading.document': { effect: 'read', input: byId, output: out<DocumentReading>() },
+  /** Read a document's scan (again): queued behind what is being read. Changes no record. */
+  'reading.start': { effect: 'read', input: byId, output: out<DocumentReading>() },
+  /** Fill the record's empty fields from the document's reading; never overwrites. */
+  'reading.fill': {
+    effect: 'write',
+    input: z
+      .object({
+        id: entityId,
+        fields: z.array(z.string().min(1).max(40)).min(1).max(20),
+      })
+      .strict(),
+    output: out<{ filled: string[]; reading: DocumentReading }>(),
+  },
+  /** The line a field was read from, as a picture (an ID scan's: an audited reveal). */
+  'reading.crop': {
+    effect: 'read',
+    input: z.object({ id: entityId, field: z.string().min(1).max(40) }).strict(),
+    output: out<{ dataUrl: string }>(),
   },
   'library.delete': {
     effect: 'write',

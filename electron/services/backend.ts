@@ -42,6 +42,9 @@ import { mergedCatalog } from './industries-user'
 import { DATABASE_FILE, ensureDataDir } from './paths'
 import { makeDataDirPrivate } from './private-folder'
 import { resourcesDir } from './resources'
+import { readingHandlers } from './handlers/reading'
+import { indexReadText, readFactsFor } from './reading/reading-index'
+import { ReadingService } from './reading/reading-service'
 
 export interface BackendOptions {
   dataDir: string
@@ -74,6 +77,12 @@ export interface BackendOptions {
   teamStartup?: 'check' | 'lenient'
   /** Where the door keeps the team login (Electron: safeStorage); none: for this run only. */
   teamSecrets?: TeamSecrets | undefined
+  /**
+   * Read scans after import, in the background (issue 12): the app's doors (Electron, the
+   * browser host) turn it on; CLI verbs and test libraries leave it off. Results already in the
+   * data folder's read cache are used either way.
+   */
+  readScans?: boolean
 }
 
 export interface Backend {
@@ -158,6 +167,7 @@ function openLibrary(
   options: BackendOptions,
   lock: DataDirLock | null,
   events?: LibraryEvents,
+  reading?: ReadingService,
 ): OpenLibrary {
   // A restore cut short by a crash is finished first (its library was verified before); a
   // reader waits for that rather than open (and maybe recreate) a library being replaced.
@@ -186,6 +196,8 @@ function openLibrary(
     catalog: () => mergedCatalog(library.db, (starter ??= loadStarterCatalog(resources))),
     today: options.today ?? (() => todayIn()),
     events,
+    reading,
+    reads: reading ? (sha256) => readFactsFor(reading, sha256, ctx.today()) : undefined,
   }
   // Startup sweep, only by the data folder's one writer (holding the lock, nobody else can be
   // importing): report rows whose file vanished, remove files no row refers to and temp files
@@ -205,6 +217,7 @@ function openLibrary(
     ...letterHandlers(ctx),
     ...templateHandlers(ctx),
     ...exportHandlers(ctx),
+    ...readingHandlers(ctx),
   }
   return { ctx, handlers }
 }
@@ -217,7 +230,17 @@ function openWith(options: BackendOptions, lock: DataDirLock | null): Backend {
   const events = new LibraryEvents()
   /** The options of the library open now: 团队资料库 switches between local and team. */
   let opened: BackendOptions = options
-  let current = openLibrary(opened, lock, events)
+  // One reading queue for the process's life, reading from whichever library is open.
+  const reading = new ReadingService({
+    enabled: options.readScans === true,
+    dataDir: options.dataDir,
+    context: () => current.ctx,
+    onRead: async (sha256, read) => {
+      await indexReadText(current.ctx, sha256, read)
+      events.emitLocal(['documents'])
+    },
+  })
+  let current = openLibrary(opened, lock, events, reading)
   /** Whether the door kept the team login (a kept one loaded at start counts). */
   let remembered = options.databaseUrl !== undefined && options.teamSecrets !== undefined
   /** The standing connection to the team library (changes of other clerks, offline state). */
@@ -311,7 +334,7 @@ function openWith(options: BackendOptions, lock: DataDirLock | null): Backend {
         } catch (error) {
           // Rolled back (the old library is in place again) or left for the next start.
           try {
-            current = openLibrary(opened, lock, events)
+            current = openLibrary(opened, lock, events, reading)
           } catch {
             broken = new AppError(
               'CONFLICT',
@@ -320,7 +343,7 @@ function openWith(options: BackendOptions, lock: DataDirLock | null): Backend {
           }
           throw error
         }
-        current = openLibrary(opened, lock, events)
+        current = openLibrary(opened, lock, events, reading)
         audit(current.ctx.db, 'restore', 'library', '', `${result.files} file(s)`)
         events.emitLocal()
         return { previous: result.previous, files: result.files }
@@ -369,7 +392,7 @@ function openWith(options: BackendOptions, lock: DataDirLock | null): Backend {
         throw new AppError('CONFLICT', '还有操作在进行，没有切换资料库；请等它们完成后再试。')
       }
       const previous = current
-      current = openLibrary(next, lock, events)
+      current = openLibrary(next, lock, events, reading)
       opened = next
       previous.ctx.db.close()
       await previous.ctx.library.close()
@@ -423,6 +446,7 @@ function openWith(options: BackendOptions, lock: DataDirLock | null): Backend {
     events,
     catalog: () => current.ctx.catalog(),
     close: () => {
+      reading.stop()
       current.ctx.db.close()
       void current.ctx.library.close()
       void link?.stop()

@@ -1,5 +1,6 @@
 import { isIsoDate } from '../dates'
 import { ID_DOCUMENT_TYPES } from '../validators'
+import type { ReadingSummary } from '../reading/reading-summary'
 import { safeText } from '../text'
 import { z } from '../zod-locale'
 
@@ -166,6 +167,8 @@ export interface LibraryDocument {
   notes: string
   /** Bumped by the database on every save (issue 11). */
   version: number
+  /** What reading its scan found so far, on this machine (issue 12; documents.list). */
+  reading?: ReadingSummary
 }
 
 export interface SearchHit {
@@ -173,6 +176,8 @@ export interface SearchHit {
   id: string
   title: string
   detail: string
+  /** A document's record (a hit inside a read scan opens the record it is on). */
+  owner?: { kind: OwnerKind; id: string }
 }
 
 type ExpiryKind = 'trademark' | 'relation' | 'document'

@@ -97,13 +97,25 @@ function firstLine(line: string): string | null {
   return /^P[A-Z<][A-Z<0-9]{3}[A-Z0-9<]*<<[A-Z0-9<]*$/u.test(line) ? line.padEnd(LENGTH, '<') : null
 }
 
-/** Find the zone: a passport's line 1 followed by a line of 44. */
+/**
+ * Line 2 as read. A character lost or doubled in the nationality (CHN read as H2) shifts the
+ * rest: with a length off by up to two, the number (0–9) is taken from the start and positions
+ * 13–43 from the end, the nationality from line 1's issuing state — the composite check digit,
+ * which covers all of those but the nationality, then says whether that was right.
+ */
+function secondLine(line: string, first: string): string | null {
+  if (line.length === LENGTH) return line
+  if (Math.abs(line.length - LENGTH) > 2 || !/^[A-Z0-9<]+$/u.test(line)) return null
+  return line.slice(0, 10) + first.slice(2, 5) + line.slice(line.length - 31)
+}
+
+/** Find the zone: a passport's line 1 followed by its line 2. */
 function findZone(lines: readonly string[]): [string, string] | null {
   const cleaned = lines.map(clean)
   for (let i = 0; i + 1 < cleaned.length; i++) {
     const first = firstLine(cleaned[i] ?? '')
-    const second = cleaned[i + 1] ?? ''
-    if (first && second.length === LENGTH) return [first, second]
+    const second = first ? secondLine(cleaned[i + 1] ?? '', first) : null
+    if (first && second) return [first, second]
   }
   return null
 }
@@ -196,7 +208,10 @@ export function readMrz(lines: readonly string[], today: string): MrzFields | nu
   }
 
   // SURNAME<<GIVEN<NAMES: the name as printed there, without the fillers (no spaces, §4b).
-  const name = first.slice(5).replace(/<+$/u, '').replace(/<+/gu, ' ').trim()
+  // The name ends at the first `<<` after the surname's: the rest is fillers (or specks the
+  // detector joined to the line).
+  const [surname = '', given = ''] = first.slice(5).split('<<')
+  const name = `${surname} ${given}`.replace(/<+/gu, ' ').trim()
   if (/^[A-Z ]+$/u.test(name)) fields.name = name.replace(/ /gu, '')
   else unsure.push('name')
 

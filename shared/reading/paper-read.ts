@@ -102,8 +102,3 @@ export function assembleRead(pages: readonly PaperPage[], today: string): PaperR
 }
 
 const round = (value: number): number => Math.round(value * 1000) / 1000
-
-/** The text of a read, for the search index: every line, page by page. */
-export function readText(read: PaperRead): string {
-  return read.pages.flatMap((page) => page.lines.map((line) => line.text)).join('\n')
-}

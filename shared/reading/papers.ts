@@ -5,13 +5,22 @@ import { readMrz } from './mrz'
 import { extractResidentId } from './resident-id'
 import { chineseDate, compact, nameOf, valueAfter, type Extracted } from './text'
 
-/** A date as printed, real or not: 2026年08月03日, or 26年08月03日 when a seal hides "20". */
-const DATE_PRINTED = /\d{1,4}年\d{1,2}月\d{1,2}日/u
+/** A date as printed, real or not: 2026年08月03日, or 26年08月03 when a seal hides "20" and 日. */
+const DATE_PRINTED = /\d{1,4}年\d{1,2}月\d{1,2}/u
 
 /**
  * The last date printed on the page: a notice's stamp date sits at its foot (R17). When that
  * last date is not a real date (a seal over its digits), null — never an earlier date instead.
  */
+/** Which line holds the last date printed (real or not), or -1: where a stamp date sits. */
+export function lastDateLine(lines: readonly string[]): number {
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = compact(lines[i] ?? '')
+    if (chineseDate(line) || DATE_PRINTED.test(line)) return i
+  }
+  return -1
+}
+
 function lastDate(lines: readonly string[]): string | null {
   for (const line of [...lines].reverse()) {
     const date = chineseDate(line)

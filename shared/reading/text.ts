@@ -78,7 +78,7 @@ export function cutAtLabel(value: string): string {
 }
 
 /**
- * Lines with a label put back together: a label printed spread out ("名　　称") may come out as
+ * Lines with a label put back together: a label printed spread out ("名  称" set wide) may come out as
  * its first character alone on a line, the rest starting the next.
  */
 export function joinSplitLabels(lines: readonly string[]): string[] {

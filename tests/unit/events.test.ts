@@ -99,6 +99,7 @@ const EXPECTED_WRITES: MethodName[] = [
   'relations.save',
   'documents.import',
   'documents.update',
+  'reading.fill',
   'library.delete',
   'recycle.restore',
   'recycle.purge',
@@ -203,9 +204,10 @@ describe('the backend emits library.changed', () => {
     for (const c of await h['companies.list']({})) {
       documents.push(...(await h['documents.list']({ ownerKind: 'company', ownerId: c.id })))
     }
-    const file = documents.find((d) => d.file)?.file
+    const document = documents.find((d) => d.file)
+    const file = document?.file
     const [packet] = packets
-    if (!letter || !person || !company || !file || !packet) {
+    if (!letter || !person || !company || !file || !packet || !document) {
       throw new Error('the demo library lacks what this test reads')
     }
     const [builtin] = await h['letters.builtins']({})
@@ -225,6 +227,13 @@ describe('the backend emits library.changed', () => {
       'documents.list': () => h['documents.list']({ ownerKind: 'company', ownerId: company.id }),
       'files.thumbnail': () => h['files.thumbnail']({ sha256: file.sha256 }),
       'files.view': () => h['files.view']({ sha256: file.sha256, page: 1 }),
+      'reading.status': () => h['reading.status']({}),
+      'reading.document': () => h['reading.document']({ id: document.id }),
+      // Reading is off on this backend: queued nothing, and a read would change no table.
+      'reading.start': () => h['reading.start']({ id: document.id }),
+      // Refused (nothing read yet): a read either way.
+      'reading.crop': () =>
+        h['reading.crop']({ id: document.id, field: 'uscc' }).catch((e: unknown) => e),
       'library.search': () => h['library.search']({ query: '青禾' }),
       'library.expiries': () => h['library.expiries']({}),
       'recycle.list': () => h['recycle.list']({}),

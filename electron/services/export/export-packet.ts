@@ -80,7 +80,7 @@ export async function exportPacket(
   const { packet, scenario, plan, formProblems, documents, relationIds } = await inSnapshot(
     source.library,
     async (db) => {
-      const planned = await planWith(db, catalog, packetId, asOf)
+      const planned = await planWith(db, catalog, packetId, asOf, source.reads)
       const parties = new Set([
         planned.scenario.applicant.id,
         ...planned.scenario.parties.map((p) => p.id),

@@ -4,6 +4,8 @@ import type { ContentStore } from '../files/content-store'
 import type { FileStore } from '../storage/file-store'
 import type { LibraryStore } from '../storage/library-store'
 import type { LibraryEvents } from '../events'
+import type { ReadLookup } from '../packets/scenario'
+import type { ReadingService } from '../reading/reading-service'
 
 /** What every group of handlers needs from the backend. */
 export interface BackendContext {
@@ -28,4 +30,8 @@ export interface BackendContext {
   storeHealth?: { missing: number; orphansRemoved: number }
   /** The backend's event bus, for a source of outside changes (a team-database LISTEN). */
   events?: LibraryEvents
+  /** Scan reading (issue 12): the queue and this machine's read cache. */
+  reading?: ReadingService
+  /** What the scans say, from the read cache, for the rules (R15–R18). */
+  reads?: ReadLookup
 }

@@ -18,6 +18,7 @@ import { recordFileRow } from '../library/file-rows'
 import { cachedFacts, rememberFacts } from '../storage/cached-facts'
 import { isConnectionError } from '../team/link'
 import type { BackendContext } from './context'
+import { readingSummary } from './reading'
 
 type FileMethods =
   'documents.list' | 'documents.import' | 'documents.update' | 'files.thumbnail' | 'files.view'
@@ -53,7 +54,11 @@ export function fileHandlers(ctx: BackendContext): Pick<Handlers, FileMethods> {
   }
 
   return {
-    'documents.list': ({ ownerKind, ownerId }) => listDocuments(db, ownerKind, ownerId),
+    'documents.list': async ({ ownerKind, ownerId }) =>
+      (await listDocuments(db, ownerKind, ownerId)).map((doc) => ({
+        ...doc,
+        reading: readingSummary(ctx, doc),
+      })),
 
     /**
      * Inspect first (refusals store nothing), then write the file
@@ -71,8 +76,9 @@ export function fileHandlers(ctx: BackendContext): Pick<Handlers, FileMethods> {
       await assertOwnerExists(db, input.ownerKind, input.ownerId)
       const bytes = Buffer.from(input.dataBase64, 'base64')
       const { facts, ...stored } = await importFile(files, bytes, { fileName: input.fileName })
+      let document
       try {
-        return await db.transaction().execute(async (trx) => {
+        document = await db.transaction().execute(async (trx) => {
           await recordFileRow(trx, stored.sha256, facts, input.fileName)
           return insertDocument(trx, library.actor, {
             requirement: input.requirement,
@@ -93,6 +99,10 @@ export function fileHandlers(ctx: BackendContext): Pick<Handlers, FileMethods> {
         if (!stored.existed) await files.remove(stored.sha256)
         throw error
       }
+      // Reading starts after the import, in the background (issue 12); the document is saved
+      // whatever the reading finds.
+      ctx.reading?.enqueue(stored.sha256, facts.format)
+      return { ...document, reading: readingSummary(ctx, document) }
     },
 
     'documents.update': async ({ id, ...dates }) => {

@@ -46,7 +46,28 @@ export function libraryHandlers({
       await softDelete(library, kind, id)
       return { deleted: true as const }
     },
-    'library.search': ({ query }) => library.search.search(library.db, query),
+    'library.search': async ({ query }) => {
+      const hits = await library.search.search(library.db, query)
+      // A hit inside a read scan opens the record its document is on; a document in the
+      // recycle bin (or purged) is not a hit.
+      const ids = hits.filter((hit) => hit.kind === 'document').map((hit) => hit.id)
+      if (ids.length === 0) return hits
+      const owners = new Map(
+        (
+          await library.db
+            .selectFrom('documents')
+            .select(['id', 'owner_kind', 'owner_id'])
+            .where('id', 'in', ids)
+            .where('deleted_at', 'is', null)
+            .execute()
+        ).map((row) => [row.id, { kind: row.owner_kind, id: row.owner_id }]),
+      )
+      return hits.flatMap((hit) => {
+        if (hit.kind !== 'document') return [hit]
+        const owner = owners.get(hit.id)
+        return owner ? [{ ...hit, owner }] : []
+      })
+    },
     'library.expiries': () => listExpiries(library.db, today()),
     'recycle.list': () => listDeleted(library.db),
     'recycle.purge': async ({ kind, id }) => ({

@@ -38,7 +38,7 @@ export async function listCompanies(store: LibraryStore): Promise<Company[]> {
     .map(toCompany)
 }
 
-async function getCompany(db: Kysely<LibraryTables>, id: string): Promise<Company> {
+export async function getCompany(db: Kysely<LibraryTables>, id: string): Promise<Company> {
   const row = await db
     .selectFrom('companies')
     .selectAll()

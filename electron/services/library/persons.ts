@@ -33,7 +33,7 @@ function toSummary(row: PersonRow): PersonSummary {
   }
 }
 
-async function getStoredRow(db: Kysely<LibraryTables>, id: string): Promise<PersonRow> {
+export async function getStoredRow(db: Kysely<LibraryTables>, id: string): Promise<PersonRow> {
   const row = await db
     .selectFrom('persons')
     .selectAll()

@@ -91,6 +91,8 @@ export async function purgeDeleted(
         .executeTakeFirst()
       if (doc?.file_sha256) shas.push(doc.file_sha256)
       await trx.deleteFrom('documents').where('id', '=', documentId).execute()
+      // The text read from its scan leaves the search index with it (issue 12).
+      await store.search.unindex(trx, 'document', documentId)
     }
     if (kind === 'relation') {
       const letters = await trx
@@ -124,6 +126,9 @@ export async function purgeDeleted(
     for (const name of [`${sha}.jpg`, `${sha}.obscured.jpg`]) {
       rmSync(join(dataDir, 'thumbnails', name), { force: true })
     }
+    // What the scan said (issue 12's read cache) is erased with it: an ID scan's read holds
+    // the number.
+    rmSync(join(dataDir, 'cache', 'read', `${sha}.json`), { force: true })
   }
   return 1
 }

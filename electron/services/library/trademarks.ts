@@ -55,7 +55,7 @@ export async function listTrademarks(db: Executor, ids?: readonly string[]): Pro
   return rows.sort(byCodePoint((r) => r.text)).map(toTrademark)
 }
 
-async function getTrademark(db: Executor, id: string): Promise<Trademark> {
+export async function getTrademark(db: Executor, id: string): Promise<Trademark> {
   const row = await selectTrademarks(db).where('t.id', '=', id).executeTakeFirst()
   if (!row) throw new AppError('NOT_FOUND', '找不到该商标（可能已被删除）。')
   return toTrademark(row)

@@ -6,12 +6,14 @@ import type { Scenario } from '../../../shared/rules/scenario'
 import type { Plan } from '../../../shared/rules/types'
 import { withPendingLetters } from '../letters/pending'
 import { getPacket } from './packets'
-import { buildScenario } from './scenario'
+import { buildScenario, type ReadLookup } from './scenario'
 import { inSnapshot, type Executor, type LibraryStore } from '../storage/library-store'
 
 export interface PlanSource {
   library: LibraryStore
   catalog: () => Promise<IndustryCatalog>
+  /** What the scans say, where this machine has read them (issue 12). */
+  reads?: ReadLookup | undefined
 }
 
 /** A packet's plan as the app shows it everywhere (handlers, letters, export, CLI). */
@@ -36,7 +38,7 @@ export async function planForPacket(
   asOf: string,
 ): Promise<PacketPlan> {
   const catalog = await ctx.catalog()
-  return inSnapshot(ctx.library, (trx) => planWith(trx, catalog, packetId, asOf))
+  return inSnapshot(ctx.library, (trx) => planWith(trx, catalog, packetId, asOf, ctx.reads))
 }
 
 /** The same, inside a snapshot the caller holds (an export reads its documents in it too). */
@@ -45,9 +47,10 @@ export async function planWith(
   catalog: IndustryCatalog,
   packetId: string,
   asOf: string,
+  reads?: ReadLookup,
 ): Promise<PacketPlan> {
   const packet = await getPacket(db, packetId)
-  const scenario = await buildScenario(db, packetId, asOf)
+  const scenario = await buildScenario(db, packetId, asOf, reads)
   const documentPlan = await withPendingLetters(db, planScenario(scenario, catalog))
   const formProblems = packetFormProblems({
     applicantCompanyId: packet.applicantCompanyId,

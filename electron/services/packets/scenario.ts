@@ -1,3 +1,4 @@
+import type { ReadFacts } from '../../../shared/rules/scan-reads'
 import { documentServesPacket, isAvatarSlot } from '../../../shared/rules/requirement-derive'
 import type { FileFacts, Scenario, ScenarioDocument } from '../../../shared/rules/scenario'
 import { listDocumentsOwnedBy } from '../library/documents'
@@ -12,10 +13,14 @@ import { getPacket } from './packets'
  * reachable from their registrants in two hops (R10's general agent), and
  * every document that serves one of them. ID numbers stay in the backend.
  */
+/** What a stored file's scan says (RULES.md §4b), when it has been read; null when not. */
+export type ReadLookup = (sha256: string) => ReadFacts | null
+
 export async function buildScenario(
   db: Executor,
   packetId: string,
   asOf: string,
+  reads: ReadLookup = () => null,
 ): Promise<Scenario> {
   const packet = await getPacket(db, packetId)
   const company = (id: string) =>
@@ -88,6 +93,8 @@ export async function buildScenario(
     bytes: f.bytes,
     pages: f.pages,
     color: f.color,
+    // R15–R18 judge what the scan says (issue 12): the read cache of this machine.
+    read: reads(f.sha256),
   })
   const scope = {
     packetId: packet.id,

@@ -1,7 +1,7 @@
 import sharp from 'sharp'
 import { boxOf, inReadingOrder, type OcrLine, type PageRead, type RawLine } from './ocr-lines'
 import {
-  binarizedRegion,
+  levelledBand,
   orientedPng,
   pagePixels,
   READ_LONG_SIDE,
@@ -103,12 +103,12 @@ async function detectOrientation(
   return { rotation: best.rotation, skew: skewOf(best.lines) }
 }
 
-function linesOf(raw: readonly RawLine[], offsetY = 0): OcrLine[] {
+function linesOf(raw: readonly RawLine[]): OcrLine[] {
   return raw
     .filter((line) => line.text.trim() !== '')
     .map((line) => {
       const box = boxOf(line.box)
-      return { text: line.text, confidence: line.mean, box: { ...box, y: box.y + offsetY } }
+      return { text: line.text, confidence: line.mean, box }
     })
 }
 
@@ -116,8 +116,11 @@ export interface ReadPageInput {
   image: Buffer
   /** Known from an earlier pass of the same page: skip orientation detection. */
   orientation?: { rotation: Rotation; skew: number }
-  /** Read only this band of the upright page, binarised at each threshold (reading around a grey seal). */
-  around?: { top: number; bottom: number; thresholds: number[] }
+  /**
+   * Read only this band of the upright page (fractions of its height), enlarged, once per
+   * level stretch: reading around a grey seal.
+   */
+  around?: { top: number; bottom: number; levels: { black: number; white: number }[] }
 }
 
 /** Read one page: orientation, seal separation, then detection and recognition. */
@@ -127,13 +130,23 @@ export async function readPage(input: ReadPageInput): Promise<PageRead> {
   const page = await pagePixels(input.image)
   const { rotation, skew } = input.orientation ?? (await detectOrientation(engine, page))
   const upright = await orientedPng(page, rotation, undefined, skew)
-  const { width = 0, height = 0 } = await sharp(upright).metadata()
+  const { width, height } = await sharp(upright).metadata()
   let lines: OcrLine[] = []
   if (input.around) {
-    const offset = Math.floor(height * input.around.top)
-    for (const threshold of input.around.thresholds) {
-      const band = await binarizedRegion(page, rotation, skew, input.around, threshold)
-      lines.push(...linesOf(await engine.detect(band), offset))
+    const top = Math.max(0, Math.floor(height * input.around.top))
+    for (const levels of input.around.levels) {
+      const band = await levelledBand(page, rotation, skew, input.around, levels)
+      // The band was enlarged twice: its boxes back to the page's pixels.
+      const read = linesOf(await engine.detect(band)).map((line) => ({
+        ...line,
+        box: {
+          x: Math.round(line.box.x / 2),
+          y: Math.round(line.box.y / 2) + top,
+          width: Math.round(line.box.width / 2),
+          height: Math.round(line.box.height / 2),
+        },
+      }))
+      lines.push(...read)
     }
   } else {
     lines = linesOf(await engine.detect(upright))

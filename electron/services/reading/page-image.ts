@@ -99,25 +99,30 @@ export async function orientedPng(
 }
 
 /**
- * A region of the upright page with everything lighter than `threshold` turned white: a grey
- * seal (a red one scanned in greyscale) is lighter than the print under it, so the print is
- * read around it.
+ * A band of the upright page, enlarged twice, with mid-greys lifted towards white: a grey seal
+ * (a red one scanned in greyscale) is lighter than the print under it, so stretching the levels
+ * between `black` and `white` keeps the print and fades the seal — the print is read around it.
  */
-export async function binarizedRegion(
+export async function levelledBand(
   page: PagePixels,
   rotation: Rotation,
   skew: number,
-  region: { top: number; bottom: number },
-  threshold: number,
+  band: { top: number; bottom: number },
+  levels: { black: number; white: number },
 ): Promise<Buffer> {
   const oriented = await orientedPng(page, rotation, undefined, skew)
-  const { width = 1, height = 1 } = await sharp(oriented).metadata()
-  const top = Math.floor(height * region.top)
-  const bottom = Math.ceil(height * region.bottom)
-  return sharp(oriented)
+  const { width, height } = await sharp(oriented).metadata()
+  const top = Math.max(0, Math.floor(height * band.top))
+  const bottom = Math.min(height, Math.ceil(height * band.bottom))
+  const scale = 255 / (levels.white - levels.black)
+  const cropped = await sharp(oriented)
     .extract({ left: 0, top, width, height: Math.max(1, bottom - top) })
     .greyscale()
-    .threshold(threshold)
+    .linear(scale, -levels.black * scale)
+    .png({ compressionLevel: 1 })
+    .toBuffer()
+  return sharp(cropped)
+    .resize({ width: width * 2, kernel: 'lanczos3' })
     .png({ compressionLevel: 1 })
     .toBuffer()
 }

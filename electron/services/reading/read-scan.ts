@@ -1,4 +1,4 @@
-import { hasStampDate } from '../../../shared/reading/papers'
+import { hasStampDate, lastDateLine } from '../../../shared/reading/papers'
 import { assembleRead, type PaperPage, type PaperRead } from '../../../shared/reading/paper-read'
 import type { FileFormat } from '../files/facts'
 import { pageImages } from './page-source'
@@ -18,8 +18,29 @@ export interface ReadOptions {
   signal?: AbortSignal
 }
 
-/** A notice's stamp date sits at its foot, under the seal (R17). */
-const NOTICE_FOOT = { top: 0.5, bottom: 1, thresholds: [110, 70] }
+/**
+ * The band read enlarged as it is, then with its levels stretched: a grey seal lighter than the
+ * print fades, the print under it stays (a seal as dark as the print stays unread: unsure).
+ */
+const SEAL_LEVELS = [
+  { black: 0, white: 255 },
+  { black: 30, white: 160 },
+]
+
+/**
+ * Where to read a notice's stamp date again: around the line where a date was printed last
+ * (the seal's line), else the page's lower half.
+ */
+function stampBand(page: PaperPage): { top: number; bottom: number } {
+  const index = lastDateLine(page.lines.map((line) => line.text))
+  const line = page.lines[index]
+  if (index < 0 || !line || page.height === 0) return { top: 0.5, bottom: 1 }
+  const margin = line.box.height * 2
+  return {
+    top: Math.max(0, (line.box.y - margin) / page.height),
+    bottom: Math.min(1, (line.box.y + line.box.height + margin) / page.height),
+  }
+}
 
 function stripPage(page: Awaited<ReturnType<typeof readPageIsolated>>): PaperPage {
   return {
@@ -59,12 +80,12 @@ export async function readScan(
   let read = assembleRead(pages, options.today)
   const last = pages.at(-1)
   const image = images.at(-1)
-  if (hasStampDate(read.kind) && !read.fields.acceptanceDate && last && image && !last.sealSeparated) {
+  if (hasStampDate(read.kind) && !read.fields.acceptanceDate && last && image) {
     cancelled(options.signal)
     const foot = await readPageIsolated({
       image,
       orientation: { rotation: last.rotation, skew: last.skew },
-      around: NOTICE_FOOT,
+      around: { ...stampBand(last), levels: SEAL_LEVELS },
     })
     const rescued = { ...last, lines: [...last.lines, ...foot.lines] }
     read = assembleRead([...pages.slice(0, -1), rescued], options.today)

@@ -5,6 +5,7 @@ import type { RenderedPage, RenderOptions } from '../files/pdf'
 import type { FillInput, TemplateStructure } from '../letters/template-pdf'
 import type { FitPageInput, FitResult } from '../images'
 import { workerPool } from './pool'
+import type { TaskInput } from './tasks'
 
 /**
  * The decoders of untrusted files, each run in a worker process (pool.ts). A Buffer crosses the
@@ -64,4 +65,9 @@ export async function fillTemplateIsolated(input: FillInput): Promise<Buffer> {
 export async function fitPageIsolated(input: FitPageInput): Promise<FitResult> {
   const result = await workerPool().run('fitPage', input)
   return { ...result, data: asBuffer(result.data) }
+}
+
+/** A read line's picture, cut from its page in a worker (the page is an untrusted file). */
+export async function cropLineIsolated(input: TaskInput<'cropLine'>): Promise<Buffer> {
+  return asBuffer(await workerPool().run('cropLine', { ...input, image: input.image }))
 }

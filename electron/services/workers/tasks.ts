@@ -2,6 +2,7 @@ import type { FileFacts } from '../files/facts'
 import { inspectFile, type InspectOptions } from '../files/inspect'
 import { renderPdfPages, type RenderedPage, type RenderOptions } from '../files/pdf'
 import { makeThumbnail } from '../files/thumbnail'
+import { lineCrop, pagePixels, type Rotation } from '../reading/page-image'
 import { fitPage, type FitPageInput } from '../images'
 import type { FitResult } from '../images'
 import {
@@ -34,6 +35,19 @@ export const TASKS = {
     templateStructure(input.bytes),
   fillTemplate: (input: FillInput): Promise<Uint8Array> => fillTemplatePdf(input),
   fitPage: (input: FitPageInput): Promise<FitResult> => fitPage(input),
+  /** A line of a read page, as the OCR saw it upright (the check step's "扫描件显示 X"). */
+  cropLine: async (input: {
+    image: Buffer
+    rotation: Rotation
+    skew: number
+    box: { x: number; y: number; width: number; height: number }
+  }): Promise<Buffer> =>
+    lineCrop(
+      await pagePixels(input.image, { separateSeal: false }),
+      input.rotation,
+      input.skew,
+      input.box,
+    ),
 }
 
 export type TaskName = keyof typeof TASKS

@@ -69,6 +69,15 @@ describe('a notice whose stamp date is under the seal', () => {
     expect(read.fields.acceptanceDate).toBeUndefined()
     expect(read.unsure).toContain('acceptanceDate')
   })
+  it('also when the seal hides the 日', () => {
+    const read = extractFields(
+      'acceptance_notice',
+      [...body, '申请日期 2026年08月21日', '国家知识产权璃', '26年09月14', '业务专用章'],
+      TODAY,
+    )
+    expect(read.fields.acceptanceDate).toBeUndefined()
+    expect(read.unsure).toContain('acceptanceDate')
+  })
   it('takes the stamp date when it is read whole', () => {
     const read = extractFields(
       'acceptance_notice',
@@ -86,6 +95,20 @@ describe('a passport zone as the detector gives it', () => {
     expect(read?.fields).toMatchObject({ nationality: 'CHN', name: 'WANGXIAOMING' })
     expect(read?.unsure).not.toContain('nationality')
     expect(read?.fields.number).toBe('EK5832196')
+  })
+  it('reads a line 2 that lost a character in the nationality, and a line 1 with a speck joined to it', () => {
+    const read = readMrz(
+      ['POCHNL1U<<YUTING<<<<<<<<< KAAKS', 'E650238718H29506022F3209103<<<<<<<<<<<<<<<0'],
+      TODAY,
+    )
+    expect(read?.fields).toEqual({
+      number: 'E65023871',
+      nationality: 'CHN',
+      birthDate: '1995-06-02',
+      expiryDate: '2032-09-10',
+      name: 'LIUYUTING',
+    })
+    expect(read?.unsure).toEqual([])
   })
   it('ignores a line that does not start like a passport’s', () => {
     expect(readMrz(['VISA<<SOMETHING', second], TODAY)).toBeNull()
