@@ -6,6 +6,7 @@ import { benchImport } from './import'
 import { benchLetters } from './letters'
 import { benchList } from './list'
 import { benchPlan } from './plan'
+import { benchRead } from './read'
 import { benchSearch } from './search'
 import type { Metrics } from './stats'
 
@@ -23,6 +24,7 @@ const BENCHES: Record<string, () => Metrics | Promise<Metrics>> = {
   letters: () => benchLetters(),
   export: () => benchExport(),
   compress: benchCompress,
+  read: () => benchRead(),
 }
 
 /** bench/compress.ts prints its own side-by-side table (ours vs ImageMagick); keep its summary. */

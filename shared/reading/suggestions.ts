@@ -41,7 +41,7 @@ const TARGETS: Record<OwnerKind, Partial<Record<string, FillTarget>>> = {
 }
 
 /** The read fields' names as the panel shows them. */
-export const READ_FIELD_LABELS: Record<string, Bilingual> = {
+const READ_FIELD_LABELS: Record<string, Bilingual> = {
   uscc: { zh: '统一社会信用代码', en: 'USCC' },
   name: { zh: '名称/姓名', en: 'Name' },
   legalRepresentative: { zh: '法定代表人', en: 'Legal representative' },

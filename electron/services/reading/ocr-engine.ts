@@ -4,7 +4,6 @@ import {
   levelledBand,
   orientedPng,
   pagePixels,
-  READ_LONG_SIDE,
   type PagePixels,
   type Rotation,
 } from './page-image'
@@ -163,4 +162,3 @@ export async function readPage(input: ReadPageInput): Promise<PageRead> {
   }
 }
 
-export { READ_LONG_SIDE }

@@ -12,7 +12,7 @@ const MB = 1024 * 1024
  * the worker is recycled after a page leaves it above 1.2 GB; a page past 2.5 GB or its deadline
  * is killed and reported. The main process (Electron's, the host's, the CLI's) never runs OCR.
  */
-export const OCR_LIMITS = {
+const OCR_LIMITS = {
   deadlineMs: 90_000,
   maxRssBytes: 2_500 * MB,
   recycleRssBytes: 1_200 * MB,

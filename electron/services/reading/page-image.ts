@@ -4,7 +4,7 @@ import { refuse } from '../files/refuse'
 import { isPixelLimitError, openImage } from '../files/sharp-input'
 
 /** Pages are read at most this long side: PP-OCRv4 reads 10 pt print on A4 well at ~170 dpi. */
-export const READ_LONG_SIDE = 2000
+const READ_LONG_SIDE = 2000
 
 /** Clockwise quarter turns that make a page upright. */
 export type Rotation = 0 | 90 | 180 | 270

@@ -2,7 +2,7 @@ import type { FileFormat } from '../files/facts'
 import { renderPdfIsolated } from '../workers/isolated'
 
 /** A scan's first pages are read: papers put what is checked on their first pages. */
-export const MAX_READ_PAGES = 4
+const MAX_READ_PAGES = 4
 
 /** PDF pages are rendered at 216 dpi, then read at READ_LONG_SIDE like any image. */
 const READ_PDF_SCALE = 3

@@ -24,7 +24,7 @@ import {
  * fields are assembled from the cached lines on every load, so better extractors need no
  * re-reading.
  */
-export const OCR_ENGINE_ID = 'ppocr-v4/gutenye-1.4.8/2000px/1'
+const OCR_ENGINE_ID = 'ppocr-v4/gutenye-1.4.8/2000px/1'
 
 const entrySchema = z.union([
   z.object({ engine: z.string(), pages: paperReadSchema.shape.pages }),

@@ -4,7 +4,7 @@ import type { FileFormat } from '../files/facts'
 import { pageImages } from './page-source'
 import { readPageIsolated } from './ocr-pool'
 
-export interface ReadProgress {
+interface ReadProgress {
   /** Pages read so far, of `pages`. */
   page: number
   pages: number

@@ -11,7 +11,7 @@ import type { ReadingService } from './reading-service'
  * read but not confirmed (a check digit that fails, a date half hidden by a seal) is left out,
  * so R15–R18 never raise a mismatch on a misread.
  */
-export function readFactsOf(read: PaperRead): ReadFacts {
+function readFactsOf(read: PaperRead): ReadFacts {
   const fields: Record<string, string> = {}
   for (const [name, value] of Object.entries(read.fields)) {
     if (!read.unsure.includes(name)) fields[name] = value

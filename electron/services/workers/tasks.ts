@@ -50,6 +50,5 @@ export const TASKS = {
     ),
 }
 
-export type TaskName = keyof typeof TASKS
+type TaskName = keyof typeof TASKS
 export type TaskInput<T extends TaskName> = Parameters<(typeof TASKS)[T]>[0]
-export type TaskOutput<T extends TaskName> = Awaited<ReturnType<(typeof TASKS)[T]>>
