@@ -26,12 +26,8 @@ type LibraryMethods =
   | 'recycle.purge'
   | 'recycle.empty'
 
-export function libraryHandlers({
-  library,
-  today,
-  files,
-  dataDir,
-}: BackendContext): Pick<Handlers, LibraryMethods> {
+export function libraryHandlers(ctx: BackendContext): Pick<Handlers, LibraryMethods> {
+  const { library, today, files, dataDir } = ctx
   return {
     'companies.list': () => listCompanies(library),
     'companies.save': (input) => saveCompany(library, input),
@@ -43,7 +39,27 @@ export function libraryHandlers({
     'relations.list': ({ entityId }) => listRelations(library.db, entityId),
     'relations.save': (input) => saveRelation(library, input),
     'library.delete': async ({ kind, id }) => {
+      // A document's scan still waiting to be read (or being read) is not read any more.
+      const sha =
+        kind === 'document'
+          ? (
+              await library.db
+                .selectFrom('documents')
+                .select('file_sha256')
+                .where('id', '=', id)
+                .executeTakeFirst()
+            )?.file_sha256
+          : null
       await softDelete(library, kind, id)
+      if (sha) {
+        const others = await library.db
+          .selectFrom('documents')
+          .select('id')
+          .where('file_sha256', '=', sha)
+          .where('deleted_at', 'is', null)
+          .executeTakeFirst()
+        if (!others) ctx.reading?.cancel(sha)
+      }
       return { deleted: true as const }
     },
     'library.search': async ({ query }) => {

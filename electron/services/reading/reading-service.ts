@@ -96,6 +96,16 @@ export class ReadingService {
     return true
   }
 
+  /** Stop reading one file: out of the queue, or stopped mid-page (the OCR worker is killed). */
+  cancel(sha256: string): void {
+    const index = this.queue.findIndex((job) => job.sha256 === sha256)
+    if (index >= 0) this.queue.splice(index, 1)
+    if (this.current?.sha256 === sha256 && this.abort) {
+      this.abort.abort()
+      stopOcr()
+    }
+  }
+
   /** Forget what is queued and stop the file being read (the OCR worker is killed). */
   cancelAll(): void {
     this.queue.splice(0)

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createBackend, type Backend } from '../../../electron/services/backend'
 import type { DocumentReading } from '../../../shared/reading/document-reading'
 import { refusalOf } from '../../helpers/app-error'
@@ -151,6 +151,66 @@ describe('reading scans after import', () => {
       await backend.handlers['library.delete']({ kind: 'document', id: doc.id })
       await backend.handlers['recycle.purge']({ kind: 'document', id: doc.id })
       expect(existsSync(join(temp.dir, 'cache', 'read', `${sha}.json`))).toBe(false)
+    },
+    OCR_MS,
+  )
+})
+
+describe('cancelling a reading', () => {
+  it(
+    'a document deleted while its scan is read stops it: the OCR worker is stopped, nothing is kept',
+    async () => {
+      const temp = tempDir()
+      const backend = createBackend({
+        dataDir: temp.dir,
+        today: () => SCAN_SAMPLES_TODAY,
+        readScans: true,
+      })
+      try {
+        const company = await backend.handlers['companies.save']({
+          name: '某公司',
+          region: 'domestic',
+        })
+        const docs = []
+        for (const name of ['licence-grey-noise', 'licence-skewed-jpeg40']) {
+          const scan = await sample(name)
+          docs.push(
+            await backend.handlers['documents.import']({
+              ownerKind: 'company',
+              ownerId: company.id,
+              requirement: 'business_licence',
+              fileName: `${name}.jpg`,
+              dataBase64: scan.bytes.toString('base64'),
+            }),
+          )
+        }
+        const [first, second] = docs
+        if (!first || !second) throw new Error('imports failed')
+        expect(await backend.handlers['reading.status']({})).toMatchObject({ queued: 1 })
+        await vi.waitFor(
+          async () =>
+            expect((await backend.handlers['reading.document']({ id: first.id })).state).toBe(
+              'reading',
+            ),
+          { timeout: 30_000, interval: 100 },
+        )
+        // The queued one first, then the one being read.
+        await backend.handlers['library.delete']({ kind: 'document', id: second.id })
+        expect(await backend.handlers['reading.status']({})).toMatchObject({ queued: 0 })
+        await backend.handlers['library.delete']({ kind: 'document', id: first.id })
+        await vi.waitFor(
+          async () =>
+            expect(await backend.handlers['reading.status']({})).toMatchObject({
+              queued: 0,
+              current: null,
+            }),
+          { timeout: 30_000, interval: 100 },
+        )
+        expect(existsSync(join(temp.dir, 'cache', 'read'))).toBe(false)
+      } finally {
+        backend.close()
+        temp.cleanup()
+      }
     },
     OCR_MS,
   )
