@@ -1,4 +1,6 @@
+import sharp from 'sharp'
 import { afterAll, describe, expect, it } from 'vitest'
+import { scansToPdf } from '../../../electron/services/demo/scans'
 import { stopOcr } from '../../../electron/services/reading/ocr-pool'
 import { readScan } from '../../../electron/services/reading/read-scan'
 import { makeScanSamples, SCAN_SAMPLES_TODAY } from '../../helpers/scan-samples'
@@ -51,4 +53,15 @@ describe('reading generated scans', () => {
     expect(kinds / samples.length, report).toBeGreaterThanOrEqual(FLOOR)
     expect(fields / total, `${report}: ${misses.join('; ')}`).toBeGreaterThanOrEqual(FLOOR)
   }, 600_000)
+
+  it('reads a PDF page by page, as rendered (a scanner’s PDF of a certificate)', async () => {
+    const certificate = (await makeScanSamples()).find((s) => s.name === 'certificate')
+    if (!certificate) throw new Error('no certificate sample')
+    const jpeg = await sharp(certificate.bytes).jpeg({ quality: 90 }).toBuffer()
+    const pdf = await scansToPdf([jpeg])
+    const read = await readScan(pdf, 'pdf', { today: SCAN_SAMPLES_TODAY })
+    expect(read.kind).toBe('trademark_certificate')
+    expect(read.fields).toMatchObject(certificate.fields)
+    expect(read.pages).toHaveLength(1)
+  }, 300_000)
 })
