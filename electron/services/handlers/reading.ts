@@ -234,15 +234,20 @@ export function readingHandlers(ctx: BackendContext): Pick<Handlers, ReadingMeth
       for (const personId of await idScanOwners(db, doc.file.sha256)) {
         await auditIdReveal(db, personId, 'scan line viewed')
       }
-      const bytes = await ctx.files.read(doc.file.sha256)
-      const [image] = await pageImages(bytes, doc.file.format as FileFormat, where.page + 1)
-      if (!image) throw new AppError('NOT_FOUND', '扫描件中没有这一页。')
-      const png = await cropLineIsolated({
-        image,
-        rotation: page.rotation,
-        skew: page.skew,
-        box: where.box,
-      })
+      const sha = doc.file.sha256
+      let png = ctx.reading?.cache.crop(sha, field) ?? null
+      if (!png) {
+        const bytes = await ctx.files.read(sha)
+        const [image] = await pageImages(bytes, doc.file.format as FileFormat, where.page + 1)
+        if (!image) throw new AppError('NOT_FOUND', '扫描件中没有这一页。')
+        png = await cropLineIsolated({
+          image,
+          rotation: page.rotation,
+          skew: page.skew,
+          box: where.box,
+        })
+        ctx.reading?.cache.putCrop(sha, field, png)
+      }
       return { dataUrl: `data:image/png;base64,${png.toString('base64')}` }
     },
   }

@@ -4,6 +4,7 @@ import { sql } from 'kysely'
 import { AppError } from '../../../shared/errors'
 import type { FileStore } from '../storage/file-store'
 import type { Executor, LibraryStore } from '../storage/library-store'
+import { ReadCache } from '../reading/read-cache'
 import { recordAudit } from './audit'
 import { TABLE, type DeletableKind } from './recycle'
 
@@ -128,7 +129,7 @@ export async function purgeDeleted(
     }
     // What the scan said (issue 12's read cache) is erased with it: an ID scan's read holds
     // the number.
-    rmSync(join(dataDir, 'cache', 'read', `${sha}.json`), { force: true })
+    new ReadCache(dataDir).remove(sha)
   }
   return 1
 }

@@ -79,29 +79,52 @@ export class ReadCache {
     this.write(sha256, { engine: OCR_ENGINE_ID, failed: reason })
   }
 
-  remove(sha256: string): void {
-    rmSync(this.path(sha256), { force: true })
+  /** A field's line picture, cached beside the read (null when not made yet). */
+  crop(sha256: string, field: string): Buffer | null {
+    try {
+      return readFileSync(this.cropPath(sha256, field))
+    } catch {
+      return null
+    }
   }
 
-  /** The SHA-256s with an entry (any engine). */
-  list(): string[] {
+  putCrop(sha256: string, field: string, png: Buffer): void {
+    this.writeBytes(this.cropPath(sha256, field), png)
+  }
+
+  /** The read and its crops. */
+  remove(sha256: string): void {
+    rmSync(this.path(sha256), { force: true })
+    for (const name of this.names()) {
+      if (name.startsWith(`${sha256}.`) && name.endsWith('.png')) {
+        rmSync(join(this.dir, name), { force: true })
+      }
+    }
+  }
+
+  private cropPath(sha256: string, field: string): string {
+    if (!/^[A-Za-z]{1,40}$/u.test(field)) throw new Error('not a field name')
+    return this.path(sha256).replace(/\.json$/u, `.${field}.png`)
+  }
+
+  private names(): string[] {
     try {
       return readdirSync(this.dir)
-        .filter((name) => name.endsWith('.json'))
-        .map((name) => name.slice(0, -5))
-        .filter((name) => SHA256.test(name))
     } catch {
       return []
     }
   }
 
   private write(sha256: string, entry: unknown): void {
+    this.writeBytes(this.path(sha256), Buffer.from(JSON.stringify(entry)))
+  }
+
+  private writeBytes(target: string, bytes: Buffer): void {
     mkdirSync(this.dir, { recursive: true, mode: 0o700 })
-    const target = this.path(sha256)
     const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`
     const fd = openSync(temp, 'w', 0o600)
     try {
-      writeSync(fd, JSON.stringify(entry))
+      writeSync(fd, bytes)
       fsyncSync(fd)
     } finally {
       closeSync(fd)

@@ -145,12 +145,14 @@ describe('reading scans after import', () => {
       expect(crop.dataUrl).toMatch(/^data:image\/png;base64,/)
       // The cache lives under cache/, never inside files/ (which holds only originals).
       expect(existsSync(join(temp.dir, 'cache', 'read', `${sha}.json`))).toBe(true)
+      expect(existsSync(join(temp.dir, 'cache', 'read', `${sha}.regNo.png`))).toBe(true)
       expect(existsSync(join(temp.dir, 'files', 'read'))).toBe(false)
 
       // Purged with its file: the read (personal data on an ID scan) goes too.
       await backend.handlers['library.delete']({ kind: 'document', id: doc.id })
       await backend.handlers['recycle.purge']({ kind: 'document', id: doc.id })
       expect(existsSync(join(temp.dir, 'cache', 'read', `${sha}.json`))).toBe(false)
+      expect(existsSync(join(temp.dir, 'cache', 'read', `${sha}.regNo.png`))).toBe(false)
     },
     OCR_MS,
   )
