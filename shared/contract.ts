@@ -338,6 +338,10 @@ export const contract = {
   'reading.document': { effect: 'read', input: byId, output: out<DocumentReading>() },
   /** Read a document's scan (again): queued behind what is being read. Changes no record. */
   'reading.start': { effect: 'read', input: byId, output: out<DocumentReading>() },
+  /** Read every stored scan not read yet (documents imported before reading existed). */
+  'reading.startAll': { effect: 'read', input: noInput, output: out<ReadingStatusView>() },
+  /** Stop reading: the queue is emptied and the page being read is stopped. */
+  'reading.cancel': { effect: 'read', input: noInput, output: out<ReadingStatusView>() },
   /** Fill the record's empty fields from the document's reading; never overwrites. */
   'reading.fill': {
     effect: 'write',

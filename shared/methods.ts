@@ -30,6 +30,8 @@ export const METHOD_NAMES = [
   'reading.status',
   'reading.document',
   'reading.start',
+  'reading.startAll',
+  'reading.cancel',
   'reading.fill',
   'reading.crop',
   'library.delete',

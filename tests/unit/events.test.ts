@@ -228,6 +228,8 @@ describe('the backend emits library.changed', () => {
       'files.thumbnail': () => h['files.thumbnail']({ sha256: file.sha256 }),
       'files.view': () => h['files.view']({ sha256: file.sha256, page: 1 }),
       'reading.status': () => h['reading.status']({}),
+      'reading.startAll': () => h['reading.startAll']({}),
+      'reading.cancel': () => h['reading.cancel']({}),
       'reading.document': () => h['reading.document']({ id: document.id }),
       // Reading is off on this backend: queued nothing, and a read would change no table.
       'reading.start': () => h['reading.start']({ id: document.id }),

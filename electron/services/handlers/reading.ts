@@ -1,7 +1,11 @@
 import type { Handlers } from '../../../shared/contract'
 import { AppError } from '../../../shared/errors'
 import type { LibraryDocument } from '../../../shared/library/schemas'
-import type { DocumentReading, ReadingSummary } from '../../../shared/reading/document-reading'
+import type {
+  DocumentReading,
+  ReadingStatusView,
+  ReadingSummary,
+} from '../../../shared/reading/document-reading'
 import {
   idTypeOfKind,
   readFieldViews,
@@ -20,7 +24,13 @@ import { cropLineIsolated } from '../workers/isolated'
 import type { BackendContext } from './context'
 
 type ReadingMethods =
-  'reading.status' | 'reading.document' | 'reading.start' | 'reading.fill' | 'reading.crop'
+  | 'reading.status'
+  | 'reading.startAll'
+  | 'reading.cancel'
+  | 'reading.document'
+  | 'reading.start'
+  | 'reading.fill'
+  | 'reading.crop'
 
 /** A document's reading, short, for its card (documents.list). */
 export function readingSummary(ctx: BackendContext, doc: LibraryDocument): ReadingSummary {
@@ -162,26 +172,52 @@ async function fill(
 
 export function readingHandlers(ctx: BackendContext): Pick<Handlers, ReadingMethods> {
   const db = ctx.library.db
+
+  /** The queue, with the documents whose file is being read. */
+  const statusView = async (): Promise<ReadingStatusView> => {
+    const status = ctx.reading?.status()
+    if (!status) return { enabled: false, queued: 0, current: null }
+    const current = status.current
+    const documentIds = current
+      ? (
+          await db
+            .selectFrom('documents')
+            .select('id')
+            .where('file_sha256', '=', current.sha256)
+            .where('deleted_at', 'is', null)
+            .execute()
+        ).map((row) => row.id)
+      : []
+    return {
+      enabled: status.enabled,
+      queued: status.queued,
+      current: current ? { documentIds, page: current.page, pages: current.pages } : null,
+    }
+  }
+
   return {
-    'reading.status': async () => {
-      const status = ctx.reading?.status()
-      if (!status) return { enabled: false, queued: 0, current: null }
-      const current = status.current
-      const documentIds = current
-        ? (
-            await db
-              .selectFrom('documents')
-              .select('id')
-              .where('file_sha256', '=', current.sha256)
-              .where('deleted_at', 'is', null)
-              .execute()
-          ).map((row) => row.id)
-        : []
-      return {
-        enabled: status.enabled,
-        queued: status.queued,
-        current: current ? { documentIds, page: current.page, pages: current.pages } : null,
+    'reading.status': () => statusView(),
+
+    'reading.startAll': async () => {
+      const reading = ctx.reading
+      if (reading?.enabled) {
+        const files = await db
+          .selectFrom('documents as d')
+          .innerJoin('files as f', 'f.sha256', 'd.file_sha256')
+          .select(['f.sha256', 'f.format'])
+          .distinct()
+          .where('d.deleted_at', 'is', null)
+          .orderBy('f.sha256')
+          .execute()
+        // enqueue skips what is read, queued or being read.
+        for (const file of files) reading.enqueue(file.sha256, file.format as FileFormat)
       }
+      return statusView()
+    },
+
+    'reading.cancel': () => {
+      ctx.reading?.cancelAll()
+      return statusView()
     },
 
     'reading.document': async ({ id }) => documentReading(ctx, await getDocument(db, id)),

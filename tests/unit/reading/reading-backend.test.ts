@@ -218,6 +218,56 @@ describe('cancelling a reading', () => {
   )
 })
 
+describe('reading a library imported before reading existed', () => {
+  it(
+    'reading.startAll queues every scan not read yet; reading.cancel stops them all',
+    async () => {
+      const temp = tempDir()
+      const before = createBackend({ dataDir: temp.dir, today: () => SCAN_SAMPLES_TODAY })
+      const company = await before.handlers['companies.save']({
+        name: '某公司',
+        region: 'domestic',
+      })
+      for (const name of ['licence-grey-noise', 'licence-skewed-jpeg40', 'certificate']) {
+        await before.handlers['documents.import']({
+          ownerKind: 'company',
+          ownerId: company.id,
+          requirement: 'business_licence',
+          fileName: `${name}.jpg`,
+          dataBase64: (await sample(name)).bytes.toString('base64'),
+        })
+      }
+      before.close()
+      const backend = createBackend({
+        dataDir: temp.dir,
+        today: () => SCAN_SAMPLES_TODAY,
+        readScans: true,
+      })
+      try {
+        const started = await backend.handlers['reading.startAll']({})
+        // Three files: one being read, two waiting (or all three waiting for the worker).
+        expect(started.queued + (started.current ? 1 : 0)).toBe(3)
+        const again = await backend.handlers['reading.startAll']({})
+        expect(again.queued + (again.current ? 1 : 0)).toBe(3)
+        await backend.handlers['reading.cancel']({})
+        await vi.waitFor(
+          async () =>
+            expect(await backend.handlers['reading.status']({})).toMatchObject({
+              queued: 0,
+              current: null,
+            }),
+          { timeout: 30_000, interval: 100 },
+        )
+        expect(existsSync(join(temp.dir, 'cache', 'read'))).toBe(false)
+      } finally {
+        backend.close()
+        temp.cleanup()
+      }
+    },
+    OCR_MS,
+  )
+})
+
 describe('a backend that does not read scans (CLI verbs, tests)', () => {
   it('imports as before and starts no reading', async () => {
     const temp = tempDir()
