@@ -34,6 +34,9 @@ export async function benchRead(): Promise<Metrics> {
   try {
     const samples = (await makeScanSamples()).filter((s) => PAGES.includes(s.name))
     const files: string[] = []
+    // The same pages at the size our reader reads them (long side 2000 px): the bare call on
+    // these shows what orientation, seal separation and straightening add.
+    const small: string[] = []
     for (const sample of samples) {
       const page = await sharp(sample.bytes)
         .resize({ width: 3508, height: 3508, fit: 'inside' })
@@ -42,6 +45,12 @@ export async function benchRead(): Promise<Metrics> {
       const file = join(temp.dir, `${sample.name}.jpg`)
       writeFileSync(file, page)
       files.push(file)
+      const reduced = join(temp.dir, `${sample.name}.2000.jpg`)
+      await sharp(page)
+        .resize({ width: 2000, height: 2000, fit: 'inside' })
+        .jpeg({ quality: 92 })
+        .toFile(reduced)
+      small.push(reduced)
     }
 
     // Ours: the model loaded once (first page's load not counted: the bare run loads first too).
@@ -56,28 +65,35 @@ export async function benchRead(): Promise<Metrics> {
     }
     stopOcr()
 
-    const bare = spawnSync(
-      process.execPath,
-      ['--import', 'tsx', join(__dirname, 'read-bare.ts'), files[0] ?? '', ...files],
-      { encoding: 'utf8', maxBuffer: 1 << 20 },
-    )
-    if (bare.status !== 0) throw new Error(`bench/read-bare.ts failed: ${bare.stderr}`)
-    const bareRun = JSON.parse(bare.stdout.trim().split('\n').at(-1) ?? '{}') as {
-      seconds: number[]
-      peakRssMb: number
+    const bareRun = (pages: string[]) => {
+      const bare = spawnSync(
+        process.execPath,
+        ['--import', 'tsx', join(__dirname, 'read-bare.ts'), pages[0] ?? '', ...pages],
+        { encoding: 'utf8', maxBuffer: 1 << 20 },
+      )
+      if (bare.status !== 0) throw new Error(`bench/read-bare.ts failed: ${bare.stderr}`)
+      const run = JSON.parse(bare.stdout.trim().split('\n').at(-1) ?? '{}') as {
+        seconds: number[]
+        peakRssMb: number
+      }
+      // The first page loads the model (and warms up): not counted, as for ours.
+      return { seconds: run.seconds.slice(1), peakRssMb: run.peakRssMb }
     }
-    const bareSeconds = bareRun.seconds.slice(1)
+    const bare = bareRun(files)
+    const bare2000 = bareRun(small)
     const table = samples.map(
       (s, i) =>
-        `  ${s.name.padEnd(26)} ours ${(ours[i] ?? 0).toFixed(2)} s   bare ${(bareSeconds[i] ?? 0).toFixed(2)} s`,
+        `  ${s.name.padEnd(26)} ours ${(ours[i] ?? 0).toFixed(2)} s   bare ${(bare.seconds[i] ?? 0).toFixed(2)} s   bare at 2000 px ${(bare2000.seconds[i] ?? 0).toFixed(2)} s`,
     )
     process.stderr.write(`read, per A4 page (2480×3508 JPEG):\n${table.join('\n')}\n`)
     return {
       'read.ours_s_per_page': mean(ours),
-      'read.bare_s_per_page': mean(bareSeconds),
-      'read.time_ratio_ours_bare': mean(ours) / mean(bareSeconds),
+      'read.bare_s_per_page': mean(bare.seconds),
+      'read.time_ratio_ours_bare': mean(ours) / mean(bare.seconds),
+      'read.bare_2000px_s_per_page': mean(bare2000.seconds),
+      'read.time_ratio_ours_bare_2000px': mean(ours) / mean(bare2000.seconds),
       'read.ours_worker_peak_rss_mb': oursPeak,
-      'read.bare_peak_rss_mb': bareRun.peakRssMb,
+      'read.bare_peak_rss_mb': bare.peakRssMb,
     }
   } finally {
     temp.cleanup()
