@@ -48,6 +48,7 @@ async function main(): Promise<void> {
     const kindOk = read.kind === sample.kind
     if (kindOk) kinds++
     const report: string[] = []
+    let missed = 0
     for (const [field, expected] of Object.entries(sample.fields)) {
       fieldsAll++
       const gap = sample.extractorGaps?.[field]
@@ -57,15 +58,17 @@ async function main(): Promise<void> {
       if (got === expected && !unsure) {
         fieldsOk++
         if (gap) gapFieldsOk++
-      } else
+      } else {
+        missed++
         report.push(
           `    ${field}: expected ${expected} got ${got ?? '—'}${unsure ? ' (unsure)' : ''}${gap ? ` (known extractor gap: ${gap})` : ''}`,
         )
+      }
     }
     for (const field of Object.keys(read.fields))
       if (!(field in sample.fields)) report.push(`    extra ${field}: ${read.fields[field]}`)
     console.log(
-      `${sample.name.padEnd(30)} rot ${String(sample.rotation).padStart(3)}→${pages.map((p) => p.rotation).join(',')} kind ${kindOk ? 'ok' : `WRONG ${read.kind}`} fields ${Object.keys(sample.fields).length - report.filter((r) => !r.includes('extra')).length}/${Object.keys(sample.fields).length} ${seconds.toFixed(1)} s`,
+      `${sample.name.padEnd(30)} rot ${String(sample.rotation).padStart(3)}→${pages.map((p) => p.rotation).join(',')} kind ${kindOk ? 'ok' : `WRONG ${read.kind}`} fields ${Object.keys(sample.fields).length - missed}/${Object.keys(sample.fields).length} ${seconds.toFixed(1)} s`,
     )
     if (sample.capture) console.log(`    (${sample.capture})`)
     for (const line of report) console.log(line)
