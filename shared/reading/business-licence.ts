@@ -11,9 +11,22 @@ import {
 } from './text'
 
 /** The licence's right column: its rows may sit between the scope's lines. */
-const RIGHT_COLUMN = ['注册资本', '成立日期', '营业期限', '住所', '经营场所']
-/** What follows the scope at the licence's foot. */
-const SCOPE_ENDS = ['登记机关', '国家企业信用信息公示系统', '国家市场监督管理总局监制', '扫描']
+const RIGHT_COLUMN = [
+  '注册资本',
+  '成立日期',
+  '注册日期',
+  '营业期限',
+  '住所',
+  '经营场所',
+  '营业场所',
+  '组成形式',
+]
+/** What follows the scope at the licence's foot (登记机关 itself often lies under the seal). */
+const SCOPE_ENDS = ['登记机关', '信用信息公示系统', '监督管理总局监制', '扫描', '网址']
+
+/** A line that is only a date: the licence's issue date at its foot, under the seal. */
+const onlyDate = (line: string): boolean =>
+  /^\d{4}年\d{1,2}月\d{1,2}日?$/u.test(line) && chineseDate(line) !== null
 
 type LicenceField = 'uscc' | 'name' | 'legalRepresentative' | 'businessScope' | 'establishedOn'
 
@@ -46,7 +59,7 @@ export function extractBusinessLicence(lines: readonly string[]): Extracted<Lice
     const first = lines2[start] ?? ''
     const parts = [cutAtLabel(first.slice(first.indexOf('经营范围') + 4).replace(/^[:：]/u, ''))]
     for (const line of lines2.slice(start + 1)) {
-      if (SCOPE_ENDS.some((end) => line.includes(end))) break
+      if (SCOPE_ENDS.some((end) => line.includes(end)) || onlyDate(line)) break
       const label = FIELD_LABELS.find((l) => line.startsWith(l))
       if (label && !RIGHT_COLUMN.includes(label)) break
       if (label) continue
@@ -56,7 +69,8 @@ export function extractBusinessLicence(lines: readonly string[]): Extracted<Lice
     if (scope) out.fields.businessScope = scope
   }
 
-  const established = valueAfter(lines, '成立日期')
+  // 个体工商户 licences print 注册日期 where companies print 成立日期.
+  const established = valueAfter(lines, '成立日期') ?? valueAfter(lines, '注册日期')
   if (established) {
     const date = chineseDate(established)
     if (date) out.fields.establishedOn = date

@@ -157,6 +157,22 @@ function correctNumber(line2: string, composite: (candidate: string) => boolean)
   return found.size === 1 ? ([...found][0] ?? null) : null
 }
 
+/**
+ * A field as read when its check digit holds; else the one single-character swap among OCR's
+ * confusions that makes it hold; else null. (An all-filler field checks as 0.)
+ */
+function correctByCheckDigit(field: string, digit: string | undefined): string | null {
+  if (checks(field, digit)) return field
+  const found = new Set<string>()
+  for (let i = 0; i < field.length; i++) {
+    for (const swap of CONFUSABLE[field[i] ?? ''] ?? []) {
+      const candidate = field.slice(0, i) + swap + field.slice(i + 1)
+      if (checks(candidate, digit)) found.add(candidate)
+    }
+  }
+  return found.size === 1 ? ([...found][0] ?? null) : null
+}
+
 /** The fields of the first TD3 zone among `lines`, or null when there is none. */
 export function readMrz(lines: readonly string[], today: string): MrzFields | null {
   const zone = findZone(lines)
@@ -177,8 +193,16 @@ export function readMrz(lines: readonly string[], today: string): MrzFields | nu
   const unsure: string[] = []
   const fields: MrzFields['fields'] = {}
 
+  // The optional data (28–41, a Chinese passport's encoded personal number) has its own check
+  // digit (42): a look-alike misread there is corrected by it, as the number is, so that the
+  // composite check can confirm the rest.
+  const optional = correctByCheckDigit(second.slice(28, 42), second[42]) ?? second.slice(28, 42)
+  const withOptional = second.slice(0, 28) + optional + second.slice(42)
   const compositeWith = (number: string) =>
-    checks(number + second.slice(9, 10) + second.slice(13, 20) + second.slice(21, 43), second[43])
+    checks(
+      number + withOptional.slice(9, 10) + withOptional.slice(13, 20) + withOptional.slice(21, 43),
+      withOptional[43],
+    )
   const number = correctNumber(second, compositeWith)
   const numberRead = (number ?? second.slice(0, 9)).replace(/<+$/u, '')
   if (numberRead) fields.number = numberRead

@@ -92,9 +92,44 @@ function icpFiling(lines: readonly string[]) {
   const out: Extracted<'recordNo' | 'organizer'> = { fields: {}, unsure: [] }
   const text = lines.map(compact).join('\n')
   put(out, 'recordNo', /[\u4e00-\u9fff]ICP备\d+号(?:-\d+)?/u.exec(text)?.[0] ?? null)
-  const organizer = valueAfter(lines, '主办单位名称') ?? valueAfter(lines, '主办单位')
+  const flat = lines.map(compact)
+  const organizer = flat.some((line) => line.includes('主办单位名称'))
+    ? (tableValue(lines, '主办单位名称') ??
+      valueAfter(lines, '主办单位名称') ??
+      organizerAfterHeader(flat))
+    : valueAfter(lines, '主办单位')
   put(out, 'organizer', organizer ? nameOf(organizer) : null)
   return out
+}
+
+/** How an organizer's name ends: a company, an institution, a shop. */
+const ORGANIZER_END =
+  /(公司|集团|中心|研究院|研究所|事务所|工作室|商行|店|厂|协会|学会|学校|医院|大学|学院)$/u
+
+/**
+ * A results table read cell by cell (a header's cells, then a row's): the first cell after the
+ * 主办单位名称 header that reads as an organization's name.
+ */
+function organizerAfterHeader(flat: readonly string[]): string | null {
+  const header = flat.findIndex((line) => line.includes('主办单位名称'))
+  return flat.slice(header + 1, header + 16).find((cell) => ORGANIZER_END.test(cell)) ?? null
+}
+
+/**
+ * A value from a results table (the ICP search's list): a header row of labels, then a row of
+ * values in the same columns — the OCR joins each row's cells with spaces. Null unless the two
+ * rows have as many cells.
+ */
+function tableValue(lines: readonly string[], header: string): string | null {
+  const cells = (line: string) => line.normalize('NFKC').trim().split(/\s+/u)
+  for (const [i, line] of lines.entries()) {
+    const heads = cells(line)
+    const column = heads.indexOf(header)
+    if (column < 0 || heads.length < 3) continue
+    const values = cells(lines[i + 1] ?? '')
+    return values.length === heads.length ? (values[column] ?? null) : null
+  }
+  return null
 }
 
 function softwareCopyright(lines: readonly string[]) {

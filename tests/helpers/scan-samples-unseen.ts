@@ -1886,10 +1886,6 @@ const SPECS: Spec[] = [
       businessScope: norm(LINJI_SCOPE.join('')),
       establishedOn: '2017-04-26',
     },
-    extractorGaps: {
-      establishedOn:
-        '个体工商户 licences print 注册日期, not 成立日期; the extractor reads only 成立日期',
-    },
     sheet: () =>
       licence2019({
         uscc: LINJI_USCC,
@@ -2175,10 +2171,6 @@ const SPECS: Spec[] = [
     name: 'icp-table-screenshot-jpeg',
     kind: 'icp_filing',
     fields: { recordNo: '浙ICP备2019034567号-2', organizer: '杭州云栖茶业有限公司' },
-    extractorGaps: {
-      organizer:
-        'the query result is a table: the header row (主办单位名称, 主办单位性质, …) comes before the values, so the label is followed by another label',
-    },
     sheet: icpTable,
     capture: { kind: 'screen', scale: 1 },
     finish: { format: 'jpeg', quality: 55 },
