@@ -22,6 +22,8 @@ import { findLoaded, useStaleGuard } from '../hooks/useStaleGuard'
 import { useI18n } from '../i18n/I18nProvider'
 import { fileToBase64 } from './base64'
 import { FileViewer } from './FileViewer'
+import { ReadingBadge } from './ReadingBadge'
+import { ReadingPanel } from './ReadingPanel'
 import { StaleAlert } from './StaleAlert'
 
 function Thumbnail(props: { file: FileInfo; onOpen: () => void }) {
@@ -149,6 +151,7 @@ export function DocumentsPanel(props: {
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null)
   const [outcomes, setOutcomes] = useState<Outcome[]>([])
   const [viewing, setViewing] = useState<FileInfo | null>(null)
+  const [readingOf, setReadingOf] = useState<LibraryDocument | null>(null)
   const documents = useLoad(
     () => api['documents.list']({ ownerKind: props.ownerKind, ownerId: props.ownerId }),
     [api, props.ownerKind, props.ownerId],
@@ -236,6 +239,20 @@ export function DocumentsPanel(props: {
                 </Badge>
               </Group>
             )}
+            {doc.reading && doc.reading.state !== 'off' && (
+              // Scan reading (issue 12): where it stands, and the panel with what was read.
+              <Group gap={4} mt={4}>
+                <ReadingBadge document={doc} />
+                <Button
+                  size="compact-xs"
+                  variant="light"
+                  onClick={() => setReadingOf(doc)}
+                  data-testid="reading-open"
+                >
+                  {pick('识别结果', 'Read result')}
+                </Button>
+              </Group>
+            )}
             <ValidUntilField
               document={doc}
               reloadList={documents.reload}
@@ -278,6 +295,11 @@ export function DocumentsPanel(props: {
         ))}
       </SimpleGrid>
       <FileViewer file={viewing} onClose={() => setViewing(null)} />
+      <ReadingPanel
+        document={readingOf}
+        onClose={() => setReadingOf(null)}
+        onChanged={documents.reload}
+      />
     </Stack>
   )
 }
