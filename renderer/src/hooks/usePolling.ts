@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react'
 
 /** How often a view asks again while the backend works in the background (scan reading). */
-export const POLL_MS = 1_500
+const POLL_MS = 1_500
 
 /**
  * Call `poll` every `ms` while `active`, and not at all otherwise: a view that follows

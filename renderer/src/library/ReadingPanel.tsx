@@ -31,7 +31,7 @@ const SURE = 0.9
 /** Numbers, codes and dates read better in a fixed-width font. */
 const CODE = /^[-0-9A-Z*]+$/u
 
-export function percent(confidence: number): string {
+function percent(confidence: number): string {
   return `${Math.round(confidence * 100)}%`
 }
 
