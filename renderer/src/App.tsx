@@ -8,7 +8,7 @@ import type { OnEvent } from './api/client'
 import { LiveRefreshProvider } from './api/LiveRefresh'
 import { I18nProvider, useI18n } from './i18n/I18nProvider'
 import { LibraryPage } from './library/LibraryPage'
-import { ReadingProgress } from './library/ReadingProgress'
+import { ReadingProgress, ReadingStatusProvider } from './library/ReadingProgress'
 import { PacketsPage } from './packets/PacketsPage'
 import { SettingsPage } from './pages/SettingsPage'
 import { TeamBanner } from './team/TeamBanner'
@@ -109,12 +109,14 @@ export function App(props: { api: ContractApi; onEvent?: OnEvent }) {
     <ApiContext.Provider value={api}>
       <LiveRefreshProvider onEvent={props.onEvent}>
         <I18nProvider language={language}>
-          <Shell
-            onLanguageChange={async (next) => {
-              const saved = await api['settings.setLanguage']({ language: next })
-              setLanguage(saved.language)
-            }}
-          />
+          <ReadingStatusProvider>
+            <Shell
+              onLanguageChange={async (next) => {
+                const saved = await api['settings.setLanguage']({ language: next })
+                setLanguage(saved.language)
+              }}
+            />
+          </ReadingStatusProvider>
         </I18nProvider>
       </LiveRefreshProvider>
     </ApiContext.Provider>

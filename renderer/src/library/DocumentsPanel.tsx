@@ -24,6 +24,7 @@ import { fileToBase64 } from './base64'
 import { FileViewer } from './FileViewer'
 import { ReadingBadge } from './ReadingBadge'
 import { ReadingPanel } from './ReadingPanel'
+import { ReadingProgress } from './ReadingProgress'
 import { StaleAlert } from './StaleAlert'
 
 function Thumbnail(props: { file: FileInfo; onOpen: () => void }) {
@@ -217,6 +218,9 @@ export function DocumentsPanel(props: {
         </Text>
       ))}
       {documents.error && <Text c="red">{documents.error}</Text>}
+      {documents.data?.some(
+        (d) => d.reading?.state === 'queued' || d.reading?.state === 'reading',
+      ) && <ReadingProgress />}
       <SimpleGrid cols={{ base: 2, md: 4 }}>
         {(documents.data ?? []).map((doc: LibraryDocument) => (
           <Card key={doc.id} withBorder padding="xs">
