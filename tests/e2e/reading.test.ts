@@ -1,7 +1,9 @@
 import { openApp, type AppSession } from '../helpers/app-session'
+import { createHash } from 'node:crypto'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Locator, Page } from 'playwright-core'
+import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { makeScanSamples, type ScanSample } from '../helpers/scan-samples'
 
@@ -23,6 +25,7 @@ let page: Page
 let problems: string[]
 let licence: ScanSample
 let certificate: ScanSample
+let idCard: ScanSample
 let licenceFile: string
 let certificateFile: string
 let companyId = ''
@@ -40,6 +43,7 @@ beforeAll(async () => {
   }
   licence = sample('licence-colour')
   certificate = sample('certificate')
+  idCard = sample('id-colour')
   licenceFile = join(session.temp.dir, '星河-营业执照.jpg')
   certificateFile = join(session.temp.dir, '星河-商标注册证.png')
   writeFileSync(licenceFile, licence.bytes)
@@ -242,6 +246,86 @@ describe('scan reading in the browser', () => {
     await certRow.screenshot({ path: join(SHOTS, 'check-step-r15-row.png') })
     expect(problems).toEqual([])
   }, 240_000)
+
+  it('an ID copy read with another number: its line (which shows the number) only on request, audited', async () => {
+    // Its reading is put in the read cache before the import (the page's own text, a line under
+    // the other), so this needs no third OCR run: the import finds the scan read.
+    const reading = session.running.backend.context.reading
+    if (!reading) throw new Error('the test backend reads no scans')
+    const { width, height } = await sharp(idCard.bytes).metadata()
+    const sha256 = createHash('sha256').update(idCard.bytes).digest('hex')
+    reading.cache.putPages(sha256, [
+      {
+        rotation: 0,
+        skew: 0,
+        width,
+        height,
+        lines: idCard.lines.map((text, i) => ({
+          text,
+          confidence: 0.97,
+          box: { x: 100, y: 100 + i * 60, width: width - 200, height: 50 },
+        })),
+        sealSeparated: false,
+        colour: true,
+      },
+    ])
+    const idFile = join(session.temp.dir, '李春燕-身份证.jpg')
+    writeFileSync(idFile, idCard.bytes)
+
+    // 李春燕 registers the mark; the record has another (valid) number than her card.
+    const person = await handlers()['persons.save']({
+      name: '李春燕',
+      idType: 'resident_id',
+      idNumber: '110105196809151373',
+    })
+    const mark = await handlers()['trademarks.save']({
+      regNo: '55667788',
+      text: '春燕',
+      class: 35,
+      registrant: { kind: 'person', id: person.id },
+      status: 'registered',
+      validUntil: '2030-01-01',
+    })
+    const packet = await handlers()['packets.save']({
+      applicantCompanyId: companyId,
+      accountType: 'enterprise',
+      accountName: '春燕好物',
+      promotedSubject: 'none',
+      industries: [INDUSTRY],
+      trademarkIds: [mark.id],
+    })
+
+    await openPacketCheck(packet.accountName)
+    const idRow = page.getByTestId('plan-row').filter({ hasText: '复印件（签字）（李春燕）' })
+    await idRow.getByRole('button', { name: '导入文件' }).click()
+    await page.locator('[data-testid="dropzone"] input[type="file"]').setInputFiles(idFile)
+    await expect.poll(() => page.getByTestId('import-outcome').textContent()).toContain('已导入')
+    const [doc] = await handlers()['documents.list']({ ownerKind: 'person', ownerId: person.id })
+    expect(doc?.file?.sha256).toBe(sha256)
+    await expect
+      .poll(() => page.getByTestId('reading-badge').textContent())
+      .toBe('已识别：居民身份证')
+    await page.keyboard.press('Escape')
+
+    const reveals = () =>
+      (
+        session.running.backend.db
+          .prepare("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'reveal_id_number'")
+          .get() as { n: number }
+      ).n
+    const before = reveals()
+    await expect.poll(() => idRow.textContent()).toContain('R16：证件复印件显示号码')
+    // The line is offered, not loaded: nothing shown, nothing audited.
+    const show = idRow.getByTestId('scan-line-show')
+    await expect.poll(() => show.textContent()).toBe('查看原文（查看会被记录）')
+    expect(await idRow.getByTestId('scan-line').count()).toBe(0)
+    expect(reveals()).toBe(before)
+    await show.click()
+    await expect.poll(() => loadedImages(idRow.getByTestId('scan-line'))).toBe(1)
+    expect(reveals()).toBe(before + 1)
+    await idRow.screenshot({ path: join(SHOTS, 'check-step-r16-row.png') })
+    expect(problems).toEqual([])
+  }, 120_000)
 
   it('the 识别结果 panel in English', async () => {
     await handlers()['settings.setLanguage']({ language: 'en' })

@@ -20,7 +20,7 @@ function FailedBadge(props: { documentId: string }) {
       multiline
       w={280}
     >
-      <Badge size="xs" variant="light" color="orange" data-testid="reading-badge">
+      <Badge size="xs" variant="light" color="orange" tt="none" data-testid="reading-badge">
         {pick('未能识别', 'Not read')}
       </Badge>
     </Tooltip>
@@ -42,7 +42,7 @@ export function ReadingBadge(props: { document: LibraryDocument }) {
     case 'queued':
     case 'reading':
       return (
-        <Badge size="xs" variant="light" color="blue" data-testid="reading-badge">
+        <Badge size="xs" variant="light" color="blue" tt="none" data-testid="reading-badge">
           {pick('识别中…', 'Reading…')}
         </Badge>
       )
@@ -52,21 +52,25 @@ export function ReadingBadge(props: { document: LibraryDocument }) {
       const kind = reading.kind
       if (!kind || !isKnownKind(kind)) {
         return (
-          <Badge size="xs" variant="light" color="gray" data-testid="reading-badge">
+          <Badge size="xs" variant="light" color="gray" tt="none" data-testid="reading-badge">
             {pick('已识别：类型不明', 'Read: kind unknown')}
           </Badge>
         )
       }
       const label = SCAN_KIND_LABELS[kind]
       const fits = acceptsKind(props.document.requirement, kind)
+      const text = pick(`已识别：${label.zh}`, `Read: ${label.en}`)
       const badge = (
         <Badge
           size="xs"
           variant="light"
           color={fits ? 'teal' : 'orange'}
+          tt="none"
+          maw="100%"
+          title={text}
           data-testid="reading-badge"
         >
-          {pick(`已识别：${label.zh}`, `Read: ${label.en}`)}
+          {text}
         </Badge>
       )
       return fits ? (

@@ -80,7 +80,7 @@ function RecordCell(props: {
         <Text size="sm" c="dimmed">
           {field.target && field.unsure
             ? pick('不确定，请核对原件后手工填写', 'Unsure: check the scan and type it in')
-            : pick('记录中无此项', 'Not kept in the record')}
+            : pick('仅供核对', 'For checking only')}
         </Text>
       )
   }
@@ -111,7 +111,7 @@ function FieldsTable(props: {
           <Table.Th>{pick('识别结果', 'As read')}</Table.Th>
           <Table.Th w={90}>{pick('置信度', 'Confidence')}</Table.Th>
           <Table.Th w={260}>{pick('记录', 'Record')}</Table.Th>
-          <Table.Th w={110} />
+          <Table.Th w={identity ? 170 : 110} />
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -167,7 +167,7 @@ function FieldsTable(props: {
                   {open.has(field.name)
                     ? pick('收起原文', 'Hide scan')
                     : identity
-                      ? pick('查看原文（记录）', 'Show scan (recorded)')
+                      ? pick('查看原文（会被记录）', 'Show scan (recorded)')
                       : pick('查看原文', 'Show scan')}
                 </Button>
               </Table.Td>
@@ -319,6 +319,7 @@ export function ReadingPanel(props: {
               size="lg"
               variant="light"
               color={isKnownKind(reading.kind) ? 'teal' : 'gray'}
+              tt="none"
               data-testid="reading-kind"
             >
               {isKnownKind(reading.kind) && reading.kindLabel
@@ -342,6 +343,7 @@ export function ReadingPanel(props: {
         )}
         {reading?.state === 'done' && id && reading.fields.length > 0 && (
           <FieldsTable
+            key={id}
             documentId={id}
             reading={reading}
             busy={busy}
