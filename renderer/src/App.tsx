@@ -8,6 +8,7 @@ import type { OnEvent } from './api/client'
 import { LiveRefreshProvider } from './api/LiveRefresh'
 import { I18nProvider, useI18n } from './i18n/I18nProvider'
 import { LibraryPage } from './library/LibraryPage'
+import { ReadingProgress, ReadingStatusProvider } from './library/ReadingProgress'
 import { PacketsPage } from './packets/PacketsPage'
 import { SettingsPage } from './pages/SettingsPage'
 import { TeamBanner } from './team/TeamBanner'
@@ -25,11 +26,14 @@ function Shell(props: { onLanguageChange: (language: Language) => Promise<void> 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 200, breakpoint: 0 }} padding="lg">
       <AppShell.Header>
-        <Group h="100%" px="md" gap="xs">
-          <Title order={3}>{t('app.title')}</Title>
-          <Text c="dimmed" size="sm">
-            {t('app.subtitle')}
-          </Text>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap">
+            <Title order={3}>{t('app.title')}</Title>
+            <Text c="dimmed" size="sm">
+              {t('app.subtitle')}
+            </Text>
+          </Group>
+          <ReadingProgress />
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="navigation">
@@ -105,12 +109,14 @@ export function App(props: { api: ContractApi; onEvent?: OnEvent }) {
     <ApiContext.Provider value={api}>
       <LiveRefreshProvider onEvent={props.onEvent}>
         <I18nProvider language={language}>
-          <Shell
-            onLanguageChange={async (next) => {
-              const saved = await api['settings.setLanguage']({ language: next })
-              setLanguage(saved.language)
-            }}
-          />
+          <ReadingStatusProvider>
+            <Shell
+              onLanguageChange={async (next) => {
+                const saved = await api['settings.setLanguage']({ language: next })
+                setLanguage(saved.language)
+              }}
+            />
+          </ReadingStatusProvider>
         </I18nProvider>
       </LiveRefreshProvider>
     </ApiContext.Provider>

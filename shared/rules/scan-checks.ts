@@ -11,7 +11,7 @@ import {
 } from './scan-reads'
 import { SCAN_KIND_LABELS, SCAN_KINDS, type ScanKind } from './scan-kinds'
 import type { Trademark } from './scenario'
-import type { Blocker, RequirementRef, RuleOutcome, Warning } from './types'
+import type { Blocker, RequirementId, RequirementRef, RuleOutcome, Warning } from './types'
 
 /**
  * RULES.md §4b, R15–R18: what the scans say, compared with the records. A document without
@@ -39,6 +39,23 @@ function numbersDiffer(read: string | null, record: string | null | undefined): 
   return normalNumber(read) !== normalNumber(record)
 }
 
+/** The read field each document-level verdict of R15–R17 compares with the record. */
+const MISMATCH_FIELDS: Readonly<Partial<Record<RequirementId, 'regNo' | 'number'>>> = {
+  trademark_certificate: 'regNo',
+  trademark_acceptance_notice: 'regNo',
+  trademark_transfer_notice: 'regNo',
+  registrant_id_copy: 'number',
+}
+
+/**
+ * The read field a requirement's reason is about when the reason is readMismatch's (R15–R17: the
+ * scan says another number), else null: the check step shows the scan's line of that field.
+ */
+export function readMismatchField(requirement: string, reason: string): 'regNo' | 'number' | null {
+  if (!/^R1[5-7]：/u.test(reason) || !Object.hasOwn(MISMATCH_FIELDS, requirement)) return null
+  return MISMATCH_FIELDS[requirement as RequirementId] ?? null
+}
+
 /**
  * The document-level verdicts of R15–R17: a scan whose number is not the record's is `invalid`.
  * Returns the reason, or null when nothing read contradicts the record.
@@ -49,27 +66,28 @@ export function readMismatch(
   read: ReadFacts,
 ): string | null {
   if (!acceptsKind(ref.id, read.kind) || !isKnownKind(read.kind)) return null
-  const regNo = readField(read, 'regNo')
+  const field = MISMATCH_FIELDS[ref.id]
+  if (!field) return null
+  const value = readField(read, field)
   switch (ref.id) {
     case 'trademark_certificate': {
       const record = trademarkOf(ctx, ref.subject)?.regNo
-      return numbersDiffer(regNo, record)
-        ? `R15：扫描件显示注册号 ${regNo ?? ''}，记录为 ${record ?? ''}，两者不一致`
+      return numbersDiffer(value, record)
+        ? `R15：扫描件显示注册号 ${value ?? ''}，记录为 ${record ?? ''}，两者不一致`
         : null
     }
     case 'trademark_acceptance_notice':
     case 'trademark_transfer_notice': {
       const record = trademarkOf(ctx, ref.subject)?.regNo
-      return numbersDiffer(regNo, record)
-        ? `R17：通知书显示注册号/申请号 ${regNo ?? ''}，记录为 ${record ?? ''}，两者不一致`
+      return numbersDiffer(value, record)
+        ? `R17：通知书显示注册号/申请号 ${value ?? ''}，记录为 ${record ?? ''}，两者不一致`
         : null
     }
     case 'registrant_id_copy': {
       const person = ctx.party(ref.subject)
       const record = isPerson(person) ? person.idDocument?.number : null
-      const number = readField(read, 'number')
-      return numbersDiffer(number, record)
-        ? `R16：证件复印件显示号码 ${number ?? ''}，与登记的号码不一致（授权书注明的是登记的号码）`
+      return numbersDiffer(value, record)
+        ? `R16：证件复印件显示号码 ${value ?? ''}，与登记的号码不一致（授权书注明的是登记的号码）`
         : null
     }
     default:

@@ -22,11 +22,13 @@ export interface AppSession {
 }
 
 export async function openApp(
-  options: { demo?: boolean; height?: number } = {},
+  options: { demo?: boolean; height?: number; readScans?: boolean } = {},
 ): Promise<AppSession> {
   mkdirSync(SHOTS, { recursive: true })
   const temp = tempDir()
-  const running = await startTestHost(join(temp.dir, 'data'))
+  const running = await startTestHost(join(temp.dir, 'data'), undefined, {
+    readScans: options.readScans === true,
+  })
   if (options.demo) await loadDemo(running.backend, todayIn())
   const browser = await launchChromium()
   const page = await browser.newPage({ viewport: { width: 1400, height: options.height ?? 1000 } })

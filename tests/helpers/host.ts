@@ -11,9 +11,16 @@ export interface TestHost {
   stop: () => Promise<void>
 }
 
-/** A real backend on a real data folder behind the real browser host. */
-export async function startTestHost(dataDir: string, staticDir = RENDERER_DIR): Promise<TestHost> {
-  const backend = createBackend({ dataDir })
+/**
+ * A real backend on a real data folder behind the real browser host. `readScans`: read imported
+ * scans in the background as the app does (OCR in a worker, ~1.5 GB); off unless a test asks.
+ */
+export async function startTestHost(
+  dataDir: string,
+  staticDir = RENDERER_DIR,
+  options: { readScans?: boolean } = {},
+): Promise<TestHost> {
+  const backend = createBackend({ dataDir, readScans: options.readScans === true })
   const host = await startHost({ handlers: backend.handlers, events: backend.events, staticDir })
   return {
     backend,

@@ -22,6 +22,9 @@ import { findLoaded, useStaleGuard } from '../hooks/useStaleGuard'
 import { useI18n } from '../i18n/I18nProvider'
 import { fileToBase64 } from './base64'
 import { FileViewer } from './FileViewer'
+import { ReadingBadge } from './ReadingBadge'
+import { ReadingPanel } from './ReadingPanel'
+import { ReadingProgress } from './ReadingProgress'
 import { StaleAlert } from './StaleAlert'
 
 function Thumbnail(props: { file: FileInfo; onOpen: () => void }) {
@@ -149,6 +152,7 @@ export function DocumentsPanel(props: {
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null)
   const [outcomes, setOutcomes] = useState<Outcome[]>([])
   const [viewing, setViewing] = useState<FileInfo | null>(null)
+  const [readingOf, setReadingOf] = useState<LibraryDocument | null>(null)
   const documents = useLoad(
     () => api['documents.list']({ ownerKind: props.ownerKind, ownerId: props.ownerId }),
     [api, props.ownerKind, props.ownerId],
@@ -214,6 +218,9 @@ export function DocumentsPanel(props: {
         </Text>
       ))}
       {documents.error && <Text c="red">{documents.error}</Text>}
+      {documents.data?.some(
+        (d) => d.reading?.state === 'queued' || d.reading?.state === 'reading',
+      ) && <ReadingProgress />}
       <SimpleGrid cols={{ base: 2, md: 4 }}>
         {(documents.data ?? []).map((doc: LibraryDocument) => (
           <Card key={doc.id} withBorder padding="xs">
@@ -234,6 +241,20 @@ export function DocumentsPanel(props: {
                 <Badge size="xs" variant="light" color={doc.file.color ? 'teal' : 'gray'}>
                   {doc.file.color ? pick('彩色', 'colour') : pick('黑白/灰度', 'greyscale')}
                 </Badge>
+              </Group>
+            )}
+            {doc.reading && doc.reading.state !== 'off' && (
+              // Scan reading (issue 12): where it stands, and the panel with what was read.
+              <Group gap={4} mt={4}>
+                <ReadingBadge document={doc} />
+                <Button
+                  size="compact-xs"
+                  variant="light"
+                  onClick={() => setReadingOf(doc)}
+                  data-testid="reading-open"
+                >
+                  {pick('识别结果', 'Read result')}
+                </Button>
               </Group>
             )}
             <ValidUntilField
@@ -278,6 +299,11 @@ export function DocumentsPanel(props: {
         ))}
       </SimpleGrid>
       <FileViewer file={viewing} onClose={() => setViewing(null)} />
+      <ReadingPanel
+        document={readingOf}
+        onClose={() => setReadingOf(null)}
+        onChanged={documents.reload}
+      />
     </Stack>
   )
 }

@@ -145,8 +145,19 @@ export function LibraryPage() {
       {query.trim() && (
         <SearchResults
           query={query}
-          onOpen={(kind, id) => {
-            if (kind !== 'document') setDetail({ kind, id })
+          onOpen={(hit) => {
+            if (hit.kind !== 'document') setDetail({ kind: hit.kind, id: hit.id })
+            // A match inside a scan opens the record the scan is on (a packet's own files are
+            // opened from the packet).
+            else if (hit.owner && hit.owner.kind !== 'packet')
+              setDetail({ kind: hit.owner.kind, id: hit.owner.id })
+          }}
+          ownerName={(owner) => {
+            if (owner.kind === 'company') return company(owner.id)?.name ?? null
+            if (owner.kind === 'person') return person(owner.id)?.name ?? null
+            if (owner.kind === 'trademark') return trademark(owner.id)?.text ?? null
+            const r = owner.kind === 'relation' ? relation(owner.id) : null
+            return r ? `${r.from.name} → ${r.to.name}` : null
           }}
         />
       )}

@@ -8,12 +8,15 @@ const KIND_LABELS: Record<SearchHit['kind'], { zh: string; en: string }> = {
   company: { zh: '公司', en: 'Company' },
   person: { zh: '自然人', en: 'Person' },
   trademark: { zh: '商标', en: 'Trademark' },
-  document: { zh: '文件', en: 'Document' },
+  // Only read scans put documents in the index: a document hit is a match inside a scan.
+  document: { zh: '扫描件', en: 'Scan' },
 }
 
 export function SearchResults(props: {
   query: string
-  onOpen: (kind: SearchHit['kind'], id: string) => void
+  onOpen: (hit: SearchHit) => void
+  /** The name of the record a document hit is on (its scan is what matched). */
+  ownerName?: (owner: NonNullable<SearchHit['owner']>) => string | null
 }) {
   const api = useApi()
   const { pick } = useI18n()
@@ -27,13 +30,22 @@ export function SearchResults(props: {
         {(hits.data ?? []).map((hit) => (
           <UnstyledButton
             key={`${hit.kind}:${hit.id}`}
-            onClick={() => props.onOpen(hit.kind, hit.id)}
+            onClick={() => props.onOpen(hit)}
+            data-testid="search-hit"
           >
             <Group gap="xs">
               <Badge variant="light" size="sm">
                 {pick(KIND_LABELS[hit.kind].zh, KIND_LABELS[hit.kind].en)}
               </Badge>
               <Text>{hit.title}</Text>
+              {hit.owner && props.ownerName?.(hit.owner) && (
+                <Text c="dimmed" size="sm">
+                  {pick(
+                    `在 ${props.ownerName(hit.owner)} 的文件中`,
+                    `on ${props.ownerName(hit.owner)}`,
+                  )}
+                </Text>
+              )}
             </Group>
           </UnstyledButton>
         ))}

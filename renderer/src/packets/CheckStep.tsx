@@ -63,6 +63,11 @@ export function CheckStep(props: {
         subjectLabel={subjectLabel}
         onOpen={(ref) => void targets.openRequirement(ref)}
         busy={targets.busy}
+        packet={
+          props.draft.id && props.draft.applicantCompanyId
+            ? { id: props.draft.id, applicantCompanyId: props.draft.applicantCompanyId }
+            : undefined
+        }
       />
       {plan.warnings.length > 0 && (
         <Alert color="yellow" title={pick('提醒', 'Warnings')}>

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { readMismatchField } from '../../../shared/rules/scan-checks'
 import { isAnyOf, type Plan, type PlainRequirement } from '../../../shared/rules/types'
 import { runPlanFile, type PlanRun } from '../../helpers/plan-cli'
 import { baseScenario, GOOD_JPEG, mark, type ScenarioInput } from '../../helpers/scenario-builder'
@@ -78,6 +79,8 @@ describe('R15 certificate vs record', () => {
     expect(cert?.reasons.join('')).toContain('45678999')
     expect(cert?.reasons.join('')).toContain('45678901')
     expect(p.ready).toBe(false)
+    // The check step shows the scan's line of the field the reason is about.
+    expect(readMismatchField('trademark_certificate', cert?.reasons[0] ?? '')).toBe('regNo')
   })
 
   it('numbers are compared after NFKC with whitespace removed and upper-cased', () => {
@@ -191,6 +194,8 @@ describe('R16 ID copy vs person', () => {
     expect(item(p, 'registrant_id_copy', 'p-1')?.status).toBe('invalid')
     expect(item(p, 'registrant_id_copy', 'p-1')?.reasons.join('')).toContain('R16')
     expect(item(p, 'authorization_letter', 'p-1->c-app')?.status).toBe('satisfied')
+    const reason = item(p, 'registrant_id_copy', 'p-1')?.reasons[0] ?? ''
+    expect(readMismatchField('registrant_id_copy', reason)).toBe('number')
   })
 
   it('the same number written with spaces and a lower-case x is the same number', () => {
@@ -245,6 +250,8 @@ describe('R17 notices', () => {
       accepted(s, { kind: 'acceptance_notice', fields: { regNo: '999' } }, '2026-01-05'),
     )
     expect(item(p, 'trademark_acceptance_notice', 'tm-1')?.status).toBe('invalid')
+    const reason = item(p, 'trademark_acceptance_notice', 'tm-1')?.reasons[0] ?? ''
+    expect(readMismatchField('trademark_acceptance_notice', reason)).toBe('regNo')
   })
 
   it('a transfer notice whose regNo differs is invalid', () => {
@@ -259,6 +266,8 @@ describe('R17 notices', () => {
       ]
     })
     expect(item(p, 'trademark_transfer_notice', 'tm-1')?.status).toBe('invalid')
+    const reason = item(p, 'trademark_transfer_notice', 'tm-1')?.reasons[0] ?? ''
+    expect(readMismatchField('trademark_transfer_notice', reason)).toBe('regNo')
   })
 
   it('a stamp date that differs from the record warns R17, and R6 counts from the later one', () => {
@@ -364,6 +373,8 @@ describe('R18 wrong kind of paper', () => {
     expect(cert?.reasons).toHaveLength(1)
     expect(cert?.reasons[0]).toContain('R18')
     expect(cert?.reasons[0]).toContain('商标注册申请受理通知书')
+    // A wrong kind of paper has no line to show.
+    expect(readMismatchField('trademark_certificate', cert?.reasons[0] ?? '')).toBeNull()
   })
 
   it('an `unknown` kind is not a wrong kind: judged as before', () => {

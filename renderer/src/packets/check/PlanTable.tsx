@@ -1,6 +1,7 @@
 import { Badge, Button, Group, Table, Text, Tooltip } from '@mantine/core'
 import { requirementLabel, STATUS_LABELS } from '../../../../shared/rules/labels'
 import { specOf } from '../../../../shared/rules/requirement-derive'
+import { readMismatchField } from '../../../../shared/rules/scan-checks'
 import { RULE_SOURCES } from '../../../../shared/rules/sources'
 import {
   isAnyOf,
@@ -9,8 +10,19 @@ import {
   type RequirementRef,
 } from '../../../../shared/rules/types'
 import { useI18n } from '../../i18n/I18nProvider'
+import { ReadMismatchLine } from './ReadMismatchLine'
 
 const ORDER = { invalid: 0, missing: 1, fixable: 2, satisfied: 3 } as const
+
+/** The read field an invalid requirement's reason is about when the scan contradicts the record. */
+function mismatchField(r: Requirement): string | null {
+  if (isAnyOf(r) || r.status !== 'invalid') return null
+  for (const reason of r.reasons) {
+    const field = readMismatchField(r.id, reason)
+    if (field) return field
+  }
+  return null
+}
 
 /** Every requirement of the plan, blockers' items first, each with its rule and a button. */
 export function PlanTable(props: {
@@ -18,6 +30,8 @@ export function PlanTable(props: {
   subjectLabel: (subject: string) => string
   onOpen: (ref: RequirementRef) => void
   busy: boolean
+  /** The saved packet: where its documents are, to show the scan's line beside a mismatch. */
+  packet?: { id: string; applicantCompanyId: string } | undefined
 }) {
   const { pick, language } = useI18n()
   const named = (ref: RequirementRef) =>
@@ -38,8 +52,9 @@ export function PlanTable(props: {
       <Table.Thead>
         <Table.Tr>
           <Table.Th>{pick('材料', 'Document')}</Table.Th>
-          <Table.Th>{pick('状态', 'Status')}</Table.Th>
-          <Table.Th>{pick('规则', 'Rule')}</Table.Th>
+          {/* Widths keep the badges whole beside long notes (a scan's line, many reasons). */}
+          <Table.Th w={130}>{pick('状态', 'Status')}</Table.Th>
+          <Table.Th w={70}>{pick('规则', 'Rule')}</Table.Th>
           <Table.Th>{pick('说明', 'Notes')}</Table.Th>
           <Table.Th />
         </Table.Tr>
@@ -48,6 +63,7 @@ export function PlanTable(props: {
         {sorted.map((r) => {
           const refs: RequirementRef[] = isAnyOf(r) ? r.anyOf : [{ id: r.id, subject: r.subject }]
           const status = STATUS_LABELS[r.status]
+          const field = mismatchField(r)
           return (
             <Table.Tr key={JSON.stringify(refs)} data-testid="plan-row">
               <Table.Td>{label(r)}</Table.Td>
@@ -65,6 +81,13 @@ export function PlanTable(props: {
                   <Text size="xs" c="dimmed">
                     {r.documents.join('、')}
                   </Text>
+                )}
+                {field && props.packet && !isAnyOf(r) && (
+                  <ReadMismatchLine
+                    packet={props.packet}
+                    requirement={{ id: r.id, subject: r.subject }}
+                    field={field}
+                  />
                 )}
               </Table.Td>
               <Table.Td>
