@@ -148,3 +148,15 @@ export function searchableReadText(read: PaperRead): string | null {
   if (idTypeOfKind(read.kind)) return null
   return read.pages.flatMap((page) => page.lines.map((line) => line.text)).join('\n')
 }
+
+const FULL_WIDTH: Record<string, string> = { ':': '：', ';': '；', ',': '，', '(': '（', ')': '）' }
+
+/**
+ * A read value as the record keeps it: reads are NFKC-normalised to compare (§4b), which turns a
+ * licence's Chinese punctuation half-width; a business scope is written back with the Chinese
+ * punctuation it was printed with.
+ */
+export function recordValueOf(target: FillTarget, value: string): string {
+  if (target !== 'company.businessScope') return value
+  return value.replace(/[:;,()]/gu, (c) => FULL_WIDTH[c] ?? c)
+}

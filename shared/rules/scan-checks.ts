@@ -1,3 +1,4 @@
+import { maskIdNumber } from '../library/mask'
 import { isPerson, partyName, type RuleContext } from './context'
 import {
   acceptedReads,
@@ -87,7 +88,9 @@ export function readMismatch(
       const person = ctx.party(ref.subject)
       const record = isPerson(person) ? person.idDocument?.number : null
       return numbersDiffer(value, record)
-        ? `R16：证件复印件显示号码 ${value ?? ''}，与登记的号码不一致（授权书注明的是登记的号码）`
+        ? // The number is personal data: shown masked, as in lists (the scan's line is the
+          // audited way to see it whole).
+          `R16：证件复印件显示号码 ${maskIdNumber(value ?? '')}，与登记的号码不一致（授权书注明的是登记的号码）`
         : null
     }
     default:

@@ -9,6 +9,7 @@ import type {
 import {
   idTypeOfKind,
   readFieldViews,
+  recordValueOf,
   type FillTarget,
   type RecordValues,
 } from '../../../shared/reading/suggestions'
@@ -249,7 +250,7 @@ export function readingHandlers(ctx: BackendContext): Pick<Handlers, ReadingMeth
               : `记录中的“${view.label.zh}”已有内容，识别结果不会覆盖它；如需修改请手工编辑。`,
           )
         }
-        chosen.push({ target: view.target, value })
+        chosen.push({ target: view.target, value: recordValueOf(view.target, value) })
       }
       await fill(ctx, doc, chosen, read.kind)
       return {

@@ -89,7 +89,11 @@ describe('reading scans after import', () => {
     expect(filled).toEqual(['uscc', 'businessScope'])
     const company = (await backend.handlers['companies.list']({})).find((c) => c.id === companyId)
     expect(company?.uscc).toBe(licence.fields.uscc)
-    expect(company?.businessScope).toBe(licence.fields.businessScope)
+    // Kept with the Chinese punctuation the licence prints (reads compare NFKC, half-width).
+    expect(company?.businessScope).toBe(
+      '一般项目：广告设计、代理；广告制作；广告发布；企业形象策划；会议服务。',
+    )
+    expect(company?.businessScope.normalize('NFKC')).toBe(licence.fields.businessScope)
     expect(reading.fields.find((f) => f.name === 'uscc')?.status).toBe('same')
     const refusal = await refusalOf(
       backend.handlers['reading.fill']({ id: licenceDocument, fields: ['uscc'] }),

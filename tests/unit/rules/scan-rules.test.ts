@@ -196,6 +196,9 @@ describe('R16 ID copy vs person', () => {
     expect(item(p, 'authorization_letter', 'p-1->c-app')?.status).toBe('satisfied')
     const reason = item(p, 'registrant_id_copy', 'p-1')?.reasons[0] ?? ''
     expect(readMismatchField('registrant_id_copy', reason)).toBe('number')
+    // Personal data: the number the scan shows is masked in the message, as in lists.
+    expect(reason).toContain('1101**********0037')
+    expect(reason).not.toContain('110105194912310037')
   })
 
   it('the same number written with spaces and a lower-case x is the same number', () => {
