@@ -130,7 +130,8 @@ export function readFieldViews(
     return {
       name,
       label: READ_FIELD_LABELS[name] ?? { zh: name, en: name },
-      value: mask(name, value),
+      // Shown as it would be filled (a scope with its Chinese punctuation).
+      value: target ? recordValueOf(target, mask(name, value)) : mask(name, value),
       confidence: read.confidence[name] ?? 0,
       unsure,
       target,

@@ -349,4 +349,42 @@ describe('scan reading in the browser', () => {
     await handlers()['settings.setLanguage']({ language: 'zh-CN' })
     expect(problems).toEqual([])
   }, 120_000)
+
+  it('设置 → 扫描件识别 reads every scan not read yet, and stops when asked', async () => {
+    // Two scans imported and their reading stopped at once: in the library, not read.
+    const company = await handlers()['companies.save']({
+      name: '某文化传媒有限公司',
+      region: 'domestic',
+    })
+    const unread = (await makeScanSamples()).filter((s) =>
+      ['licence-grey-noise', 'transfer-notice'].includes(s.name),
+    )
+    for (const sample of unread) {
+      await handlers()['documents.import']({
+        ownerKind: 'company',
+        ownerId: company.id,
+        requirement: 'business_licence',
+        fileName: `${sample.name}.jpg`,
+        dataBase64: sample.bytes.toString('base64'),
+      })
+    }
+    await handlers()['reading.cancel']({})
+    await page.reload()
+    await page.getByRole('navigation').getByText('设置').click()
+    const card = page.getByTestId('reading-settings')
+    await card.getByRole('button', { name: '识别全部未识别的扫描件' }).click()
+    await expect
+      .poll(() => card.getByTestId('reading-settings-note').textContent())
+      .toBe('已排队识别 2 个文件。')
+    await expect.poll(() => card.getByTestId('reading-progress').count()).toBe(1)
+    await card.getByRole('button', { name: '停止识别' }).click()
+    await expect
+      .poll(() => card.getByTestId('reading-settings-note').textContent())
+      .toBe('已停止识别。')
+    await expect
+      .poll(() => card.getByTestId('reading-progress').count(), { timeout: 30_000 })
+      .toBe(0)
+    expect(await handlers()['reading.status']({})).toMatchObject({ queued: 0, current: null })
+    expect(problems).toEqual([])
+  }, 120_000)
 })

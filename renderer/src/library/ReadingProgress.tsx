@@ -12,7 +12,8 @@ export function readingPage(done: number, pages: number): number {
   return Math.max(1, Math.min(done + 1, pages))
 }
 
-const ReadingStatus = createContext<ReadingStatusView | null>(null)
+/** The window's reading queue (null until first asked). */
+export const ReadingStatus = createContext<ReadingStatusView | null>(null)
 
 /**
  * The reading queue for the whole window (issue 12), asked once however many progress lines

@@ -7,6 +7,7 @@ import { IndustryEditor } from '../settings/IndustryEditor'
 import { BuiltinWordingEditor } from '../settings/BuiltinWordingEditor'
 import { TemplateManager } from '../templates/TemplateManager'
 import { BackupPanel } from '../settings/BackupPanel'
+import { ReadingSettings } from '../settings/ReadingSettings'
 import { TeamPanel } from '../team/TeamPanel'
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e))
@@ -93,6 +94,12 @@ export function SettingsPage(props: { onLanguageChange: (language: Language) => 
           {pick('团队资料库', 'Team library')}
         </Text>
         <TeamPanel />
+      </Card>
+      <Card withBorder data-testid="reading-settings">
+        <Text fw={600} mb="xs">
+          {pick('扫描件识别', 'Scan reading')}
+        </Text>
+        <ReadingSettings />
       </Card>
       <Card withBorder data-testid="backup">
         <Text fw={600} mb="xs">
