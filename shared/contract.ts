@@ -359,6 +359,15 @@ export const contract = {
     input: z.object({ id: entityId, field: z.string().min(1).max(40) }).strict(),
     output: out<{ dataUrl: string }>(),
   },
+  /**
+   * What moving a document to the recycle bin would do (issue 13 item 2): the packets ready now
+   * that would stop being ready without it.
+   */
+  'library.deleteImpact': {
+    effect: 'read',
+    input: z.object({ kind: z.literal('document'), id: entityId }).strict(),
+    output: out<{ stopsReady: { id: string; accountName: string }[] }>(),
+  },
   'library.delete': {
     effect: 'write',
     input: z.object({ kind: deletableKind, id: entityId }).strict(),

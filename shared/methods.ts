@@ -34,6 +34,7 @@ export const METHOD_NAMES = [
   'reading.cancel',
   'reading.fill',
   'reading.crop',
+  'library.deleteImpact',
   'library.delete',
   'library.search',
   'library.expiries',

@@ -42,6 +42,7 @@ import { mergedCatalog } from './industries-user'
 import { DATABASE_FILE, ensureDataDir } from './paths'
 import { makeDataDirPrivate } from './private-folder'
 import { resourcesDir } from './resources'
+import { impactHandlers } from './handlers/impact'
 import { readingHandlers } from './handlers/reading'
 import { indexReadText, readFactsFor } from './reading/reading-index'
 import { ReadingService } from './reading/reading-service'
@@ -218,6 +219,7 @@ function openLibrary(
     ...templateHandlers(ctx),
     ...exportHandlers(ctx),
     ...readingHandlers(ctx),
+    ...impactHandlers(ctx),
   }
   return { ctx, handlers }
 }

@@ -237,6 +237,8 @@ describe('the backend emits library.changed', () => {
       'reading.crop': () =>
         h['reading.crop']({ id: document.id, field: 'uscc' }).catch((e: unknown) => e),
       'library.search': () => h['library.search']({ query: '青禾' }),
+      'library.deleteImpact': () =>
+        h['library.deleteImpact']({ kind: 'document', id: document.id }),
       'library.expiries': () => h['library.expiries']({}),
       'recycle.list': () => h['recycle.list']({}),
       'industries.catalog': () => h['industries.catalog']({}),

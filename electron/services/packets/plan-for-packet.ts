@@ -36,9 +36,12 @@ export async function planForPacket(
   ctx: PlanSource,
   packetId: string,
   asOf: string,
+  without?: ReadonlySet<string>,
 ): Promise<PacketPlan> {
   const catalog = await ctx.catalog()
-  return inSnapshot(ctx.library, (trx) => planWith(trx, catalog, packetId, asOf, ctx.reads))
+  return inSnapshot(ctx.library, (trx) =>
+    planWith(trx, catalog, packetId, asOf, ctx.reads, without),
+  )
 }
 
 /** The same, inside a snapshot the caller holds (an export reads its documents in it too). */
@@ -48,9 +51,10 @@ export async function planWith(
   packetId: string,
   asOf: string,
   reads?: ReadLookup,
+  without?: ReadonlySet<string>,
 ): Promise<PacketPlan> {
   const packet = await getPacket(db, packetId)
-  const scenario = await buildScenario(db, packetId, asOf, reads)
+  const scenario = await buildScenario(db, packetId, asOf, reads, without)
   const documentPlan = await withPendingLetters(db, planScenario(scenario, catalog))
   const formProblems = packetFormProblems({
     applicantCompanyId: packet.applicantCompanyId,

@@ -21,6 +21,8 @@ export async function buildScenario(
   packetId: string,
   asOf: string,
   reads: ReadLookup = () => null,
+  /** Documents to leave out: what the plan would be without them (a delete's impact). */
+  without: ReadonlySet<string> = new Set(),
 ): Promise<Scenario> {
   const packet = await getPacket(db, packetId)
   const company = (id: string) =>
@@ -108,7 +110,7 @@ export async function buildScenario(
   const owned = await listDocumentsOwnedBy(db, scopeOwnerIds(scope))
   for (const d of owned) {
     // Which documents serve the packet is the requirements table's owner rule.
-    if (!documentServesPacket(d, scope)) continue
+    if (!documentServesPacket(d, scope) || without.has(d.id)) continue
     if (isAvatarSlot(d.requirement)) {
       if (d.file) avatar = facts(d.file)
       continue

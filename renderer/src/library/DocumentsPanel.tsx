@@ -21,6 +21,7 @@ import { messageOf, useLoad } from '../hooks/useLoad'
 import { findLoaded, useStaleGuard } from '../hooks/useStaleGuard'
 import { useI18n } from '../i18n/I18nProvider'
 import { fileToBase64 } from './base64'
+import { DeleteDocumentConfirm } from './DeleteDocumentConfirm'
 import { FileViewer } from './FileViewer'
 import { ReadingBadge } from './ReadingBadge'
 import { ReadingPanel } from './ReadingPanel'
@@ -153,6 +154,7 @@ export function DocumentsPanel(props: {
   const [outcomes, setOutcomes] = useState<Outcome[]>([])
   const [viewing, setViewing] = useState<FileInfo | null>(null)
   const [readingOf, setReadingOf] = useState<LibraryDocument | null>(null)
+  const [deleting, setDeleting] = useState<LibraryDocument | null>(null)
   const documents = useLoad(
     () => api['documents.list']({ ownerKind: props.ownerKind, ownerId: props.ownerId }),
     [api, props.ownerKind, props.ownerId],
@@ -280,18 +282,7 @@ export function DocumentsPanel(props: {
               variant="subtle"
               color="red"
               mt={4}
-              onClick={() => {
-                api['library.delete']({ kind: 'document', id: doc.id }).then(
-                  () => {
-                    documents.reload()
-                    props.onImported?.()
-                  },
-                  (err: unknown) =>
-                    setOutcomes([
-                      { name: doc.file?.originalName ?? '', ok: false, message: messageOf(err) },
-                    ]),
-                )
-              }}
+              onClick={() => setDeleting(doc)}
             >
               {pick('移到回收站', 'Move to recycle bin')}
             </Button>
@@ -299,6 +290,14 @@ export function DocumentsPanel(props: {
         ))}
       </SimpleGrid>
       <FileViewer file={viewing} onClose={() => setViewing(null)} />
+      <DeleteDocumentConfirm
+        document={deleting}
+        onClose={() => setDeleting(null)}
+        onDeleted={() => {
+          documents.reload()
+          props.onImported?.()
+        }}
+      />
       <ReadingPanel
         document={readingOf}
         onClose={() => setReadingOf(null)}
