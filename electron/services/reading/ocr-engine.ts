@@ -1,12 +1,6 @@
 import sharp from 'sharp'
 import { boxOf, inReadingOrder, type OcrLine, type PageRead, type RawLine } from './ocr-lines'
-import {
-  levelledBand,
-  orientedPng,
-  pagePixels,
-  type PagePixels,
-  type Rotation,
-} from './page-image'
+import { levelledBand, orientedPng, pagePixels, type PagePixels, type Rotation } from './page-image'
 
 /**
  * The recognition engine, inside the OCR worker process (ocr-child.ts): PaddleOCR PP-OCRv4
@@ -161,4 +155,3 @@ export async function readPage(input: ReadPageInput): Promise<PageRead> {
     seconds: (performance.now() - started) / 1000,
   }
 }
-
