@@ -522,7 +522,8 @@ export const contract = {
   'industries.userEdits': {
     effect: 'read',
     input: noInput,
-    output: out<{ primary: string; secondary: string; hidden: boolean }[]>(),
+    /** `starter`: the shipped catalog has this entry (else the user added it: removing deletes it). */
+    output: out<{ primary: string; secondary: string; hidden: boolean; starter: boolean }[]>(),
   },
   'exports.openFolder': {
     effect: 'read',

@@ -18,6 +18,7 @@ import {
 } from '../../../shared/industries/catalog'
 import { useApi } from '../api/ApiContext'
 import { FormModal } from '../library/FormModal'
+import { RemoveIndustryConfirm } from './RemoveIndustryConfirm'
 import { messageOf, useLoad } from '../hooks/useLoad'
 import { useI18n } from '../i18n/I18nProvider'
 
@@ -128,6 +129,11 @@ export function IndustryEditor() {
     (e) => !filter || `${e.primary}${e.secondary}`.includes(filter),
   )
   const hiddenEntries = (edits.data ?? []).filter((x) => x.hidden)
+  /** The user added this entry (no starter entry behind it): removing it deletes it. */
+  const isOwn = (e: IndustryEntry) =>
+    edits.data?.some((x) => x.primary === e.primary && x.secondary === e.secondary && !x.starter) ??
+    false
+  const [removing, setRemoving] = useState<IndustryEntry | null>(null)
   const refresh = () => setVersion((v) => v + 1)
   const [error, setError] = useState<string | null>(null)
 
@@ -188,15 +194,10 @@ export function IndustryEditor() {
                     <Button
                       size="xs"
                       variant="subtle"
-                      onClick={() =>
-                        void api['industries.remove']({
-                          primary: e.primary,
-                          secondary: e.secondary,
-                          hide: false,
-                        }).then(refresh, (e: unknown) => setError(messageOf(e)))
-                      }
+                      color={isOwn(e) ? 'red' : undefined}
+                      onClick={() => setRemoving(e)}
                     >
-                      {pick('恢复原版', 'Restore')}
+                      {isOwn(e) ? pick('删除', 'Delete') : pick('恢复原版', 'Restore')}
                     </Button>
                   ) : (
                     <Button
@@ -241,6 +242,14 @@ export function IndustryEditor() {
           ))}
         </Text>
       )}
+      <RemoveIndustryConfirm
+        entry={removing}
+        own={removing !== null && isOwn(removing)}
+        onClose={(removed) => {
+          setRemoving(null)
+          if (removed) refresh()
+        }}
+      />
       {editing !== null && (
         <EntryForm
           entry={editing === 'new' ? null : editing}
