@@ -1,5 +1,7 @@
 import { openApp, SHOTS, type AppSession } from '../helpers/app-session'
+import { createHash } from 'node:crypto'
 import { readdirSync } from 'node:fs'
+import { compactText } from '../helpers/pdf-tools'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -73,6 +75,20 @@ describe('packet wizard on the demo library', () => {
       )
       .toBeGreaterThan(0)
     await page.screenshot({ path: join(SHOTS, 'wizard-letter-preview.png') })
+
+    // 打印 prints the letter's own PDF, every page (issue 13 item 3), not the dialog's scroll area.
+    await page.getByRole('button', { name: '打印', exact: true }).click()
+    const frame = page.getByTestId('print-frame')
+    await expect.poll(() => frame.getAttribute('data-print-requested')).toBe('true')
+    const letters = await session.running.backend.handlers['letters.list']({})
+    const newest = [...letters].sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0]
+    const saved = await session.running.backend.handlers['letters.pdf']({ id: newest?.id ?? '' })
+    // The frame holds the letter's PDF itself: the same bytes as 保存 PDF, whole.
+    const pdf = Buffer.from(saved.dataBase64, 'base64')
+    expect(await frame.getAttribute('data-pdf-sha256')).toBe(
+      createHash('sha256').update(pdf).digest('hex'),
+    )
+    expect(compactText(pdf)).toContain('签字')
     await page.keyboard.press('Escape')
     await expect.poll(() => rowsText()).toContain('等待签字盖章后的扫描件')
     await page.getByRole('button', { name: '返回列表' }).click()
