@@ -486,7 +486,18 @@ export const contract = {
     input: byId,
     output: out<{ fileName: string; dataBase64: string }>(),
   },
-  'exports.defaultDir': { effect: 'read', input: noInput, output: out<{ dir: string }>() },
+  /** The folder to offer: the last export's (remembered on this machine) or the default. */
+  'exports.defaultDir': {
+    effect: 'read',
+    input: noInput,
+    output: out<{ dir: string; defaultDir: string; remembered: boolean }>(),
+  },
+  /** Can an export go into this folder (typed by hand in the browser host)? */
+  'exports.checkDir': {
+    effect: 'read',
+    input: z.object({ path: z.string().max(400) }).strict(),
+    output: out<{ ok: true } | { ok: false; message: string }>(),
+  },
   'exports.run': {
     effect: 'write',
     input: z

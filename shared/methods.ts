@@ -59,6 +59,7 @@ export const METHOD_NAMES = [
   'letters.wording',
   'letters.saveWording',
   'exports.defaultDir',
+  'exports.checkDir',
   'exports.run',
   'exports.openFolder',
   'industries.save',

@@ -106,7 +106,13 @@ describe('packet wizard on the demo library', () => {
     // 导出: the folder with the email pack lands where the user said.
     await page.getByRole('button', { name: '下一步' }).click()
     const outDir = join(temp.dir, 'exports')
+    // The browser host has no folder dialog: a typed folder is checked (issue 13 item 20).
+    await page.getByLabel('导出到文件夹').fill('exports')
+    await expect.poll(() => page.getByText('请填写完整的文件夹路径').isVisible()).toBe(true)
+    expect(await page.getByTestId('export-button').isDisabled()).toBe(true)
+    expect(await page.getByText(/默认：.*PacketDesk 导出/).isVisible()).toBe(true)
     await page.getByLabel('导出到文件夹').fill(outDir)
+    await expect.poll(() => page.getByTestId('export-button').isDisabled()).toBe(false)
     await page.getByTestId('export-button').click()
     await expect
       .poll(() => page.getByTestId('export-result').textContent(), { timeout: 60_000 })
@@ -118,6 +124,12 @@ describe('packet wizard on the demo library', () => {
     expect(files).toContain('清单.pdf')
     expect(files).toContain('manifest.json')
     await page.screenshot({ path: join(SHOTS, 'wizard-export.png'), fullPage: true })
+    await page.getByRole('button', { name: '返回列表' }).click()
+
+    // The next export offers the folder this one went to.
+    await walkToCheck('Maple枫叶')
+    await page.getByRole('button', { name: '下一步' }).click()
+    await expect.poll(() => page.getByLabel('导出到文件夹').inputValue()).toBe(outDir)
     await page.getByRole('button', { name: '返回列表' }).click()
   })
 

@@ -252,6 +252,7 @@ describe('the backend emits library.changed', () => {
       'letters.builtins': () => h['letters.builtins']({}),
       'letters.wording': () => h['letters.wording']({ name: builtin?.name ?? '' }),
       'exports.defaultDir': () => h['exports.defaultDir']({}),
+      'exports.checkDir': () => h['exports.checkDir']({ path: '/tmp' }),
       // Refused (only this run's export folders open): a read either way.
       'exports.openFolder': () => h['exports.openFolder']({ path: dir }).catch((e: unknown) => e),
       'templates.list': () => h['templates.list']({}),

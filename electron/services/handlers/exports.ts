@@ -3,12 +3,15 @@ import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { Handlers } from '../../../shared/contract'
 import { AppError } from '../../../shared/errors'
+import { getExportDir, setExportDir } from '../db/settings'
 import { exportPacket } from '../export'
+import { checkExportDir } from '../export/check-dir'
 import { openFolder } from '../export/open-folder'
 import { recordAudit } from '../library/audit'
 import type { BackendContext } from './context'
 
-type ExportMethods = 'exports.defaultDir' | 'exports.run' | 'exports.openFolder'
+type ExportMethods =
+  'exports.defaultDir' | 'exports.checkDir' | 'exports.run' | 'exports.openFolder'
 
 /** Where exports go unless the user picks another folder. */
 export function defaultExportDir(): string {
@@ -19,9 +22,19 @@ export function exportHandlers(ctx: BackendContext): Pick<Handlers, ExportMethod
   /** Export folders this run created: the only folders the page may ask the OS to open. */
   const created = new Set<string>()
   return {
-    'exports.defaultDir': async () => ({ dir: defaultExportDir() }),
+    'exports.defaultDir': async () => {
+      const remembered = getExportDir(ctx.db)
+      return {
+        dir: remembered ?? defaultExportDir(),
+        defaultDir: defaultExportDir(),
+        remembered: remembered !== null,
+      }
+    },
+    'exports.checkDir': async ({ path }) => checkExportDir(path),
     'exports.run': async ({ packetId, outDir, draft, watermark }) => {
       const dir = resolve(outDir)
+      const usable = checkExportDir(dir)
+      if (!usable.ok) throw new AppError('INVALID_ARGUMENT', usable.message)
       mkdirSync(dir, { recursive: true })
       const result = await exportPacket(ctx, packetId, dir, {
         draft: draft ?? false,
@@ -29,6 +42,7 @@ export function exportHandlers(ctx: BackendContext): Pick<Handlers, ExportMethod
         today: ctx.today(),
       })
       created.add(resolve(result.folder))
+      setExportDir(ctx.db, dir)
       await recordAudit(ctx.library.db, 'export', 'packet', packetId, draft ? 'draft' : '')
       return { folder: result.folder, files: result.manifest.files.length }
     },
