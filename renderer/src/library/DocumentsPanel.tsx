@@ -14,6 +14,7 @@ import {
   UnstyledButton,
 } from '@mantine/core'
 import { Dropzone } from '@mantine/dropzone'
+import { AppError } from '../../../shared/errors'
 import type { FileInfo, LibraryDocument, OwnerKind } from '../../../shared/library/schemas'
 import { purposesFor, requirementLabel } from '../../../shared/rules/requirement-derive'
 import { useApi } from '../api/ApiContext'
@@ -134,6 +135,8 @@ interface Outcome {
   name: string
   ok: boolean
   message: string
+  /** Already on this record: nothing added, nothing wrong (issue 13 item 6). */
+  duplicate?: boolean
 }
 
 export function DocumentsPanel(props: {
@@ -177,7 +180,11 @@ export function DocumentsPanel(props: {
         })
         results.push({ name: file.name, ok: true, message: pick('已导入', 'imported') })
       } catch (error) {
-        results.push({ name: file.name, ok: false, message: messageOf(error) })
+        const duplicate = error instanceof AppError && error.code === 'CONFLICT'
+        const message = duplicate
+          ? pick(messageOf(error), 'already on this record — not added again')
+          : messageOf(error)
+        results.push({ name: file.name, ok: false, message, duplicate })
       }
       setProgress({ done: index + 1, total: files.length })
       setOutcomes([...results])
@@ -215,7 +222,12 @@ export function DocumentsPanel(props: {
         />
       )}
       {outcomes.map((o) => (
-        <Text key={o.name} size="sm" c={o.ok ? 'green' : 'red'} data-testid="import-outcome">
+        <Text
+          key={o.name}
+          size="sm"
+          c={o.ok ? 'green' : o.duplicate ? 'yellow.9' : 'red'}
+          data-testid="import-outcome"
+        >
           {o.name}：{o.message}
         </Text>
       ))}
