@@ -7,6 +7,7 @@ import { ApiContext } from './api/ApiContext'
 import type { OnEvent } from './api/client'
 import { LiveRefreshProvider } from './api/LiveRefresh'
 import { I18nProvider, useI18n } from './i18n/I18nProvider'
+import { InterruptedImportNotice } from './library/InterruptedImportNotice'
 import { LibraryPage } from './library/LibraryPage'
 import { ReadingProgress, ReadingStatusProvider } from './library/ReadingProgress'
 import { PacketsPage } from './packets/PacketsPage'
@@ -52,6 +53,7 @@ function Shell(props: { onLanguageChange: (language: Language) => Promise<void> 
       </AppShell.Navbar>
       <AppShell.Main>
         <TeamBanner />
+        <InterruptedImportNotice />
         {route === 'library' && <LibraryPage />}
         {route === 'packets' && <PacketsPage />}
         {route === 'settings' && <SettingsPage onLanguageChange={props.onLanguageChange} />}

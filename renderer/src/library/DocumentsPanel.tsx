@@ -24,6 +24,7 @@ import { useI18n } from '../i18n/I18nProvider'
 import { fileToBase64 } from './base64'
 import { DeleteDocumentConfirm } from './DeleteDocumentConfirm'
 import { FileViewer } from './FileViewer'
+import { savePendingImport, type PendingImport } from './pendingImport'
 import { ReadingBadge } from './ReadingBadge'
 import { ReadingPanel } from './ReadingPanel'
 import { ReadingProgress } from './ReadingProgress'
@@ -168,6 +169,38 @@ export function DocumentsPanel(props: {
     setOutcomes([])
     setProgress({ done: 0, total: files.length })
     const results: Outcome[] = []
+    // Kept while the batch runs, so a tab closed mid-batch is noticed on return (issue 13 item 6).
+    const pending: PendingImport = {
+      ownerKind: props.ownerKind,
+      ownerId: props.ownerId,
+      requirement,
+      names: files.map((f) => f.name),
+      startedAt: new Date().toISOString(),
+      beatAt: Date.now(),
+    }
+    savePendingImport(pending)
+    const beat = setInterval(() => {
+      pending.beatAt = Date.now()
+      savePendingImport(pending)
+    }, 5_000)
+    // Closing the tab: marked as left at once (the stale beat covers a crash).
+    const left = () => {
+      pending.beatAt = 0
+      savePendingImport(pending)
+    }
+    window.addEventListener('pagehide', left)
+    try {
+      await importEach(files, results, pending)
+    } finally {
+      window.removeEventListener('pagehide', left)
+      clearInterval(beat)
+      savePendingImport(null)
+    }
+    documents.reload()
+    props.onImported?.()
+  }
+
+  const importEach = async (files: File[], results: Outcome[], pending: PendingImport) => {
     for (const [index, file] of files.entries()) {
       try {
         await api['documents.import']({
@@ -188,9 +221,10 @@ export function DocumentsPanel(props: {
       }
       setProgress({ done: index + 1, total: files.length })
       setOutcomes([...results])
+      pending.names = pending.names.slice(1)
+      pending.beatAt = Date.now()
+      savePendingImport(pending)
     }
-    documents.reload()
-    props.onImported?.()
   }
 
   const label = (id: string) => requirementLabel(id, language)
