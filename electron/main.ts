@@ -8,7 +8,7 @@ import { openBackend, type Backend } from './services/backend'
 import { loginUrl } from './services/team/secrets'
 import { keychainTeamSecrets } from './team-secrets'
 import { sweepStalePartials } from './services/export/staging'
-import { defaultExportDir } from './services/handlers/exports'
+import { defaultExportDirs } from './services/handlers/exports'
 import { dispatch } from './services/dispatch'
 import { setWorkerSpawner } from './services/workers/pool'
 import { utilitySpawner } from './utility-workers'
@@ -129,7 +129,7 @@ if (!app.requestSingleInstanceLock()) {
       return
     }
     // Crash leftovers in the default export folder: partial exports whose process is gone.
-    void sweepStalePartials(defaultExportDir())
+    for (const dir of defaultExportDirs()) void sweepStalePartials(dir)
     registerContract(backend)
     forwardEvents(backend)
     createMainWindow()

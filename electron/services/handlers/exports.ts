@@ -3,7 +3,8 @@ import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { Handlers } from '../../../shared/contract'
 import { AppError } from '../../../shared/errors'
-import { getExportDir, setExportDir } from '../db/settings'
+import type { Language } from '../../../shared/contract'
+import { getExportDir, getLanguage, setExportDir } from '../db/settings'
 import { exportPacket } from '../export'
 import { checkExportDir } from '../export/check-dir'
 import { openFolder } from '../export/open-folder'
@@ -13,9 +14,14 @@ import type { BackendContext } from './context'
 type ExportMethods =
   'exports.defaultDir' | 'exports.checkDir' | 'exports.run' | 'exports.openFolder'
 
-/** Where exports go unless the user picks another folder. */
-export function defaultExportDir(): string {
-  return join(homedir(), 'PacketDesk 导出')
+/** Where exports go unless the user picks another folder: named in the app's language (item 18). */
+export function defaultExportDir(language: Language = 'zh-CN'): string {
+  return join(homedir(), language === 'en' ? 'PacketDesk exports' : 'PacketDesk 导出')
+}
+
+/** Both languages' default folders (the start-up sweep of half-written exports looks in each). */
+export function defaultExportDirs(): string[] {
+  return [defaultExportDir('zh-CN'), defaultExportDir('en')]
 }
 
 export function exportHandlers(ctx: BackendContext): Pick<Handlers, ExportMethods> {
@@ -25,8 +31,8 @@ export function exportHandlers(ctx: BackendContext): Pick<Handlers, ExportMethod
     'exports.defaultDir': async () => {
       const remembered = getExportDir(ctx.db)
       return {
-        dir: remembered ?? defaultExportDir(),
-        defaultDir: defaultExportDir(),
+        dir: remembered ?? defaultExportDir(getLanguage(ctx.db)),
+        defaultDir: defaultExportDir(getLanguage(ctx.db)),
         remembered: remembered !== null,
       }
     },

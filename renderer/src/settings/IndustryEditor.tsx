@@ -16,6 +16,7 @@ import {
   CONFIDENCE_LABELS,
   type IndustryEntry,
 } from '../../../shared/industries/catalog'
+import { pickLabel } from '../../../shared/i18n/labels'
 import { useApi } from '../api/ApiContext'
 import { FormModal } from '../library/FormModal'
 import { RemoveIndustryConfirm } from './RemoveIndustryConfirm'
@@ -117,7 +118,7 @@ function EntryForm(props: { entry: IndustryEntry | null; onClose: (saved: boolea
 /** The industry catalog in 设置: the starter entries with their confidence, and the user's own. */
 export function IndustryEditor() {
   const api = useApi()
-  const { pick } = useI18n()
+  const { pick, language } = useI18n()
   const [version, setVersion] = useState(0)
   const [filter, setFilter] = useState('')
   const [editing, setEditing] = useState<IndustryEntry | null | 'new'>(null)
@@ -179,9 +180,9 @@ export function IndustryEditor() {
                 </Text>
               </Table.Td>
               <Table.Td miw={150}>
-                <Tooltip label={CONFIDENCE_LABELS[e.confidence]}>
+                <Tooltip label={pickLabel(CONFIDENCE_LABELS[e.confidence], language)}>
                   <Badge variant="light" color={CONFIDENCE_COLORS[e.confidence]}>
-                    {CONFIDENCE_SHORT[e.confidence]}
+                    {pickLabel(CONFIDENCE_SHORT[e.confidence], language)}
                   </Badge>
                 </Tooltip>
               </Table.Td>
