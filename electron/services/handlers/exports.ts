@@ -6,6 +6,7 @@ import { AppError } from '../../../shared/errors'
 import { exportPacket } from '../export'
 import { openFolder } from '../export/open-folder'
 import { recordAudit } from '../library/audit'
+import { getEmailRecipient } from '../db/email-recipient'
 import type { BackendContext } from './context'
 
 type ExportMethods = 'exports.defaultDir' | 'exports.run' | 'exports.openFolder'
@@ -27,6 +28,7 @@ export function exportHandlers(ctx: BackendContext): Pick<Handlers, ExportMethod
         draft: draft ?? false,
         watermark: watermark ?? true,
         today: ctx.today(),
+        emailRecipient: getEmailRecipient(ctx.db),
       })
       created.add(resolve(result.folder))
       await recordAudit(ctx.library.db, 'export', 'packet', packetId, draft ? 'draft' : '')
