@@ -102,6 +102,9 @@ export function ruleR3Industry(ctx: RuleContext): RuleOutcome {
   return outcome
 }
 
+/** The subject of the account-level 行业类别 warnings (not an industry pair of Step 3). */
+const ACCOUNT_INDUSTRY_SUBJECT = 'account'
+
 /**
  * R3, account level (issue 13 item 15): Step 1's 行业类别 (账号信息, e.g. the help page's own
  * “商务服务 | 设计”) is one 一级/二级 pair for the whole account, separate from Step 3's 推广行业.
@@ -138,6 +141,3 @@ export function ruleR3AccountIndustry(ctx: RuleContext): RuleOutcome {
     ],
   }
 }
-
-/** The subject of the account-level 行业类别 warnings (not an industry pair of Step 3). */
-export const ACCOUNT_INDUSTRY_SUBJECT = 'account'

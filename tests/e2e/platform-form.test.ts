@@ -152,6 +152,7 @@ describe('what the platform’s form asks (issue 13 items 15–17)', () => {
     await card.getByRole('button', { name: '保存' }).click()
     await expect.poll(() => card.textContent()).toContain('不是有效的邮箱地址')
     expect(await h()['settings.emailRecipient']({})).toEqual({ address: null })
+    await card.scrollIntoViewIfNeeded()
     await page.screenshot({ path: join(SHOTS, 'platform-email-refused.png') })
     await input.fill('qualify@example.com')
     await card.getByRole('button', { name: '保存' }).click()
@@ -212,7 +213,7 @@ describe('what the platform’s form asks (issue 13 items 15–17)', () => {
       await expect.poll(() => notice.textContent()).toContain('Copied registration no.')
       expect(await notice.textContent()).not.toMatch(CJK)
       const dateWrapper = form.locator('.mantine-InputWrapper-root', {
-        has: form.getByLabel('Query date'),
+        has: page.getByLabel('Query date'),
       })
       expect(await dateWrapper.textContent()).not.toMatch(CJK)
       await page.screenshot({ path: join(SHOTS, 'platform-trademark-en.png') })

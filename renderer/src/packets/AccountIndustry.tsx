@@ -32,7 +32,7 @@ export function AccountTypeNote(props: { accountType: 'enterprise' | 'employee' 
           )
         : pick(
             '企业员工：账号属于公司的员工，以员工身份为公司发布内容。平台帮助页只列出这一选项，未附说明正文，选择前请在聚光的“查看账号类型说明”中核对要求。',
-            'Employee: the account belongs to a member of staff who posts for the company. The help page lists this option without explaining it; check Juguang’s own account-type note before choosing it.',
+            "Employee: the account belongs to a member of staff who posts for the company. The help page lists this option without explaining it; check Juguang's own account-type note before choosing it.",
           )}
     </Text>
   )
@@ -77,7 +77,7 @@ export function AccountIndustrySelect(props: {
         label={pick('行业类别（账号信息）', 'Account industry (account info)')}
         description={pick(
           '平台表单第 1 步的行业类别，与第 3 步的推广行业分开填写。需和营业执照的经营范围保持一致；涉及多个行业时，选其中一个重点行业。',
-          'The industry of step 1 of the platform’s form, separate from the promoted industries of step 3. It must match the business scope on the licence; if several apply, choose the main one.',
+          "The industry of step 1 of the platform's form, separate from the promoted industries of step 3. It must match the business scope on the licence; if several apply, choose the main one.",
         )}
         placeholder={pick('一级 | 二级', 'Primary | secondary')}
         data={[...groups].map(([group, items]) => ({ group, items }))}

@@ -60,7 +60,7 @@ export function EmailRecipientSettings() {
       <Text size="sm" c="dimmed">
         {pick(
           '境外主体走邮件提交时，导出的邮件草稿会填上这个收件地址。平台帮助页没有给出邮件提交的收件地址，本程序也不内置：请填写平台（或对接人）告诉您的地址；留空则草稿不填收件人。',
-          'On the email route, the exported mail draft is addressed to this recipient. The platform’s help page gives no address for the email route and none is built in: enter the one the platform (or your contact) gave you; leave it empty to leave the draft unaddressed.',
+          "On the email route, the exported mail draft is addressed to this recipient. The platform's help page gives no address for the email route and none is built in: enter the one the platform (or your contact) gave you; leave it empty to leave the draft unaddressed.",
         )}
       </Text>
       <Group align="end">
