@@ -202,7 +202,9 @@ describe('设置 → 邮件提交收件地址 (item 17)', () => {
       readFileSync(join(second.folder, '3_邮件提交', `资质认证邮件_${DEMO.email}.eml`)),
     )
     expect(unaddressed.headers.get('to')).toBeUndefined()
-    expect(compactText(join(second.folder, '清单.pdf'))).toContain('可在PacketDesk设置中填写收件地址')
+    expect(compactText(join(second.folder, '清单.pdf'))).toContain(
+      '可在PacketDesk设置中填写收件地址',
+    )
   }, 120_000)
 })
 
