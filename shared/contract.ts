@@ -28,6 +28,7 @@ import { industryEntrySchema, type IndustryCatalog } from './industries/catalog'
 import type { Plan } from './rules/types'
 import type { MethodName } from './methods'
 import type { Envelope } from './errors'
+import { emailRecipientProblem } from './platform/links'
 import { isDocumentPurpose, isRequirementId } from './rules/requirement-derive'
 import type { DocumentReading, ReadingStatusView } from './reading/document-reading'
 
@@ -276,6 +277,37 @@ export const contract = {
   },
   'trademarks.list': { effect: 'read', input: noInput, output: out<Trademark[]>() },
   'trademarks.save': { effect: 'write', input: trademarkInputSchema, output: out<Trademark>() },
+  /**
+   * 在商标局网站查询 (issue 13 item 16): the Electron door copies the registration number to the
+   * clipboard and opens the fixed CTMO query site in the system browser (`handled`); the host and
+   * the CLI cannot, and say so (`handled: false`: the page opens it itself). Changes nothing.
+   */
+  'trademarks.openOfficeSearch': {
+    effect: 'read',
+    input: z.object({ regNo: z.string().trim().min(1, '请先填写注册号').max(40) }).strict(),
+    output: out<{ handled: boolean; regNo: string; url: string }>(),
+  },
+  /** 设置 → 邮件提交收件地址 (issue 13 item 17); null when none is set (the default). */
+  'settings.emailRecipient': {
+    effect: 'read',
+    input: noInput,
+    output: out<{ address: string | null }>(),
+  },
+  'settings.setEmailRecipient': {
+    effect: 'write',
+    input: z
+      .object({
+        address: z
+          .string()
+          .max(300)
+          .superRefine((value, issue) => {
+            const problem = emailRecipientProblem(value)
+            if (problem) issue.addIssue({ code: 'custom', message: problem })
+          }),
+      })
+      .strict(),
+    output: out<{ address: string | null }>(),
+  },
   'relations.list': {
     effect: 'read',
     input: z.object({ entityId: entityId.optional() }).strict(),

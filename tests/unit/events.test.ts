@@ -93,6 +93,8 @@ describe('the event bus', () => {
 const EXPECTED_WRITES: MethodName[] = [
   'system.restore',
   'settings.setLanguage',
+  // 设置 → 邮件提交收件地址 (issue 13 item 17).
+  'settings.setEmailRecipient',
   'companies.save',
   'persons.save',
   'trademarks.save',
@@ -223,6 +225,9 @@ describe('the backend emits library.changed', () => {
       'persons.list': () => h['persons.list']({}),
       'persons.revealIdNumber': () => h['persons.revealIdNumber']({ id: person.id }),
       'trademarks.list': () => h['trademarks.list']({}),
+      // No desktop on this backend: says so (the page opens the site itself); changes nothing.
+      'trademarks.openOfficeSearch': () => h['trademarks.openOfficeSearch']({ regNo: '45678901' }),
+      'settings.emailRecipient': () => h['settings.emailRecipient']({}),
       'relations.list': () => h['relations.list']({ entityId: company.id }),
       'documents.list': () => h['documents.list']({ ownerKind: 'company', ownerId: company.id }),
       'files.thumbnail': () => h['files.thumbnail']({ sha256: file.sha256 }),

@@ -9,6 +9,7 @@ import { exportPacket } from '../export'
 import { checkExportDir } from '../export/check-dir'
 import { openFolder } from '../export/open-folder'
 import { recordAudit } from '../library/audit'
+import { getEmailRecipient } from '../db/email-recipient'
 import type { BackendContext } from './context'
 
 type ExportMethods =
@@ -46,6 +47,7 @@ export function exportHandlers(ctx: BackendContext): Pick<Handlers, ExportMethod
         draft: draft ?? false,
         watermark: watermark ?? true,
         today: ctx.today(),
+        emailRecipient: getEmailRecipient(ctx.db),
       })
       created.add(resolve(result.folder))
       setExportDir(ctx.db, dir)

@@ -20,6 +20,7 @@ import { RecycleBin } from './RecycleBin'
 import { RelationForm } from './RelationForm'
 import { SearchResults } from './SearchResults'
 import { TrademarkForm } from './TrademarkForm'
+import { TrademarkLookup } from './TrademarkLookup'
 
 type Tab = 'companies' | 'persons' | 'trademarks' | 'relations' | 'expiries' | 'recycle'
 type Editing = { kind: 'company' | 'person' | 'trademark' | 'relation'; id: string | null } | null
@@ -342,6 +343,7 @@ function EntitySummary(props: {
       [pick('有效期至', 'Valid until'), x.validUntil ?? '—'],
     )
     if (x.acceptanceDate) rows.push([pick('受理日期', 'Acceptance date'), x.acceptanceDate])
+    rows.push([pick('查询日期', 'Query date'), x.queryDate ?? '—'])
   }
   return (
     <Stack gap="xs">
@@ -355,6 +357,7 @@ function EntitySummary(props: {
           ))}
         </Table.Tbody>
       </Table>
+      {props.trademark && <TrademarkLookup regNo={props.trademark.regNo} />}
       {props.trademarks.length > 0 && (
         <Text size="sm">
           {pick('名下商标：', 'Trademarks: ')}
