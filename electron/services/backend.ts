@@ -43,6 +43,7 @@ import { DATABASE_FILE, ensureDataDir } from './paths'
 import { makeDataDirPrivate } from './private-folder'
 import { resourcesDir } from './resources'
 import { impactHandlers } from './handlers/impact'
+import { overviewHandlers } from './handlers/overview'
 import { readingHandlers } from './handlers/reading'
 import { indexReadText, readFactsFor } from './reading/reading-index'
 import { ReadingService } from './reading/reading-service'
@@ -220,6 +221,7 @@ function openLibrary(
     ...exportHandlers(ctx),
     ...readingHandlers(ctx),
     ...impactHandlers(ctx),
+    ...overviewHandlers(ctx),
   }
   return { ctx, handlers }
 }
