@@ -6,6 +6,12 @@ import type { Blocker } from '../rules/types'
  * days are left in words, how urgent a date is, and where a date sits on the 12-month timeline.
  */
 
+/** A mark with its number, brackets as the language writes them: 青禾（45678901）, 青禾 (45678901). */
+export function withNumber(name: string, regNo: string | null, language: 'zh-CN' | 'en'): string {
+  if (!regNo) return name
+  return language === 'en' ? `${name} (${regNo})` : `${name}（${regNo}）`
+}
+
 /** How a date reads: "已过期 547 天", "今天到期", "还有 12 天" (never "-547"). */
 export function daysLeftText(daysLeft: number, language: 'zh-CN' | 'en'): string {
   if (language === 'en') {
@@ -150,8 +156,10 @@ export interface WaitingLetter {
 export interface DatedItem {
   kind: 'trademark' | 'relation' | 'document'
   id: string
-  /** The record's name: a mark's text and number, 授权方 → 被授权方, a scan's record. */
+  /** The record's name: a mark's text, 授权方 → 被授权方, a scan's record. */
   name: string
+  /** A trademark's registration number. */
+  regNo: string | null
   /** A relation's letter or a document: its requirement (labelled in the clerk's language). */
   requirement: string | null
   validUntil: string

@@ -139,9 +139,8 @@ export async function todayOverview(
     dated.push({
       kind: item.kind,
       id: item.id,
-      name: mark
-        ? `${mark.text}（${mark.regNo}）`
-        : (relationName.get(owner.id) ?? names.get(owner.id) ?? ''),
+      name: mark ? mark.text : (relationName.get(owner.id) ?? names.get(owner.id) ?? ''),
+      regNo: mark?.regNo ?? null,
       requirement:
         item.kind === 'trademark'
           ? null

@@ -7,6 +7,7 @@ import {
   packetChangeToday,
   timelineMonths,
   urgencyOf,
+  withNumber,
   type PlanPair,
 } from '../../../shared/overview/today'
 import type { Blocker } from '../../../shared/rules/types'
@@ -123,4 +124,14 @@ describe('the 12-month timeline', () => {
     expect(mid.map((m) => m.first)).toEqual(months.map((m) => m.first))
     expect(mid[11]).toEqual({ first: '2027-12-01', offset: 351 })
   })
+})
+
+describe('a mark with its number', () => {
+  it.each([
+    ['zh-CN', '青禾（45678901）'],
+    ['en', '青禾 (45678901)'],
+  ] as const)('%s: %s (no full-width brackets in English)', (language, expected) => {
+    expect(withNumber('青禾', '45678901', language)).toBe(expected)
+  })
+  it('no number: the name alone', () => expect(withNumber('张伟 → 青禾', null, 'en')).toBe('张伟 → 青禾'))
 })

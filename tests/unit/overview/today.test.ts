@@ -111,7 +111,7 @@ describe('overview.today', () => {
 
   it('what expires within 90 days, with the packets it affects; the timeline spans 12 months', async () => {
     const overview = await h()['overview.today']({})
-    const shanlan = overview.expiring.find((d) => d.name === '山岚（56789012）')
+    const shanlan = overview.expiring.find((d) => d.name === '山岚' && d.regNo === '56789012')
     expect(shanlan).toMatchObject({
       kind: 'trademark',
       daysLeft: 60,
@@ -145,9 +145,9 @@ describe('overview.today', () => {
     })
     const overview = await h()['overview.today']({})
     const expired = overview.changes.filter((c) => c.kind === 'expired_today')
-    expect(expired.map((c) => c.kind === 'expired_today' && c.item.name)).toEqual([
-      '昨日（55554444）',
-    ])
+    expect(
+      expired.map((c) => c.kind === 'expired_today' && `${c.item.name} ${c.item.regNo}`),
+    ).toEqual(['昨日 55554444'])
   })
 
   it('rejected packets (latest submission rejected) with their reasons', async () => {
