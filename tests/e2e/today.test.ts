@@ -91,13 +91,13 @@ describe('今日, the first page', () => {
     await expect.poll(() => page.getByTestId('today-date').textContent()).toBe(today)
 
     const changes = section('today-changes')
-    await expect.poll(() => changes.getByText(/青禾严选店/).isVisible()).toBe(true)
+    // The page refetches as the setup's writes arrive: wait for the last of them.
+    await expect.poll(() => changes.textContent()).toContain('商标“昨日（55554444）”今天起已过期')
     expect(await changes.textContent()).toContain('商标“青禾严选”受理满三个月的等待期（R6）今天结束')
     expect(await changes.textContent()).toContain('仍有缺项')
     expect(await changes.textContent()).toContain(
       '授权书签字扫描件今天已导入：张伟 → 上海青禾文化传媒有限公司',
     )
-    expect(await changes.textContent()).toContain('商标“昨日（55554444）”今天起已过期')
 
     const letters = section('today-letters')
     expect(await letters.textContent()).toContain('杭州山岚品牌管理有限公司 → 上海青禾文化传媒有限公司')
@@ -137,13 +137,15 @@ describe('今日, the first page', () => {
   it('each row opens the place to act', async () => {
     // A change: the packet in the wizard.
     await section('today-changes').getByText(/青禾严选店/).click()
-    await expect.poll(() => page.getByLabel('账号名字').first().inputValue()).toBe('青禾严选店')
+    const wizardTitle = () => page.getByRole('heading', { level: 2 }).first().textContent()
+    await expect.poll(wizardTitle).toBe('青禾严选店')
+    await expect.poll(() => page.getByText('已注册小红书账号并绑定手机号').isVisible()).toBe(true)
     await page.getByRole('button', { name: '返回列表' }).click()
     await section('today-changes').waitFor({ state: 'visible' })
 
     // A rejected packet: its wizard.
     await section('today-rejected').getByText('Maple枫叶').click()
-    await expect.poll(() => page.getByLabel('账号名字').first().inputValue()).toBe('Maple枫叶')
+    await expect.poll(wizardTitle).toBe('Maple枫叶')
     await page.getByRole('button', { name: '返回列表' }).click()
 
     // A letter waiting: the letter itself, to print and import its signed scan.
@@ -169,7 +171,7 @@ describe('今日, the first page', () => {
     // A relation's row: its drawer.
     await section('today-expiring')
       .getByRole('row')
-      .filter({ hasText: '北京远帆' })
+      .filter({ hasText: '苏州远帆贸易有限公司' })
       .first()
       .click()
     await expect.poll(() => page.url()).toContain('#/library/relation/')
