@@ -62,7 +62,7 @@ export function packetChangeToday(pair: PlanPair, today: string): PacketChange |
 }
 
 /** The day (China's calendar, the platform's) a stored timestamp (ISO, UTC) falls on. */
-export function dayOfTimestamp(timestamp: string): string {
+function dayOfTimestamp(timestamp: string): string {
   return todayIn('Asia/Shanghai', new Date(timestamp))
 }
 

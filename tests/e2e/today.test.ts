@@ -93,14 +93,18 @@ describe('今日, the first page', () => {
     const changes = section('today-changes')
     // The page refetches as the setup's writes arrive: wait for the last of them.
     await expect.poll(() => changes.textContent()).toContain('商标“昨日（55554444）”今天起已过期')
-    expect(await changes.textContent()).toContain('商标“青禾严选”受理满三个月的等待期（R6）今天结束')
+    expect(await changes.textContent()).toContain(
+      '商标“青禾严选”受理满三个月的等待期（R6）今天结束',
+    )
     expect(await changes.textContent()).toContain('仍有缺项')
     expect(await changes.textContent()).toContain(
       '授权书签字扫描件今天已导入：张伟 → 上海青禾文化传媒有限公司',
     )
 
     const letters = section('today-letters')
-    expect(await letters.textContent()).toContain('杭州山岚品牌管理有限公司 → 上海青禾文化传媒有限公司')
+    expect(await letters.textContent()).toContain(
+      '杭州山岚品牌管理有限公司 → 上海青禾文化传媒有限公司',
+    )
     expect(await letters.textContent()).toContain('资质包：山岚旗舰店')
     // The signed one no longer waits.
     expect(await letters.textContent()).not.toContain('张伟 →')
@@ -125,7 +129,9 @@ describe('今日, the first page', () => {
     const titles = await marks.locator('title').allTextContents()
     expect(titles).toContain(`商标：山岚（56789012） · ${addDays(today, 60)} · 还有 60 天`)
     expect(
-      titles.some((t) => t.startsWith('授权书：张伟 → 上海青禾文化传媒有限公司') && t.includes('还有 365 天')),
+      titles.some(
+        (t) => t.startsWith('授权书：张伟 → 上海青禾文化传媒有限公司') && t.includes('还有 365 天'),
+      ),
     ).toBe(true)
 
     await page.screenshot({ path: join(SHOTS, 'today.png') })
@@ -136,7 +142,9 @@ describe('今日, the first page', () => {
 
   it('each row opens the place to act', async () => {
     // A change: the packet in the wizard.
-    await section('today-changes').getByText(/青禾严选店/).click()
+    await section('today-changes')
+      .getByText(/青禾严选店/)
+      .click()
     const wizardTitle = () => page.getByRole('heading', { level: 2 }).first().textContent()
     await expect.poll(wizardTitle).toBe('青禾严选店')
     await expect.poll(() => page.getByText('已注册小红书账号并绑定手机号').isVisible()).toBe(true)
@@ -149,11 +157,15 @@ describe('今日, the first page', () => {
     await page.getByRole('button', { name: '返回列表' }).click()
 
     // A letter waiting: the letter itself, to print and import its signed scan.
-    await section('today-letters').getByText(/杭州山岚品牌管理有限公司/).click()
+    await section('today-letters')
+      .getByText(/杭州山岚品牌管理有限公司/)
+      .click()
     const dialog = page.getByRole('dialog')
     await expect.poll(() => dialog.getByText('已生成').isVisible()).toBe(true)
     await expect.poll(() => dialog.getByTestId('letter-preview').isVisible()).toBe(true)
-    await expect.poll(() => dialog.getByText('签字盖章后，把扫描件导入到这里：').isVisible()).toBe(true)
+    await expect
+      .poll(() => dialog.getByText('签字盖章后，把扫描件导入到这里：').isVisible())
+      .toBe(true)
     await page.keyboard.press('Escape')
     await expect.poll(() => dialog.count()).toBe(0)
 
@@ -229,8 +241,12 @@ describe('今日, the first page', () => {
     ].sort((a, b) => b.length - a.length)
     const strip = (text: string) => names.reduce((t, n) => t.split(n).join(''), text)
     const main = await page.locator('main').innerText()
-    const titles = (await page.getByTestId('timeline-mark').locator('title').allTextContents()).join('\n')
-    const svgText = (await page.getByTestId('expiry-timeline').locator('text').allTextContents()).join(' ')
+    const titles = (
+      await page.getByTestId('timeline-mark').locator('title').allTextContents()
+    ).join('\n')
+    const svgText = (
+      await page.getByTestId('expiry-timeline').locator('text').allTextContents()
+    ).join(' ')
     for (const text of [main, titles, svgText]) {
       expect(strip(text)).not.toMatch(/[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/)
     }

@@ -56,7 +56,8 @@ export async function combineLetterPdfs(pdfs: readonly LetterPdf[]): Promise<Uin
 
 /** Why a folder cannot take the letters, in Chinese; null when it can. */
 async function folderProblem(dir: string): Promise<string | null> {
-  if (!isAbsolute(dir)) return `请填写完整的文件夹路径（例如 /Users/me/授权书 或 D:\\授权书）：${dir}`
+  if (!isAbsolute(dir))
+    return `请填写完整的文件夹路径（例如 /Users/me/授权书 或 D:\\授权书）：${dir}`
   try {
     const info = await stat(dir)
     return info.isDirectory() ? null : `这不是文件夹：${dir}`

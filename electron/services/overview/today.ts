@@ -12,7 +12,10 @@ import {
   type TodayOverview,
   type WaitingLetter,
 } from '../../../shared/overview/today'
-import { letterRequirementIds, requirementOfRelation } from '../../../shared/rules/requirement-derive'
+import {
+  letterRequirementIds,
+  requirementOfRelation,
+} from '../../../shared/rules/requirement-derive'
 import { isAnyOf, type Plan } from '../../../shared/rules/types'
 import { relationIdFor } from '../letters/pending'
 import { listLetters } from '../letters/records'
@@ -123,8 +126,7 @@ export async function todayOverview(
     if (kind === 'relation') return lettersFor.get(id) ?? []
     // A company or person: the applicant's packets and those with a mark it holds.
     return packets.filter(
-      (p) =>
-        p.applicantCompanyId === id || p.trademarkIds.some((t) => registrantOf.get(t) === id),
+      (p) => p.applicantCompanyId === id || p.trademarkIds.some((t) => registrantOf.get(t) === id),
     )
   }
   const names = await recordNames(db)

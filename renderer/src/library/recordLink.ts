@@ -1,8 +1,13 @@
 /** A library record a link can open: `#/library/<kind>/<id>` (今日's rows, the expiry list). */
 export type RecordKind = 'company' | 'person' | 'trademark' | 'relation'
 
-export function libraryRecordHash(kind: RecordKind, id: string): string {
+function libraryRecordHash(kind: RecordKind, id: string): string {
   return `#/library/${kind}/${encodeURIComponent(id)}`
+}
+
+/** Go to the library with the record's drawer open. */
+export function openLibraryRecord(kind: RecordKind, id: string): void {
+  window.location.hash = libraryRecordHash(kind, id)
 }
 
 /** The record the address names, if any. */

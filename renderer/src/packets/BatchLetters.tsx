@@ -20,7 +20,7 @@ import { useApi } from '../api/ApiContext'
 import { messageOf } from '../hooks/useLoad'
 import { useI18n } from '../i18n/I18nProvider'
 import { LetterPanel } from './LetterPanel'
-import { openPdfForPrinting } from './pdfFiles'
+import { printPdf } from '../print/printPdf'
 
 /** A letter made by the batch, with the packet it was made for and its relation's names. */
 interface MadeLetter {
@@ -101,20 +101,15 @@ export function BatchLetters(props: {
     setBusy('print')
     setOutcome(null)
     try {
+      // One PDF of them all, printed from the PDF itself as 打印 prints one letter.
       const pdf = await api['letters.combinedPdf']({ ids })
-      const how = openPdfForPrinting(pdf.fileName, pdf.dataBase64)
+      await printPdf(pdf.dataBase64)
       setOutcome({
         ok: true,
-        text:
-          how === 'opened'
-            ? pick(
-                `已在新标签页打开合并的 PDF（${ids.length} 份），请在其中打印。`,
-                `The combined PDF (${ids.length} letters) opened in a new tab: print it from there.`,
-              )
-            : pick(
-                `已保存合并的 PDF（${ids.length} 份）：${pdf.fileName}，请打开后打印。`,
-                `The combined PDF (${ids.length} letters) was saved: open it to print.`,
-              ),
+        text: pick(
+          `已发送打印：${ids.length} 份授权书合并为一个 PDF。`,
+          `Sent to print: ${ids.length} ${ids.length === 1 ? 'letter' : 'letters'} in one PDF.`,
+        ),
       })
     } catch (e) {
       setOutcome({ ok: false, text: messageOf(e) })
@@ -195,7 +190,10 @@ export function BatchLetters(props: {
       {made.length > 0 && !running && (
         <Paper withBorder p="md" radius="md" data-testid="batch-result">
           <Title order={5} mb="xs">
-            {pick(`本次生成的 ${made.length} 份授权书`, `The ${made.length} letters made`)}
+            {pick(
+              `本次生成的 ${made.length} 份授权书`,
+              `${made.length} ${made.length === 1 ? 'letter' : 'letters'} made`,
+            )}
           </Title>
           <Table highlightOnHover data-testid="batch-letters-table">
             <Table.Thead>
@@ -222,12 +220,19 @@ export function BatchLetters(props: {
             </Table.Tbody>
           </Table>
           <Group mt="md" align="flex-start">
-            <Button onClick={() => void printAll()} loading={busy === 'print'} disabled={busy !== null}>
+            <Button
+              onClick={() => void printAll()}
+              loading={busy === 'print'}
+              disabled={busy !== null}
+            >
               {pick('全部打印', 'Print all')}
             </Button>
             <TextInput
               w={420}
-              placeholder={pick('文件夹完整路径，例如 /Users/me/授权书', 'Full folder path, e.g. /Users/me/letters')}
+              placeholder={pick(
+                '文件夹完整路径，例如 /Users/me/授权书',
+                'Full folder path, e.g. /Users/me/letters',
+              )}
               aria-label={pick('保存到的文件夹', 'Folder to save to')}
               value={folder}
               onChange={(e) => {

@@ -46,7 +46,8 @@ export function ExpiryTimeline(props: {
   onOpen: (item: DatedItem) => void
 }) {
   const { pick, language } = useI18n()
-  const xOf = (days: number) => X0 + (Math.min(days, TIMELINE_DAYS) / TIMELINE_DAYS) * (WIDTH - X0 - R)
+  const xOf = (days: number) =>
+    X0 + (Math.min(days, TIMELINE_DAYS) / TIMELINE_DAYS) * (WIDTH - X0 - R)
   const laneLabel: Record<Lane, string> = {
     trademark: pick('商标', 'Trademarks'),
     letter: pick('授权书', 'Letters'),
@@ -111,13 +112,7 @@ export function ExpiryTimeline(props: {
           </g>
         ))}
         {/* The expired strip */}
-        <rect
-          x={LABEL_W}
-          y={TOP}
-          width={EXPIRED_W}
-          height={LANES.length * LANE_H}
-          fill="#fff5f5"
-        />
+        <rect x={LABEL_W} y={TOP} width={EXPIRED_W} height={LANES.length * LANE_H} fill="#fff5f5" />
         <text x={LABEL_W + EXPIRED_W / 2} y={16} fontSize={11} fill="#c92a2a" textAnchor="middle">
           {pick('已过期', 'Expired')}
         </text>

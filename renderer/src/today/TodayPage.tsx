@@ -26,7 +26,7 @@ import { requirementLabel } from '../../../shared/rules/requirement-derive'
 import { useApi } from '../api/ApiContext'
 import { messageOf, useLoad } from '../hooks/useLoad'
 import { useI18n } from '../i18n/I18nProvider'
-import { libraryRecordHash } from '../library/recordLink'
+import { openLibraryRecord } from '../library/recordLink'
 import { LetterPanel } from '../packets/LetterPanel'
 import { PacketWizard } from '../packets/PacketWizard'
 import { ExpiryTimeline, URGENCY_COLOUR } from './ExpiryTimeline'
@@ -51,7 +51,7 @@ export function TodayPage() {
   const open = (target: OpenTarget) => {
     setOpenError(null)
     if (target.kind === 'record') {
-      window.location.hash = libraryRecordHash(target.record, target.id)
+      openLibraryRecord(target.record, target.id)
     } else if (target.kind === 'letter') {
       setLetter(target)
     } else {
@@ -126,7 +126,9 @@ export function TodayPage() {
             {pick('未来 12 个月没有到期的项目。', 'Nothing expires in the next 12 months.')}
           </Text>
         ) : (
-          data && <ExpiryTimeline today={data.today} items={data.timeline} onOpen={(i) => open(i.open)} />
+          data && (
+            <ExpiryTimeline today={data.today} items={data.timeline} onOpen={(i) => open(i.open)} />
+          )
         )}
       </Paper>
 
@@ -154,10 +156,14 @@ export function TodayPage() {
                     {pick(`生成于 ${l.createdOn}`, `made ${l.createdOn}`)}
                   </Text>
                 </Stack>
-                <Badge variant="light" color={l.status === 'printed' ? 'orange' : 'blue'}>
+                <Badge
+                  variant="light"
+                  color={l.status === 'printed' ? 'orange' : 'blue'}
+                  style={{ flexShrink: 0 }}
+                >
                   {l.status === 'printed'
-                    ? pick('已打印，待扫描件', 'Printed, no scan yet')
-                    : pick('待打印签字', 'To print and sign')}
+                    ? pick('已打印，待扫描件', 'Printed, no scan')
+                    : pick('待打印签字', 'To sign')}
                 </Badge>
               </Group>
             </Row>
@@ -325,7 +331,9 @@ function ChangeLine(props: { change: TodayChange }) {
           )}
         </Text>
         <Badge color={c.readyNow ? 'green' : 'yellow'} variant="light">
-          {c.readyNow ? pick('现在可以提交', 'Ready to submit') : pick('仍有缺项', 'Still incomplete')}
+          {c.readyNow
+            ? pick('现在可以提交', 'Ready to submit')
+            : pick('仍有缺项', 'Still incomplete')}
         </Badge>
       </Group>
     )
@@ -359,10 +367,7 @@ function ChangeLine(props: { change: TodayChange }) {
   return (
     <Group justify="space-between" wrap="nowrap">
       <Text size="sm">
-        {pick(
-          `${what}“${name}”今天起已过期`,
-          `${what} “${name}” expired today`,
-        )}
+        {pick(`${what}“${name}”今天起已过期`, `${what} “${name}” expired today`)}
         {item.packets.length > 0 && (
           <Text span c="dimmed" size="sm">
             {pick(

@@ -10,7 +10,7 @@ import { tempDir } from '../../helpers/temp'
 
 let backend: Backend
 let cleanup: () => Promise<void>
-let letters: LetterRecord[] = []
+const letters: LetterRecord[] = []
 const outside = tempDir()
 const h = () => backend.handlers
 
@@ -39,7 +39,9 @@ describe('全部打印: one combined PDF of the batch', () => {
     const { fileName, dataBase64 } = await h()['letters.combinedPdf']({
       ids: letters.map((l) => l.id),
     })
-    expect(fileName).toMatch(new RegExp(`^授权书合并打印_${letters.length}份_\\d{4}-\\d{2}-\\d{2}\\.pdf$`))
+    expect(fileName).toMatch(
+      new RegExp(`^授权书合并打印_${letters.length}份_\\d{4}-\\d{2}-\\d{2}\\.pdf$`),
+    )
     const combined = new Uint8Array(Buffer.from(dataBase64, 'base64'))
     const singles = await Promise.all(letters.map(bytesOf))
     const counts = singles.map((pdf) => pageCount(pdf))
@@ -56,9 +58,15 @@ describe('全部打印: one combined PDF of the batch', () => {
   })
 
   it('refuses an unknown letter, in Chinese', async () => {
-    await expect(
-      h()['letters.combinedPdf']({ ids: ['lt_000000000000000000000'] }),
-    ).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/找不到该授权书/) })
+    const error = await h()
+      ['letters.combinedPdf']({ ids: ['lt_000000000000000000000'] })
+      .then(
+        () => null,
+        (e: unknown) => e,
+      )
+    expect(error).toBeInstanceOf(AppError)
+    expect((error as AppError).code).toBe('NOT_FOUND')
+    expect((error as AppError).message).toMatch(/找不到该授权书/)
   })
 })
 
@@ -92,10 +100,12 @@ describe('保存到文件夹: each letter’s PDF into a folder', () => {
     const file = join(outside.dir, 'a-file.txt')
     writeFileSync(file, 'x')
     const dir = path === 'FILE' ? file : path
-    const error = await h()['letters.saveToFolder']({ ids: [letters[0]?.id ?? ''], dir }).then(
-      () => null,
-      (e: unknown) => e,
-    )
+    const error = await h()
+      ['letters.saveToFolder']({ ids: [letters[0]?.id ?? ''], dir })
+      .then(
+        () => null,
+        (e: unknown) => e,
+      )
     expect(error).toBeInstanceOf(AppError)
     expect((error as AppError).message).toMatch(message)
     expect(existsSync(join(outside.dir, '没有这个'))).toBe(false)

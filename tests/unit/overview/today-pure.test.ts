@@ -43,10 +43,7 @@ const r6 = (until: string, subject = 'tm1'): Blocker => ({
   until,
   message: 'R6',
 })
-const pair = (
-  yesterday: [boolean, Blocker[]],
-  today: [boolean, Blocker[]],
-): PlanPair => ({
+const pair = (yesterday: [boolean, Blocker[]], today: [boolean, Blocker[]]): PlanPair => ({
   yesterday: { ready: yesterday[0], blockers: yesterday[1] },
   today: { ready: today[0], blockers: today[1] },
 })
@@ -69,7 +66,11 @@ describe('what counts as changed today', () => {
       pair([false, [r6(today), r6('2026-12-20', 'tm2')]], [false, [r6('2026-12-20', 'tm2')]]),
       { ended: [r6(today)], becameReady: false },
     ],
-    ['a wait ending tomorrow', pair([false, [r6('2026-12-02')]], [false, [r6('2026-12-02')]]), null],
+    [
+      'a wait ending tomorrow',
+      pair([false, [r6('2026-12-02')]], [false, [r6('2026-12-02')]]),
+      null,
+    ],
     ['a wait that ended yesterday', pair([true, []], [true, []]), null],
     ['nothing blocked, nothing changed', pair([false, []], [false, []]), null],
     [
@@ -133,5 +134,6 @@ describe('a mark with its number', () => {
   ] as const)('%s: %s (no full-width brackets in English)', (language, expected) => {
     expect(withNumber('青禾', '45678901', language)).toBe(expected)
   })
-  it('no number: the name alone', () => expect(withNumber('张伟 → 青禾', null, 'en')).toBe('张伟 → 青禾'))
+  it('no number: the name alone', () =>
+    expect(withNumber('张伟 → 青禾', null, 'en')).toBe('张伟 → 青禾'))
 })
