@@ -11,6 +11,8 @@ const BACKEND_SUITE = [
   'tests/unit/library/review-fixes.test.ts',
   'tests/unit/library/platform.test.ts',
   'tests/unit/letters/batch.test.ts',
+  'tests/unit/letters/bundle.test.ts',
+  'tests/unit/overview/today.test.ts',
   'tests/unit/letters/wording.test.ts',
   'tests/unit/templates/templates.test.ts',
   'tests/unit/templates/active-content.test.ts',

@@ -23,7 +23,8 @@ import {
   type Trademark,
 } from './library/schemas'
 import { isIsoDate } from './dates'
-import { MAX_IMPORT_BASE64_CHARS } from './limits'
+import { MAX_BUNDLE_LETTERS, MAX_IMPORT_BASE64_CHARS } from './limits'
+import type { TodayOverview } from './overview/today'
 import { industryEntrySchema, type IndustryCatalog } from './industries/catalog'
 import type { Plan } from './rules/types'
 import type { MethodName } from './methods'
@@ -89,6 +90,19 @@ export interface BuiltinWording {
   original: string[]
   edited: boolean
 }
+
+/** The letters of a batch (全部打印 / 保存到文件夹). */
+const letterIds = z
+  .array(entityId)
+  .min(1, '没有要处理的授权书')
+  .max(MAX_BUNDLE_LETTERS, `一次最多 ${MAX_BUNDLE_LETTERS} 份授权书`)
+/** A folder typed in by hand (the browser host has no folder dialog). */
+const folderPath = z
+  .string()
+  .trim()
+  .min(1, '请填写文件夹路径')
+  .max(400, '路径太长')
+  .refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p), '请填写完整的文件夹路径')
 
 /** Outputs are produced by our own backend: typed, not re-validated. */
 const out = <T>() => z.custom<T>(() => true)
@@ -467,6 +481,11 @@ export const contract = {
     output: out<Submission[]>(),
   },
   'packets.submissions': { effect: 'read', input: byId, output: out<Submission[]>() },
+  /**
+   * 今日 (issue 13 item 8): what changed state today, letters waiting for signatures, what
+   * expires (with the packets it affects), rejected packets, and the 12-month timeline.
+   */
+  'overview.today': { effect: 'read', input: noInput, output: out<TodayOverview>() },
   'letters.list': {
     effect: 'read',
     input: z.object({ relationId: entityId.optional(), packetId: entityId.optional() }).strict(),
@@ -517,6 +536,18 @@ export const contract = {
     effect: 'read',
     input: byId,
     output: out<{ fileName: string; dataBase64: string }>(),
+  },
+  /** 全部打印 (issue 13 item 9): the letters as one PDF, in the order given. */
+  'letters.combinedPdf': {
+    effect: 'read',
+    input: z.object({ ids: letterIds }).strict(),
+    output: out<{ fileName: string; dataBase64: string }>(),
+  },
+  /** 保存到文件夹: each letter's PDF into an existing folder (never overwriting a file there). */
+  'letters.saveToFolder': {
+    effect: 'read',
+    input: z.object({ ids: letterIds, dir: folderPath }).strict(),
+    output: out<{ dir: string; files: string[] }>(),
   },
   /** The folder to offer: the last export's (remembered on this machine) or the default. */
   'exports.defaultDir': {

@@ -31,3 +31,6 @@ export const MAX_IMPORT_PAGES = 50
 
 /** Time allowed to open and inspect one PDF, all pages included. */
 export const PDF_TIME_LIMIT_MS = 20_000
+
+/** Most letters in one 全部打印 / 保存到文件夹 (issue 13 item 9). */
+export const MAX_BUNDLE_LETTERS = 200

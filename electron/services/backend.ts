@@ -44,6 +44,7 @@ import { DATABASE_FILE, ensureDataDir } from './paths'
 import { makeDataDirPrivate } from './private-folder'
 import { resourcesDir } from './resources'
 import { impactHandlers } from './handlers/impact'
+import { overviewHandlers } from './handlers/overview'
 import { readingHandlers } from './handlers/reading'
 import { indexReadText, readFactsFor } from './reading/reading-index'
 import { ReadingService } from './reading/reading-service'
@@ -225,6 +226,7 @@ function openLibrary(
     ...readingHandlers(ctx),
     ...impactHandlers(ctx),
     ...platformHandlers(ctx),
+    ...overviewHandlers(ctx),
   }
   return { ctx, handlers }
 }

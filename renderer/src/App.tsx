@@ -12,10 +12,12 @@ import { LibraryPage } from './library/LibraryPage'
 import { ReadingProgress, ReadingStatusProvider } from './library/ReadingProgress'
 import { PacketsPage } from './packets/PacketsPage'
 import { SettingsPage } from './pages/SettingsPage'
+import { TodayPage } from './today/TodayPage'
 import { TeamBanner } from './team/TeamBanner'
 import { ROUTES, useHashRoute, type Route } from './useHashRoute'
 
 const NAV_KEYS = {
+  today: 'nav.today',
   library: 'nav.library',
   packets: 'nav.packets',
   settings: 'nav.settings',
@@ -54,6 +56,7 @@ function Shell(props: { onLanguageChange: (language: Language) => Promise<void> 
       <AppShell.Main>
         <TeamBanner />
         <InterruptedImportNotice />
+        {route === 'today' && <TodayPage />}
         {route === 'library' && <LibraryPage />}
         {route === 'packets' && <PacketsPage />}
         {route === 'settings' && <SettingsPage onLanguageChange={props.onLanguageChange} />}

@@ -198,6 +198,8 @@ export interface ExpiryItem {
   daysLeft: number
   state: ExpiryState
   message: string
+  /** A document's: the record it is filed on. */
+  owner?: { kind: OwnerKind; id: string }
 }
 
 export interface DeletedItem {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { mkdtempSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { contract, isMutating, MUTATING_METHODS } from '../../shared/contract'
@@ -254,6 +255,11 @@ describe('the backend emits library.changed', () => {
       'packets.submissions': () => h['packets.submissions']({ id: packet.id }),
       'letters.list': () => h['letters.list']({}),
       'letters.pdf': () => h['letters.pdf']({ id: letter.id }),
+      'letters.combinedPdf': () => h['letters.combinedPdf']({ ids: [letter.id] }),
+      // Writes outside the library (a folder the clerk names), like a backup.
+      'letters.saveToFolder': () =>
+        h['letters.saveToFolder']({ ids: [letter.id], dir: mkdtempSync(join(outside.dir, 'l-')) }),
+      'overview.today': () => h['overview.today']({}),
       'letters.builtins': () => h['letters.builtins']({}),
       'letters.wording': () => h['letters.wording']({ name: builtin?.name ?? '' }),
       'exports.defaultDir': () => h['exports.defaultDir']({}),

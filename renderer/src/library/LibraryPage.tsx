@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { Badge, Button, Group, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core'
 import {
   ID_DOCUMENT_KIND_LABELS,
@@ -16,6 +16,7 @@ import { EntityTable, type Column } from './EntityTable'
 import { ExpiryDashboard } from './ExpiryDashboard'
 import { MaskedNumber } from './MaskedNumber'
 import { PersonForm } from './PersonForm'
+import { recordInHash } from './recordLink'
 import { RecycleBin } from './RecycleBin'
 import { RelationForm } from './RelationForm'
 import { SearchResults } from './SearchResults'
@@ -24,6 +25,14 @@ import { TrademarkLookup } from './TrademarkLookup'
 
 type Tab = 'companies' | 'persons' | 'trademarks' | 'relations' | 'expiries' | 'recycle'
 type Editing = { kind: 'company' | 'person' | 'trademark' | 'relation'; id: string | null } | null
+
+const TAB_OF = {
+  company: 'companies',
+  person: 'persons',
+  trademark: 'trademarks',
+  relation: 'relations',
+} as const satisfies Record<NonNullable<Editing>['kind'], Tab>
+
 type I18n = ReturnType<typeof useI18n>
 
 const regionLabel = (region: Company['region'], { pick }: I18n) =>
@@ -93,6 +102,24 @@ export function LibraryPage() {
   const [detail, setDetail] = useState<Editing>(null)
   const [version, setVersion] = useState(0)
   const refresh = () => setVersion((v) => v + 1)
+
+  // Opened at a record (`#/library/<kind>/<id>`): its tab and its drawer.
+  useEffect(() => {
+    const openFromHash = () => {
+      const record = recordInHash()
+      if (!record) return
+      setTab(TAB_OF[record.kind])
+      setDetail(record)
+    }
+    openFromHash()
+    window.addEventListener('hashchange', openFromHash)
+    return () => window.removeEventListener('hashchange', openFromHash)
+  }, [])
+  const closeDetail = () => {
+    setDetail(null)
+    // The same link opens the record again later.
+    if (recordInHash()) window.history.replaceState(null, '', '#/library')
+  }
 
   const companies = useLoad(() => api['companies.list']({}), [api, version])
   const persons = useLoad(() => api['persons.list']({}), [api, version])
@@ -242,7 +269,15 @@ export function LibraryPage() {
         />
       )}
 
-      {tab === 'expiries' && <ExpiryDashboard version={version} />}
+      {tab === 'expiries' && (
+        <ExpiryDashboard
+          version={version}
+          onOpen={(item) => {
+            const { kind, id } = item.owner ?? { kind: item.kind, id: item.id }
+            if (kind !== 'packet' && kind !== 'document') setDetail({ kind, id })
+          }}
+        />
+      )}
       {tab === 'recycle' && <RecycleBin version={version} onRestored={refresh} />}
 
       {[companies.error, persons.error, trademarks.error, relations.error]
@@ -258,10 +293,10 @@ export function LibraryPage() {
           kind={detail.kind}
           id={detail.id}
           title={detailTitle}
-          onClose={() => setDetail(null)}
+          onClose={closeDetail}
           onEdit={() => setEditing(detail)}
           onDeleted={() => {
-            setDetail(null)
+            closeDetail()
             refresh()
           }}
         >
