@@ -354,6 +354,8 @@ export const contract = {
       .strict(),
     output: out<LibraryDocument>(),
   },
+  /** Use this one among several (a packet's avatar for the export, issue 13 item 6). */
+  'documents.prefer': { effect: 'write', input: byId, output: out<LibraryDocument>() },
   'documents.update': {
     effect: 'write',
     input: z

@@ -27,6 +27,7 @@ export const METHOD_NAMES = [
   'relations.save',
   'documents.list',
   'documents.import',
+  'documents.prefer',
   'documents.update',
   'files.thumbnail',
   'files.view',

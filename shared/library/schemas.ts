@@ -172,6 +172,8 @@ export interface LibraryDocument {
   issuedOn: string | null
   validUntil: string | null
   notes: string
+  /** When the clerk chose it as the one to use among several (a packet's avatar); else null. */
+  preferredAt: string | null
   /** Bumped by the database on every save (issue 11). */
   version: number
   /** What reading its scan found so far, on this machine (issue 12; documents.list). */

@@ -101,6 +101,7 @@ const EXPECTED_WRITES: MethodName[] = [
   'trademarks.save',
   'relations.save',
   'documents.import',
+  'documents.prefer',
   'documents.update',
   'reading.fill',
   'library.delete',

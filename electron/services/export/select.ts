@@ -1,3 +1,4 @@
+import { avatarInUse } from '../../../shared/library/avatar-choice'
 import type { FileInfo, LibraryDocument, Packet } from '../../../shared/library/schemas'
 import { ruleR14Validity } from '../../../shared/rules/evaluate'
 import {
@@ -55,8 +56,13 @@ const RANK: Record<Status, number> = { satisfied: 3, fixable: 2, invalid: 1, mis
 export function selectDocuments(input: SelectionInput): SelectedDocument[] {
   const relevant = input.documents.filter((d): d is StoredDocument => isRelevant(d, input))
   const judge = judgeWith(input.scenario.asOf)
-  const candidates = (ref: RequirementRef): StoredDocument[] =>
-    relevant.filter((d) => d.requirement === ref.id && d.subject === ref.subject)
+  const candidates = (ref: RequirementRef): StoredDocument[] => {
+    const found = relevant.filter((d) => d.requirement === ref.id && d.subject === ref.subject)
+    if (!isAvatarSlot(ref.id)) return found
+    // The avatar the plan judged: the clerk's choice, else the newest (issue 13 item 6).
+    const inUse = avatarInUse(found)
+    return inUse ? [inUse] : []
+  }
 
   const selected: SelectedDocument[] = []
   for (const item of input.plan.requirements) {

@@ -11,6 +11,7 @@ import {
   getDocument,
   insertDocument,
   listDocuments,
+  preferDocument,
   updateDocumentDates,
 } from '../library/documents'
 import { auditIdReveal, idScanOwners } from '../library/audit'
@@ -21,7 +22,12 @@ import type { BackendContext } from './context'
 import { readingSummary } from './reading'
 
 type FileMethods =
-  'documents.list' | 'documents.import' | 'documents.update' | 'files.thumbnail' | 'files.view'
+  | 'documents.list'
+  | 'documents.import'
+  | 'documents.prefer'
+  | 'documents.update'
+  | 'files.thumbnail'
+  | 'files.view'
 
 export function fileHandlers(ctx: BackendContext): Pick<Handlers, FileMethods> {
   const { library, files } = ctx
@@ -118,6 +124,11 @@ export function fileHandlers(ctx: BackendContext): Pick<Handlers, FileMethods> {
       // Reading starts after the import, in the background (issue 12); the document is saved
       // whatever the reading finds.
       ctx.reading?.enqueue(stored.sha256, facts.format)
+      return { ...document, reading: readingSummary(ctx, document) }
+    },
+
+    'documents.prefer': async ({ id }) => {
+      const document = await preferDocument(library, id)
       return { ...document, reading: readingSummary(ctx, document) }
     },
 

@@ -1,5 +1,6 @@
 import { AppError } from '../../../shared/errors'
 import type { FileInfo, LibraryDocument, OwnerKind } from '../../../shared/library/schemas'
+import { isAvatarSlot } from '../../../shared/rules/requirement-derive'
 import type { Executor, LibraryStore } from '../storage/library-store'
 import { onPostgres } from '../storage/locks'
 import { updateVersioned } from '../storage/versioned'
@@ -52,6 +53,7 @@ function toDocument(row: DocumentRow): LibraryDocument {
     issuedOn: row.issued_on,
     validUntil: row.valid_until,
     notes: row.notes,
+    preferredAt: row.preferred_at,
     version: row.version,
   }
 }
@@ -209,6 +211,27 @@ export async function updateDocumentDates(
       updated_by: store.actor,
     })
     await recordAudit(trx, 'edit', 'document', id)
+    return getDocument(trx, id)
+  })
+}
+
+/**
+ * The clerk chooses this document as the one to use among several of its kind: for now a packet's
+ * avatar (issue 13 item 6; shared/library/avatar-choice.ts picks by the latest choice).
+ */
+export async function preferDocument(store: LibraryStore, id: string): Promise<LibraryDocument> {
+  return store.db.transaction().execute(async (trx) => {
+    const current = await getDocument(trx, id)
+    if (!isAvatarSlot(current.requirement) || !current.file) {
+      throw new AppError('INVALID_ARGUMENT', '只有带文件的账号头像可以选为导出所用。')
+    }
+    const at = now()
+    await updateVersioned(trx, 'documents', id, undefined, {
+      preferred_at: at,
+      updated_at: at,
+      updated_by: store.actor,
+    })
+    await recordAudit(trx, 'edit', 'document', id, 'preferred')
     return getDocument(trx, id)
   })
 }

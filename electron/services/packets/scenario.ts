@@ -1,3 +1,5 @@
+import { avatarInUse } from '../../../shared/library/avatar-choice'
+import type { LibraryDocument } from '../../../shared/library/schemas'
 import type { ReadFacts } from '../../../shared/rules/scan-reads'
 import { documentServesPacket, isAvatarSlot } from '../../../shared/rules/requirement-derive'
 import type { FileFacts, Scenario, ScenarioDocument } from '../../../shared/rules/scenario'
@@ -106,13 +108,13 @@ export async function buildScenario(
     relationIds: new Set(reachable.map((r) => r.id)),
   }
   const documents: NonNullable<Scenario['documents']> = []
-  let avatar: FileFacts | null = null
+  const avatars: LibraryDocument[] = []
   const owned = await listDocumentsOwnedBy(db, scopeOwnerIds(scope))
   for (const d of owned) {
     // Which documents serve the packet is the requirements table's owner rule.
     if (!documentServesPacket(d, scope) || without.has(d.id)) continue
     if (isAvatarSlot(d.requirement)) {
-      if (d.file) avatar = facts(d.file)
+      avatars.push(d)
       continue
     }
     documents.push({
@@ -124,6 +126,7 @@ export async function buildScenario(
     })
   }
 
+  const avatarFile = avatarInUse(avatars)?.file ?? null
   return {
     asOf,
     applicant: {
@@ -139,7 +142,7 @@ export async function buildScenario(
       promotedSubject: packet.promotedSubject,
       industries: packet.industries,
       accountIndustry: packet.accountIndustry,
-      avatar,
+      avatar: avatarFile ? facts(avatarFile) : null,
     },
     parties,
     trademarks: trademarks.map((t) => ({

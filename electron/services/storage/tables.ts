@@ -104,6 +104,8 @@ interface DocumentsTable extends Stamped {
   valid_until: string | null
   notes: string
   original_name: string
+  /** When the clerk chose it as the one to use (a packet's avatar, issue 13 item 6). */
+  preferred_at: string | null
   created_at: string
   updated_at: string
   deleted_at: string | null

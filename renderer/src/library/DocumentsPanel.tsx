@@ -16,12 +16,18 @@ import {
 import { Dropzone } from '@mantine/dropzone'
 import { AppError } from '../../../shared/errors'
 import type { FileInfo, LibraryDocument, OwnerKind } from '../../../shared/library/schemas'
-import { purposesFor, requirementLabel } from '../../../shared/rules/requirement-derive'
+import { avatarInUse } from '../../../shared/library/avatar-choice'
+import {
+  isAvatarSlot,
+  purposesFor,
+  requirementLabel,
+} from '../../../shared/rules/requirement-derive'
 import { useApi } from '../api/ApiContext'
 import { messageOf, useLoad } from '../hooks/useLoad'
 import { findLoaded, useStaleGuard } from '../hooks/useStaleGuard'
 import { useI18n } from '../i18n/I18nProvider'
 import { fileToBase64 } from './base64'
+import { AvatarChoiceLine } from './AvatarChoiceLine'
 import { DeleteDocumentConfirm } from './DeleteDocumentConfirm'
 import { FileViewer } from './FileViewer'
 import { savePendingImport, type PendingImport } from './pendingImport'
@@ -228,6 +234,8 @@ export function DocumentsPanel(props: {
   }
 
   const label = (id: string) => requirementLabel(id, language)
+  const avatars = (documents.data ?? []).filter((d) => isAvatarSlot(d.requirement) && d.file)
+  const avatarChoice = avatars.length > 1 ? avatarInUse(avatars) : null
 
   return (
     <Stack gap="sm">
@@ -276,6 +284,21 @@ export function DocumentsPanel(props: {
             <Text size="sm" fw={600} mt={4}>
               {label(doc.requirement)}
             </Text>
+            {avatarChoice && isAvatarSlot(doc.requirement) && doc.file && (
+              // Two avatars: which one the export uses, and a way to choose (issue 13 item 6).
+              <AvatarChoiceLine
+                inUse={avatarChoice.id === doc.id}
+                onChoose={() =>
+                  void api['documents.prefer']({ id: doc.id }).then(
+                    documents.reload,
+                    (e: unknown) =>
+                      setOutcomes([
+                        { name: doc.file?.originalName ?? '', ok: false, message: messageOf(e) },
+                      ]),
+                  )
+                }
+              />
+            )}
             {doc.file && (
               <Group gap={4}>
                 <Badge size="xs" variant="light">

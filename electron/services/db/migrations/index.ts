@@ -12,6 +12,7 @@ import { migration0010 } from './0010-audit-origin'
 import { migration0011 } from './0011-row-versions'
 import { migration0012 } from './0012-packet-trademark-order'
 import { migration0015 } from './0015-account-industry-query-date'
+import { migration0016 } from './0016-document-preferred-at'
 
 /** Every migration, in order. Append only: never edit one that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0011,
   migration0012,
   migration0015,
+  migration0016,
 ]
 
 /** The last migration's version (parallel branches leave gaps until they are merged). */

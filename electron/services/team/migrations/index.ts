@@ -5,6 +5,7 @@ import { pgMigration0003 } from './0003-search'
 import { pgMigration0004 } from './0004-packet-trademark-order'
 import { pgMigration0005 } from './0005-notify'
 import { pgMigration0008 } from './0008-account-industry-query-date'
+import { pgMigration0009 } from './0009-document-preferred-at'
 
 /** Every team-library migration, in order. Append only: never edit one that has shipped. */
 export const PG_MIGRATIONS: readonly PgMigration[] = [
@@ -14,6 +15,7 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
   pgMigration0004,
   pgMigration0005,
   pgMigration0008,
+  pgMigration0009,
 ]
 
 /** The last migration's version (parallel branches leave gaps until they are merged). */
