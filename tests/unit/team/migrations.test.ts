@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest'
 import { AppError } from '../../../shared/errors'
 import { inTransaction } from '../../../electron/services/team/connect'
 import { migrateTeam, teamSchemaVersion } from '../../../electron/services/team/migrate'
-import { PG_MIGRATIONS } from '../../../electron/services/team/migrations'
+import {
+  LATEST_PG_SCHEMA_VERSION,
+  PG_MIGRATIONS,
+} from '../../../electron/services/team/migrations'
 import { freshDatabase, withClient } from '../../helpers/team'
 
 /**
@@ -13,7 +16,10 @@ async function migratedTo(version: number) {
   const url = await freshDatabase('mig')
   await withClient(url, async (client) => {
     await client.query('CREATE SCHEMA packetdesk')
-    await migrateTeam(client, PG_MIGRATIONS.slice(0, version))
+    await migrateTeam(
+      client,
+      PG_MIGRATIONS.filter((m) => m.version <= version),
+    )
   })
   return url
 }
@@ -147,11 +153,11 @@ describe('team library migrations (PostgreSQL)', () => {
   })
 
   it('runs again as a no-op, and refuses a schema newer than this build, changing nothing', async () => {
-    const url = await migratedTo(PG_MIGRATIONS.length)
+    const url = await migratedTo(LATEST_PG_SCHEMA_VERSION)
     await withClient(url, async (client) => {
       expect(await migrateTeam(client)).toEqual({
-        from: PG_MIGRATIONS.length,
-        to: PG_MIGRATIONS.length,
+        from: LATEST_PG_SCHEMA_VERSION,
+        to: LATEST_PG_SCHEMA_VERSION,
       })
       await inTransaction(client, async () => {
         await client.query("INSERT INTO schema_migrations (version, name) VALUES (99, 'future')")
