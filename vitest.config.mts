@@ -9,6 +9,8 @@ const BACKEND_SUITE = [
   'tests/unit/library/letters.test.ts',
   'tests/unit/library/industries.test.ts',
   'tests/unit/library/review-fixes.test.ts',
+  'tests/unit/library/search.test.ts',
+  'tests/unit/library/changes-since.test.ts',
   'tests/unit/letters/batch.test.ts',
   'tests/unit/letters/wording.test.ts',
   'tests/unit/templates/templates.test.ts',

@@ -212,7 +212,7 @@ async function editsSince(
     .select(['entity_kind', 'entity_id', 'detail'])
     .where('action', '=', 'edit')
     .where('entity_id', 'in', [...records.keys()])
-    .where('at', '>', since)
+    .where('at', '>=', since)
     .orderBy('id')
     .execute()
   const touched = new Map<string, Set<string>>()
