@@ -35,7 +35,9 @@ describe('search in the browser', () => {
     await page.screenshot({ path: join(SHOTS, 'search-uscc.png') })
     await hit('杭州山岚品牌管理有限公司').click()
     const drawer = page.getByRole('dialog')
-    await expect.poll(() => drawer.getByText('杭州山岚品牌管理有限公司').first().isVisible()).toBe(true)
+    await expect
+      .poll(() => drawer.getByText('杭州山岚品牌管理有限公司').first().isVisible())
+      .toBe(true)
     await page.keyboard.press('Escape')
     await expect.poll(() => drawer.isVisible()).toBe(false)
   })
@@ -60,7 +62,9 @@ describe('search in the browser', () => {
     await relation.click()
     const drawer = page.getByRole('dialog')
     await expect
-      .poll(() => drawer.getByText('Maple Leaf Goods Ltd. → 枫叶（香港）贸易有限公司').first().isVisible())
+      .poll(() =>
+        drawer.getByText('Maple Leaf Goods Ltd. → 枫叶（香港）贸易有限公司').first().isVisible(),
+      )
       .toBe(true)
     await page.screenshot({ path: join(SHOTS, 'search-relation.png') })
     await page.keyboard.press('Escape')

@@ -73,9 +73,7 @@ export function searchTokens(text: string): string[] {
  * text lives only in a machine's read cache).
  */
 export function retokenize(tokens: string[]): string[] {
-  return [
-    ...new Set(tokens.filter(Boolean).flatMap((t) => (CJK.test(t) ? [t] : searchTokens(t)))),
-  ]
+  return [...new Set(tokens.filter(Boolean).flatMap((t) => (CJK.test(t) ? [t] : searchTokens(t))))]
 }
 
 /** One term of a search, all ANDed: a CJK character or bigram, or a word matched as a prefix. */

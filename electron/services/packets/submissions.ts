@@ -17,7 +17,7 @@ type Change = Bilingual
 
 const clip = (value: string): string =>
   Array.from(value).length > 40 ? `${Array.from(value).slice(0, 40).join('')}…` : value
-const shown = (value: unknown): string =>
+const shown = (value: string | number | null | undefined): string =>
   value === null || value === undefined || value === '' ? '—' : clip(String(value))
 const both = (zh: string, en: string = zh): Change => ({ zh, en })
 
@@ -106,10 +106,11 @@ function describeChanges(before: Scenario, after: Scenario): Change[] {
   for (const [id, now] of p1) {
     const then = p0.get(id)
     if (!then || then.kind !== now.kind) continue
-    const fields: Record<string, Bilingual> = now.kind === 'company' ? COMPANY_FIELDS : PERSON_FIELDS
+    const fields: Record<string, Bilingual> =
+      now.kind === 'company' ? COMPANY_FIELDS : PERSON_FIELDS
     for (const [field, label] of Object.entries(fields)) {
-      const a = (then as Record<string, unknown>)[field]
-      const b = (now as Record<string, unknown>)[field]
+      const a = (then as Record<string, string | null | undefined>)[field]
+      const b = (now as Record<string, string | null | undefined>)[field]
       if ((a ?? null) !== (b ?? null))
         out.push(fieldChange(RECORD[now.kind], now.name, label, shown(a), shown(b)))
     }
@@ -127,21 +128,16 @@ function describeChanges(before: Scenario, after: Scenario): Change[] {
       const a = then[field as keyof typeof then]
       const b = t[field as keyof typeof t]
       if ((a ?? null) === (b ?? null)) continue
-      const value = (v: unknown) =>
-        field === 'registrant' || field === 'transferee'
-          ? nameOf(v as string | null)
-          : field === 'status'
-            ? TRADEMARK_STATUS_LABELS[v as Trademark['status']]
-            : shown(v)
+      const value = (v: typeof a): Bilingual => {
+        if (field === 'registrant' || field === 'transferee') return both(nameOf(v as string))
+        if (field === 'status') return TRADEMARK_STATUS_LABELS[v as Trademark['status']]
+        return both(shown(v))
+      }
       const [va, vb] = [value(a), value(b)]
-      out.push(
-        typeof va === 'object' && typeof vb === 'object'
-          ? {
-              zh: `商标“${t.text}”：${label.zh} “${va.zh}” → “${vb.zh}”`,
-              en: `Trademark "${t.text}": ${label.en} "${va.en}" → "${vb.en}"`,
-            }
-          : fieldChange(RECORD.trademark, t.text, label, String(va), String(vb)),
-      )
+      out.push({
+        zh: `商标“${t.text}”：${label.zh} “${va.zh}” → “${vb.zh}”`,
+        en: `Trademark "${t.text}": ${label.en} "${va.en}" → "${vb.en}"`,
+      })
     }
   }
   for (const [id, t] of m0)
@@ -159,7 +155,9 @@ function describeChanges(before: Scenario, after: Scenario): Change[] {
       })
   }
   const relationKey = (r: Scenario['relations'][number]) =>
-    r.type === 'parent_subsidiary' ? `${r.type}|${r.parent}|${r.child}` : `${r.type}|${r.from}|${r.to}`
+    r.type === 'parent_subsidiary'
+      ? `${r.type}|${r.parent}|${r.child}`
+      : `${r.type}|${r.from}|${r.to}`
   const relationName = (r: Scenario['relations'][number]): Bilingual => {
     const label = RELATION_TYPE_LABELS[r.type].name
     const [from, to] = r.type === 'parent_subsidiary' ? [r.parent, r.child] : [r.from, r.to]

@@ -85,9 +85,7 @@ export async function indexMissingTeam(client: pg.Client): Promise<number> {
     await indexEntityTeam(client, 'packet', row.id, title, texts)
     indexed++
   }
-  const relations = await client.query<Parameters<typeof relationEntry>[0]>(
-    TEAM_ENTRY_SQL.relation,
-  )
+  const relations = await client.query<Parameters<typeof relationEntry>[0]>(TEAM_ENTRY_SQL.relation)
   for (const row of relations.rows) {
     const { title, texts } = relationEntry(row)
     await indexEntityTeam(client, 'relation', row.id, title, texts)

@@ -71,7 +71,9 @@ describe('changes since a rejection', () => {
     expect(zh).toEqual(
       expect.arrayContaining([
         '商标“禾木”：注册人 “张伟” → “上海青禾文化传媒有限公司”',
-        expect.stringMatching(/^公司“上海青禾文化传媒有限公司”：经营范围 “.*” → “品牌策划；日用品销售”$/),
+        expect.stringMatching(
+          /^公司“上海青禾文化传媒有限公司”：经营范围 “.*” → “品牌策划；日用品销售”$/,
+        ),
         '自然人“张伟”：证件号码已修改（现为 1101**********4477）',
       ]),
     )
@@ -85,6 +87,7 @@ describe('changes since a rejection', () => {
     expect(text).not.toContain('110101199003074477')
     expect(text).not.toContain('11010519491231002X')
     // English lines carry no Chinese labels (the names are the records' own).
-    for (const line of en) expect(line.replace(/“[^”]*”|"[^"]*"/g, '')).not.toMatch(/[\u4e00-\u9fff]/)
+    for (const line of en)
+      expect(line.replace(/“[^”]*”|"[^"]*"/g, '')).not.toMatch(/[\u4e00-\u9fff]/)
   })
 })

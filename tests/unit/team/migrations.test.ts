@@ -3,10 +3,7 @@ import { AppError } from '../../../shared/errors'
 import { inTransaction } from '../../../electron/services/team/connect'
 import { migrateTeam, teamSchemaVersion } from '../../../electron/services/team/migrate'
 import { rebuildTeamSearch, searchTeam } from '../../../electron/services/team/search'
-import {
-  LATEST_PG_SCHEMA_VERSION,
-  PG_MIGRATIONS,
-} from '../../../electron/services/team/migrations'
+import { LATEST_PG_SCHEMA_VERSION, PG_MIGRATIONS } from '../../../electron/services/team/migrations'
 import { freshDatabase, withClient } from '../../helpers/team'
 
 /**
@@ -168,7 +165,10 @@ describe('team library migrations (PostgreSQL)', () => {
           VALUES ('company', 'c1', '青禾', array_to_tsvector(ARRAY['青', '禾', '青禾', '91310000ma1fl8xq37']));
       `)
       expect(await searchTeam(client, '0000MA')).toEqual([])
-      await migrateTeam(client, PG_MIGRATIONS.filter((m) => m.version <= 7))
+      await migrateTeam(
+        client,
+        PG_MIGRATIONS.filter((m) => m.version <= 7),
+      )
       expect(await teamSchemaVersion(client)).toBe(7)
       const schemes = () =>
         client

@@ -35,7 +35,11 @@ describe('migration 0014-search-numbers', () => {
     migrate(db, upTo(14))
     expect(schemaVersion(db)).toBe(14)
     expect(searchLibrary(db, '0000MA').map((h) => h.id)).toEqual(['c1'])
-    expect(searchLibrary(db, '青禾').map((h) => h.id).sort()).toEqual(['c1', 'p1', 'r1'])
+    expect(
+      searchLibrary(db, '青禾')
+        .map((h) => h.id)
+        .sort(),
+    ).toEqual(['c1', 'p1', 'r1'])
     expect(searchLibrary(db, '345678').map((h) => h.id)).toEqual(['d1'])
     expect(searchLibrary(db, '旗舰').map((h) => `${h.kind}:${h.title}`)).toEqual([
       'packet:青禾旗舰店（青禾）',
