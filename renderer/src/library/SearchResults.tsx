@@ -9,7 +9,7 @@ const KIND_LABELS: Record<SearchHit['kind'], { zh: string; en: string }> = {
   person: { zh: '自然人', en: 'Person' },
   trademark: { zh: '商标', en: 'Trademark' },
   // A match inside a read scan, or a document of the type searched for (营业执照).
-  document: { zh: '文件', en: 'Document' },
+  document: { zh: '扫描件', en: 'Scan' },
   packet: { zh: '资质包', en: 'Packet' },
   relation: { zh: '关系', en: 'Relation' },
   letter: { zh: '授权书', en: 'Letter' },
