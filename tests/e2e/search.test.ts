@@ -128,6 +128,18 @@ describe('changes since a rejection in the browser', () => {
       .toContain('商标“禾木”：注册人 “张伟” → “上海青禾文化传媒有限公司”')
     await list.scrollIntoViewIfNeeded()
     await page.screenshot({ path: join(SHOTS, 'search-changes-since.png') })
+
+    // In English, the same change with English labels.
+    await session.running.backend.handlers['settings.setLanguage']({ language: 'en' })
+    await page.reload()
+    await page.getByRole('link', { name: 'Packets' }).click()
+    await page.getByTestId('packets-table').getByText('禾木生活', { exact: true }).click()
+    await page.getByRole('button', { name: 'Export' }).first().click()
+    await expect
+      .poll(() => page.getByTestId('changes-since').textContent())
+      .toContain('Trademark "禾木": registrant "张伟" → "上海青禾文化传媒有限公司"')
+    await page.getByTestId('changes-since').scrollIntoViewIfNeeded()
+    await page.screenshot({ path: join(SHOTS, 'search-changes-since-en.png') })
     expect(session.problems).toEqual([])
   })
 })
