@@ -24,10 +24,16 @@ export async function editedFields(
     .executeTakeFirst()) as Record<string, unknown> | undefined
   if (!row) return ''
   const changed = columns.filter((c) => (row[c] ?? null) !== (fields[c] ?? null))
-  return changed.length > 0 ? `fields:${changed.join(',')}` : ''
+  // `fields:` alone: a save that changed nothing (told apart from entries before field lists).
+  return `fields:${changed.join(',')}`
 }
 
-/** The column names an `edit` audit entry's detail names (none for entries before issue 13). */
-export function fieldsOfDetail(detail: string): string[] {
-  return detail.startsWith('fields:') ? detail.slice('fields:'.length).split(',') : []
+/**
+ * The column names an `edit` audit entry's detail names; null for an entry from before field
+ * lists were kept (which fields it changed is not known).
+ */
+export function fieldsOfDetail(detail: string): string[] | null {
+  return detail.startsWith('fields:')
+    ? detail.slice('fields:'.length).split(',').filter(Boolean)
+    : null
 }

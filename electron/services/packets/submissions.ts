@@ -217,8 +217,8 @@ async function editsSince(
   for (const e of entries) {
     const fields = touched.get(e.entity_id) ?? new Set<string>()
     const named = fieldsOfDetail(e.detail)
-    if (named.length === 0) fields.add('')
-    for (const f of named) fields.add(f)
+    if (named === null) fields.add('')
+    for (const f of named ?? []) fields.add(f)
     touched.set(e.entity_id, fields)
   }
   const out: Change[] = []

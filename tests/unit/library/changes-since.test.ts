@@ -86,6 +86,20 @@ describe('changes since a rejection', () => {
     const text = JSON.stringify(after)
     expect(text).not.toContain('110101199003074477')
     expect(text).not.toContain('11010519491231002X')
+    // A save that changes nothing (a party of the packet: 山岚 authorizes 青禾) adds no line.
+    const shanlan = (await h()['companies.list']({})).find((c) => c.name.includes('山岚'))
+    if (!shanlan) throw new Error('demo company missing')
+    await h()['companies.save']({
+      id: shanlan.id,
+      version: shanlan.version,
+      name: shanlan.name,
+      region: shanlan.region,
+      uscc: shanlan.uscc,
+      businessScope: shanlan.businessScope,
+      notes: shanlan.notes,
+    })
+    const [again] = await h()['packets.submissions']({ id: packet.id })
+    expect(again?.changesSince).toEqual(after?.changesSince)
     // English lines carry no Chinese labels (the names are the records' own).
     for (const line of en)
       expect(line.replace(/“[^”]*”|"[^"]*"/g, '')).not.toMatch(/[\u4e00-\u9fff]/)
