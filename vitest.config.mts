@@ -10,6 +10,8 @@ const BACKEND_SUITE = [
   'tests/unit/library/industries.test.ts',
   'tests/unit/library/review-fixes.test.ts',
   'tests/unit/library/platform.test.ts',
+  'tests/unit/library/search.test.ts',
+  'tests/unit/library/changes-since.test.ts',
   'tests/unit/letters/batch.test.ts',
   'tests/unit/letters/bundle.test.ts',
   'tests/unit/overview/today.test.ts',

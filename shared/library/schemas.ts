@@ -181,11 +181,15 @@ export interface LibraryDocument {
 }
 
 export interface SearchHit {
-  kind: 'company' | 'person' | 'trademark' | 'document'
+  kind: 'company' | 'person' | 'trademark' | 'document' | 'packet' | 'relation' | 'letter'
   id: string
   title: string
+  /** A person found by part of an ID number: the number masked, never in full. */
   detail: string
-  /** A document's record (a hit inside a read scan opens the record it is on). */
+  /**
+   * A document's record (a hit inside a read scan, or by its type, opens the record it is on);
+   * a letter's relation.
+   */
   owner?: { kind: OwnerKind; id: string }
 }
 
@@ -299,8 +303,11 @@ export interface Submission {
   result: 'pending' | 'approved' | 'rejected'
   reasons: string
   tags: string[]
-  /** What changed in the packet since this submission (for rejected ones). */
-  changesSince: string[]
+  /**
+   * What changed in the packet since this submission (for rejected ones): files, the packet's
+   * fields and its records' fields (ID numbers masked), in both languages.
+   */
+  changesSince: { zh: string; en: string }[]
 }
 
 export interface LetterRecord {

@@ -5,6 +5,7 @@ import { listPersons, revealIdNumber, savePerson } from '../library/persons'
 import { emptyRecycleBin, purgeDeleted } from '../library/purge'
 import { listDeleted, restoreDeleted, softDelete } from '../library/recycle'
 import { listRelations, saveRelation } from '../library/relations'
+import { searchAll } from '../library/search-all'
 import { listTrademarks, saveTrademark } from '../library/trademarks'
 import type { BackendContext } from './context'
 
@@ -62,28 +63,7 @@ export function libraryHandlers(ctx: BackendContext): Pick<Handlers, LibraryMeth
       }
       return { deleted: true as const }
     },
-    'library.search': async ({ query }) => {
-      const hits = await library.search.search(library.db, query)
-      // A hit inside a read scan opens the record its document is on; a document in the
-      // recycle bin (or purged) is not a hit.
-      const ids = hits.filter((hit) => hit.kind === 'document').map((hit) => hit.id)
-      if (ids.length === 0) return hits
-      const owners = new Map(
-        (
-          await library.db
-            .selectFrom('documents')
-            .select(['id', 'owner_kind', 'owner_id'])
-            .where('id', 'in', ids)
-            .where('deleted_at', 'is', null)
-            .execute()
-        ).map((row) => [row.id, { kind: row.owner_kind, id: row.owner_id }]),
-      )
-      return hits.flatMap((hit) => {
-        if (hit.kind !== 'document') return [hit]
-        const owner = owners.get(hit.id)
-        return owner ? [{ ...hit, owner }] : []
-      })
-    },
+    'library.search': ({ query }) => searchAll(library, query),
     'library.expiries': () => listExpiries(library.db, today()),
     'recycle.list': () => listDeleted(library.db),
     'recycle.purge': async ({ kind, id }) => ({

@@ -1,3 +1,5 @@
+import { reindexDependents } from './search-entries'
+import { editedFields } from './edited-fields'
 import type { Kysely, Selectable } from 'kysely'
 import type { Company, CompanyInput } from '../../../shared/library/schemas'
 import { validateUscc } from '../../../shared/validators/uscc'
@@ -80,12 +82,13 @@ export async function saveCompany(store: LibraryStore, input: CompanyInput): Pro
     const id = input.id ?? newId('co')
     if (input.id) {
       await getCompany(trx, input.id)
+      const edited = await editedFields(trx, 'companies', id, fields)
       await updateVersioned(trx, 'companies', id, input.version, {
         ...fields,
         updated_at: at,
         updated_by: store.actor,
       })
-      await recordAudit(trx, 'edit', 'company', id)
+      await recordAudit(trx, 'edit', 'company', id, edited)
     } else {
       await trx
         .insertInto('companies')
@@ -100,6 +103,8 @@ export async function saveCompany(store: LibraryStore, input: CompanyInput): Pro
       input.businessScope,
       input.notes,
     ])
+    // Packets and relations are found by this company's name too.
+    if (input.id) await reindexDependents(store, trx, 'company', id)
     return getCompany(trx, id)
   })
 }

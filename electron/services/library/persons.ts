@@ -1,3 +1,5 @@
+import { reindexDependents } from './search-entries'
+import { editedFields } from './edited-fields'
 import { todayIn } from '../../../shared/dates'
 import { AppError } from '../../../shared/errors'
 import { maskIdNumber } from '../../../shared/library/mask'
@@ -93,12 +95,13 @@ export async function savePerson(store: LibraryStore, input: PersonInput): Promi
     const id = input.id ?? newId('pe')
     if (input.id) {
       await getStoredRow(trx, input.id)
+      const edited = await editedFields(trx, 'persons', id, fields)
       await updateVersioned(trx, 'persons', id, input.version, {
         ...fields,
         updated_at: at,
         updated_by: store.actor,
       })
-      await recordAudit(trx, 'edit', 'person', id)
+      await recordAudit(trx, 'edit', 'person', id, edited)
     } else {
       await trx
         .insertInto('persons')
@@ -112,6 +115,7 @@ export async function savePerson(store: LibraryStore, input: PersonInput): Promi
       input.nationality,
       input.notes,
     ])
+    if (input.id) await reindexDependents(store, trx, 'person', id)
     return toSummary(await getStoredRow(trx, id))
   })
 }

@@ -121,7 +121,7 @@ export async function softDelete(
       .set({ deleted_at: now(), updated_by: store.actor })
       .where('id', '=', id)
       .execute()
-    if (kind !== 'relation') await store.search.unindex(trx, kind, id)
+    await store.search.unindex(trx, kind, id)
     await recordAudit(trx, 'delete', kind, id)
   })
 }

@@ -1,3 +1,5 @@
+import { indexRelation } from './search-entries'
+import { editedFields } from './edited-fields'
 import { AppError } from '../../../shared/errors'
 import type { Relation, RelationInput } from '../../../shared/library/schemas'
 import type { Executor, LibraryStore } from '../storage/library-store'
@@ -114,8 +116,9 @@ export async function saveRelationIn(
   }
   if (input.id) {
     await getRelation(trx, input.id)
+    const edited = await editedFields(trx, 'relations', id, fields)
     await updateVersioned(trx, 'relations', id, input.version, fields)
-    await recordAudit(trx, 'edit', 'relation', id)
+    await recordAudit(trx, 'edit', 'relation', id, edited)
   } else {
     await trx
       .insertInto('relations')
@@ -123,5 +126,6 @@ export async function saveRelationIn(
       .execute()
     await recordAudit(trx, 'create', 'relation', id)
   }
+  await indexRelation(store, trx, id)
   return getRelation(trx, id)
 }

@@ -1,9 +1,28 @@
 const CJK = /[\u3400-\u9fff\uf900-\ufaff\u{20000}-\u{2ffff}]/u
 
+/** Numbers longer than this (never a USCC, registration or ID number) get no suffixes. */
+const MAX_NUMBER_LENGTH = 40
+
+/**
+ * A word holding a digit (a USCC, a registration number) is also indexed by each of its
+ * suffixes of two or more characters: a query word matches as a prefix, so any part of a number
+ * — the middle of a USCC — finds it (issue 13 item 14). Plain words get none.
+ */
+function numberSuffixes(word: string): string[] {
+  if (!/\d/.test(word) || word.length > MAX_NUMBER_LENGTH) return []
+  const chars = Array.from(word)
+  const out: string[] = []
+  for (let i = 1; i + 2 <= chars.length; i++) out.push(chars.slice(i).join(''))
+  return out
+}
+
+/** The search tokens scheme: bump when the tokens change, so existing indexes are rebuilt. */
+export const SEARCH_TOKENS_SCHEME = 2
+
 /**
  * Search tokens of a text, the same for both engines (SQLite FTS5, PostgreSQL tsvector): CJK
  * runs become single characters plus overlapping bigrams (so "青禾文化" is found by "禾文");
- * other text stays as lower-case words.
+ * other text stays as lower-case words, a word with a digit also as its suffixes (numberSuffixes).
  */
 export function searchTokens(text: string): string[] {
   const normalized = text.normalize('NFKC').toLowerCase()
@@ -12,8 +31,11 @@ export function searchTokens(text: string): string[] {
   for (const run of runs) {
     let ascii = ''
     let cjk: string[] = []
+    const pushWord = (word: string) => {
+      tokens.push(word, ...numberSuffixes(word))
+    }
     const flush = () => {
-      if (ascii) tokens.push(ascii)
+      if (ascii) pushWord(ascii)
       ascii = ''
       cjk.forEach((c, i) => {
         tokens.push(c)
@@ -25,7 +47,7 @@ export function searchTokens(text: string): string[] {
     for (const ch of run) {
       if (CJK.test(ch)) {
         if (ascii) {
-          tokens.push(ascii)
+          pushWord(ascii)
           ascii = ''
         }
         cjk.push(ch)
@@ -42,6 +64,16 @@ export function searchTokens(text: string): string[] {
     flush()
   }
   return tokens
+}
+
+/**
+ * An index entry's stored tokens brought to this scheme (SQLite migration 0014, the team
+ * library's rebuild after its migration 0007): the words holding a digit gain their suffixes.
+ * The tokens are what was indexed, so the source texts need not be read again (a scan's read
+ * text lives only in a machine's read cache).
+ */
+export function retokenize(tokens: string[]): string[] {
+  return [...new Set(tokens.filter(Boolean).flatMap((t) => (CJK.test(t) ? [t] : searchTokens(t))))]
 }
 
 /** One term of a search, all ANDed: a CJK character or bigram, or a word matched as a prefix. */

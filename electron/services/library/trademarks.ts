@@ -1,3 +1,4 @@
+import { editedFields } from './edited-fields'
 import { AppError } from '../../../shared/errors'
 import type { Trademark, TrademarkInput } from '../../../shared/library/schemas'
 import { validateTrademarkNo } from '../../../shared/validators/trademark-no'
@@ -129,8 +130,9 @@ export async function saveTrademark(
     }
     if (input.id) {
       await getTrademark(trx, input.id)
+      const edited = await editedFields(trx, 'trademarks', id, fields)
       await updateVersioned(trx, 'trademarks', id, input.version, fields)
-      await recordAudit(trx, 'edit', 'trademark', id)
+      await recordAudit(trx, 'edit', 'trademark', id, edited)
     } else {
       await trx
         .insertInto('trademarks')

@@ -1,3 +1,4 @@
+import { indexPacket } from '../library/search-entries'
 import { AppError } from '../../../shared/errors'
 import type { Packet, PacketInput } from '../../../shared/library/schemas'
 import { recordAudit } from '../library/audit'
@@ -133,6 +134,7 @@ export async function savePacket(store: LibraryStore, input: PacketInput): Promi
         .execute()
       await recordAudit(trx, 'create', 'packet', id)
     }
+    await indexPacket(store, trx, id)
     const unique = [...new Set(input.trademarkIds)]
     if (unique.length > 0) {
       await trx

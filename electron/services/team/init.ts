@@ -3,12 +3,15 @@ import { AppError } from '../../../shared/errors'
 import { connectTeam, SCHEMA } from './connect'
 import { databaseName, parseDatabaseUrl } from './database-url'
 import { migrateTeam } from './migrate'
+import { rebuildTeamSearch } from './search'
 import { ADMIN_ROLE, CLERK_ROLE, ensureGroupRoles } from './roles'
 
 export interface TeamInitReport {
   database: string
   schema: string
   schemaVersion: { from: number; to: number }
+  /** The search index's rebuild after the migrations: entries re-split, rows newly indexed. */
+  search: { retokenized: number; indexed: number }
   rolesCreated: string[]
   rolesReused: string[]
 }
@@ -85,8 +88,11 @@ export async function teamInit(databaseUrl: string): Promise<TeamInitReport> {
     await client.query(`CREATE SCHEMA IF NOT EXISTS ${SCHEMA} AUTHORIZATION ${admin}`)
     await client.query(`SET ROLE ${admin}`)
     let schemaVersion: { from: number; to: number }
+    let search: TeamInitReport['search']
     try {
       schemaVersion = await migrateTeam(client)
+      // Team migration 0007: the search index is rebuilt to the current tokens (recorded per row).
+      search = await rebuildTeamSearch(client)
     } finally {
       await client.query('RESET ROLE')
     }
@@ -95,6 +101,7 @@ export async function teamInit(databaseUrl: string): Promise<TeamInitReport> {
       database,
       schema: SCHEMA,
       schemaVersion,
+      search,
       rolesCreated,
       rolesReused: [ADMIN_ROLE, CLERK_ROLE].filter((r) => !rolesCreated.includes(r)),
     }

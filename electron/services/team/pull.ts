@@ -4,6 +4,7 @@ import { AppError } from '../../../shared/errors'
 import type { Database } from 'better-sqlite3'
 import type { ContentStore } from '../files/content-store'
 import { reindexEntitySync } from '../library/reindex'
+import { indexPacketsAndRelationsSync } from '../library/search-entries'
 import { inTransaction } from './connect'
 import { assertTeamNotNewer, teamSchemaVersion } from './migrate'
 import { LIBRARY_TABLES, sharedColumns } from './tables'
@@ -114,6 +115,7 @@ export async function teamPull(
             .all() as string[]
           for (const id of ids) reindexEntitySync(db, kind, id)
         }
+        indexPacketsAndRelationsSync(db)
       })()
       return report
     },

@@ -14,6 +14,7 @@ import { CompanyForm } from './CompanyForm'
 import { DetailDrawer } from './DetailDrawer'
 import { EntityTable, type Column } from './EntityTable'
 import { ExpiryDashboard } from './ExpiryDashboard'
+import { openPacket } from '../packets/openPacket'
 import { MaskedNumber } from './MaskedNumber'
 import { PersonForm } from './PersonForm'
 import { recordInHash } from './recordLink'
@@ -174,11 +175,13 @@ export function LibraryPage() {
         <SearchResults
           query={query}
           onOpen={(hit) => {
-            if (hit.kind !== 'document') setDetail({ kind: hit.kind, id: hit.id })
-            // A match inside a scan opens the record the scan is on (a packet's own files are
-            // opened from the packet).
-            else if (hit.owner && hit.owner.kind !== 'packet')
-              setDetail({ kind: hit.owner.kind, id: hit.owner.id })
+            // A document opens the record it is on, a letter its relation; a packet (or a
+            // packet's own file) opens the packet on its page.
+            const target = hit.kind === 'document' || hit.kind === 'letter' ? hit.owner : hit
+            if (!target) return
+            if (target.kind === 'packet') openPacket(target.id)
+            else if (target.kind !== 'document' && target.kind !== 'letter')
+              setDetail({ kind: target.kind, id: target.id })
           }}
           ownerName={(owner) => {
             if (owner.kind === 'company') return company(owner.id)?.name ?? null

@@ -8,8 +8,11 @@ const KIND_LABELS: Record<SearchHit['kind'], { zh: string; en: string }> = {
   company: { zh: '公司', en: 'Company' },
   person: { zh: '自然人', en: 'Person' },
   trademark: { zh: '商标', en: 'Trademark' },
-  // Only read scans put documents in the index: a document hit is a match inside a scan.
+  // A match inside a read scan, or a document of the type searched for (营业执照).
   document: { zh: '扫描件', en: 'Scan' },
+  packet: { zh: '资质包', en: 'Packet' },
+  relation: { zh: '关系', en: 'Relation' },
+  letter: { zh: '授权书', en: 'Letter' },
 }
 
 export function SearchResults(props: {
@@ -38,6 +41,11 @@ export function SearchResults(props: {
                 {pick(KIND_LABELS[hit.kind].zh, KIND_LABELS[hit.kind].en)}
               </Badge>
               <Text>{hit.title}</Text>
+              {hit.detail && (
+                <Text c="dimmed" size="sm" ff="monospace" data-testid="search-hit-detail">
+                  {hit.detail}
+                </Text>
+              )}
               {hit.owner && props.ownerName?.(hit.owner) && (
                 <Text c="dimmed" size="sm">
                   {pick(

@@ -1,10 +1,11 @@
-import { useState } from 'react'
+import { useCallback, useState } from 'react'
 import type { Packet } from '../../../shared/library/schemas'
 import { Badge, Button, Checkbox, Group, Stack, Table, Text, Title } from '@mantine/core'
 import { useApi } from '../api/ApiContext'
 import { useLoad } from '../hooks/useLoad'
 import { useI18n } from '../i18n/I18nProvider'
 import { BatchLetters } from './BatchLetters'
+import { usePacketFromHash } from './openPacket'
 import { PacketWizard } from './PacketWizard'
 
 export function PacketsPage() {
@@ -15,6 +16,9 @@ export function PacketsPage() {
   const [version, setVersion] = useState(0)
   const [selected, setSelected] = useState<string[]>([])
   const packets = useLoad(() => api['packets.list']({}), [api, version])
+  // A search hit opens its packet (`#/packets/<id>`).
+  const openFound = useCallback((packet: Packet) => setOpen({ packet }), [])
+  usePacketFromHash(packets.data, openFound)
 
   if (open) {
     return (

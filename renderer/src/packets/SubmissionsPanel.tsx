@@ -133,9 +133,9 @@ export function SubmissionsPanel(props: { packetId: string; today: string }) {
                   )}
                 </Text>
               ) : (
-                <List size="sm">
+                <List size="sm" data-testid="changes-since">
                   {s.changesSince.map((c) => (
-                    <List.Item key={c}>{c}</List.Item>
+                    <List.Item key={c.zh}>{pick(c.zh, c.en)}</List.Item>
                   ))}
                 </List>
               )}

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { AppError } from '../../../shared/errors'
 import { inTransaction } from '../../../electron/services/team/connect'
 import { migrateTeam, teamSchemaVersion } from '../../../electron/services/team/migrate'
-import { PG_MIGRATIONS } from '../../../electron/services/team/migrations'
+import { rebuildTeamSearch, searchTeam } from '../../../electron/services/team/search'
+import { LATEST_PG_SCHEMA_VERSION, PG_MIGRATIONS } from '../../../electron/services/team/migrations'
 import { freshDatabase, withClient } from '../../helpers/team'
 
 /**
@@ -13,7 +14,10 @@ async function migratedTo(version: number) {
   const url = await freshDatabase('mig')
   await withClient(url, async (client) => {
     await client.query('CREATE SCHEMA packetdesk')
-    await migrateTeam(client, PG_MIGRATIONS.slice(0, version))
+    await migrateTeam(
+      client,
+      PG_MIGRATIONS.filter((m) => m.version <= version),
+    )
   })
   return url
 }
@@ -147,7 +151,7 @@ describe('team library migrations (PostgreSQL)', () => {
   })
 
   it('0008 account-industry-query-date: a packet’s 行业类别 (JSON or null), a trademark’s 查询日期', async () => {
-    const url = await migratedTo(PG_MIGRATIONS.findIndex((m) => m.version === 8) + 1)
+    const url = await migratedTo(8)
     await withClient(url, async (client) => {
       expect(await teamSchemaVersion(client)).toBe(8)
       const columns = await client.query(
@@ -178,11 +182,59 @@ describe('team library migrations (PostgreSQL)', () => {
     })
   })
 
-  it('runs again as a no-op, and refuses a schema newer than this build, changing nothing', async () => {
-    const url = await migratedTo(PG_MIGRATIONS.length)
-    const latest = PG_MIGRATIONS[PG_MIGRATIONS.length - 1]?.version
+  it('0007 search-scheme: old entries are rebuilt to the new tokens by team init, once', async () => {
+    const url = await migratedTo(6)
     await withClient(url, async (client) => {
-      expect(await migrateTeam(client)).toEqual({ from: latest, to: latest })
+      await client.query(`
+        INSERT INTO companies (id, name, region, uscc, created_at, updated_at)
+          VALUES ('c1', '青禾', 'domestic', '91310000MA1FL8XQ37', 't', 't'),
+                 ('c2', '山岚', 'domestic', NULL, 't', 't');
+        INSERT INTO packets (id, applicant_company_id, account_type, account_name, promoted_subject, created_at, updated_at)
+          VALUES ('p1', 'c1', 'enterprise', '青禾旗舰店', 'none', 't', 't');
+        INSERT INTO relations (id, type, from_company_id, to_company_id, created_at, updated_at)
+          VALUES ('r1', 'authorization', 'c2', 'c1', 't', 't');
+        INSERT INTO search_index (entity_kind, entity_id, title, body)
+          VALUES ('company', 'c1', '青禾', array_to_tsvector(ARRAY['青', '禾', '青禾', '91310000ma1fl8xq37']));
+      `)
+      expect(await searchTeam(client, '0000MA')).toEqual([])
+      await migrateTeam(
+        client,
+        PG_MIGRATIONS.filter((m) => m.version <= 7),
+      )
+      expect(await teamSchemaVersion(client)).toBe(7)
+      const schemes = () =>
+        client
+          .query<{ id: string; scheme: number }>(
+            'SELECT entity_id AS id, scheme FROM search_index ORDER BY 1',
+          )
+          .then((r) => r.rows)
+      expect(await schemes()).toEqual([{ id: 'c1', scheme: 1 }])
+      // The company the index lacked is indexed too.
+      expect(await rebuildTeamSearch(client)).toEqual({ retokenized: 1, indexed: 3 })
+      expect(await schemes()).toEqual([
+        { id: 'c1', scheme: 2 },
+        { id: 'c2', scheme: 2 },
+        { id: 'p1', scheme: 2 },
+        { id: 'r1', scheme: 2 },
+      ])
+      expect((await searchTeam(client, '0000MA')).map((h) => h.id)).toEqual(['c1'])
+      expect((await searchTeam(client, '旗舰')).map((h) => h.title)).toEqual(['青禾旗舰店（青禾）'])
+      expect((await searchTeam(client, '山岚')).map((h) => `${h.kind}:${h.title}`).sort()).toEqual([
+        'company:山岚',
+        'relation:授权：山岚 → 青禾',
+      ])
+      // Recorded on the rows: a second run has nothing to do.
+      expect(await rebuildTeamSearch(client)).toEqual({ retokenized: 0, indexed: 0 })
+    })
+  })
+
+  it('runs again as a no-op, and refuses a schema newer than this build, changing nothing', async () => {
+    const url = await migratedTo(LATEST_PG_SCHEMA_VERSION)
+    await withClient(url, async (client) => {
+      expect(await migrateTeam(client)).toEqual({
+        from: LATEST_PG_SCHEMA_VERSION,
+        to: LATEST_PG_SCHEMA_VERSION,
+      })
       await inTransaction(client, async () => {
         await client.query("INSERT INTO schema_migrations (version, name) VALUES (99, 'future')")
       })

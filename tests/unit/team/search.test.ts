@@ -55,6 +55,12 @@ const QUERIES = [
   '食品',
   '不存在的词',
   '',
+  // Any part of a number (issue 13 item 14): the middle of a USCC, of a registration number.
+  '0000MA',
+  'ma01abcd',
+  '567890',
+  '00001',
+  '8xq3k',
 ]
 
 describe('search: team library (PostgreSQL) as the embedded library (SQLite)', () => {
@@ -78,6 +84,14 @@ describe('search: team library (PostgreSQL) as the embedded library (SQLite)', (
       const hits = (await searchTeam(client, '青禾')).map((h) => h.id).sort()
       expect(hits).toEqual(['c0', 'c4'])
       expect(await searchTeam(client, '')).toEqual([])
+    })
+  })
+
+  it('finds a USCC by six characters from its middle, as the embedded library does', async () => {
+    await withClient(url, async (client) => {
+      expect((await searchTeam(client, '0000MA')).map((h) => h.id)).toEqual(['c0'])
+      expect(searchLibrary(local.backend.db, '0000MA').map((h) => h.id)).toEqual(['c0'])
+      expect((await searchTeam(client, '0108MA')).map((h) => h.id)).toEqual(['c1'])
     })
   })
 })
