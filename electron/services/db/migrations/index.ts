@@ -11,6 +11,7 @@ import { migration0009 } from './0009-template-wording'
 import { migration0010 } from './0010-audit-origin'
 import { migration0011 } from './0011-row-versions'
 import { migration0012 } from './0012-packet-trademark-order'
+import { migration0013 } from './0013-packet-queue'
 import { migration0015 } from './0015-account-industry-query-date'
 
 /** Every migration, in order. Append only: never edit one that has shipped. */
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0010,
   migration0011,
   migration0012,
+  migration0013,
   migration0015,
 ]
 
