@@ -10,9 +10,8 @@ import type { PacketPlan } from './plan-for-packet'
  * each requirement's status. An export records it; the list says 已导出 while it is unchanged.
  */
 export function planDigest(planned: Pick<PacketPlan, 'scenario' | 'plan'>): string {
-  const { asOf: _asOf, ...scenario } = planned.scenario
   const body = JSON.stringify({
-    scenario,
+    scenario: { ...planned.scenario, asOf: null },
     route: planned.plan.route,
     ready: planned.plan.ready,
     requirements: planned.plan.requirements.map(requirementKey),
