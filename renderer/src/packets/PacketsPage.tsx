@@ -78,6 +78,14 @@ function missingText(
     : pick(`缺：${shown}`, `Missing: ${shown}`)
 }
 
+/** An ISO time as this computer's local YYYY-MM-DD HH:mm. */
+function localMinute(iso: string): string {
+  const at = new Date(iso)
+  if (Number.isNaN(at.getTime())) return iso
+  const two = (n: number) => String(n).padStart(2, '0')
+  return `${at.getFullYear()}-${two(at.getMonth() + 1)}-${two(at.getDate())} ${two(at.getHours())}:${two(at.getMinutes())}`
+}
+
 export function PacketsPage() {
   const api = useApi()
   const { t, pick, language } = useI18n()
@@ -112,6 +120,10 @@ export function PacketsPage() {
   }, [packets.data, showArchived, stateFilter, sort])
 
   const reload = () => setVersion((v) => v + 1)
+  const closePending = () => {
+    setPending(null)
+    setError(null)
+  }
 
   /** One call at a time: every action is disabled while it runs (issue 13 item 4). */
   const run = async (action: () => Promise<string>) => {
@@ -278,8 +290,8 @@ export function PacketsPage() {
                       )}
                     </Stack>
                   </Table.Td>
-                  <Table.Td data-testid="packet-changed">
-                    {p.changedAt.slice(0, 16).replace('T', ' ')}
+                  <Table.Td data-testid="packet-changed" data-at={p.changedAt}>
+                    {localMinute(p.changedAt)}
                   </Table.Td>
                   <Table.Td onClick={(e) => e.stopPropagation()}>
                     <Menu position="bottom-end" withinPortal>
@@ -353,7 +365,7 @@ export function PacketsPage() {
       {packets.error && <Text c="red">{packets.error}</Text>}
       <Modal
         opened={pending?.kind === 'duplicate'}
-        onClose={() => setPending(null)}
+        onClose={closePending}
         title={pick('复制为新账号', 'Duplicate for a new account')}
       >
         {pending?.kind === 'duplicate' && (
@@ -386,7 +398,7 @@ export function PacketsPage() {
               />
               {error && <Alert color="red">{error}</Alert>}
               <Group justify="flex-end">
-                <Button variant="default" onClick={() => setPending(null)}>
+                <Button variant="default" onClick={closePending}>
                   {pick('取消', 'Cancel')}
                 </Button>
                 <Button type="submit" loading={busy} disabled={!pending.name.trim()}>
@@ -399,7 +411,7 @@ export function PacketsPage() {
       </Modal>
       <Modal
         opened={pending?.kind === 'delete'}
-        onClose={() => setPending(null)}
+        onClose={closePending}
         title={pick('移到回收站？', 'Move to the recycle bin?')}
       >
         {pending?.kind === 'delete' && (
@@ -412,7 +424,7 @@ export function PacketsPage() {
             </Text>
             {error && <Alert color="red">{error}</Alert>}
             <Group justify="flex-end">
-              <Button variant="default" onClick={() => setPending(null)}>
+              <Button variant="default" onClick={closePending}>
                 {pick('取消', 'Cancel')}
               </Button>
               <Button
