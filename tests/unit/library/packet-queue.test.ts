@@ -136,6 +136,39 @@ describe('the work queue', () => {
     expect((await byName('禾木生活')).state.kind).toBe('awaiting_signature')
   })
 
+  it('a mark whose application is too young (R6): 受阻至 the first day it may be submitted', async () => {
+    const packet = await byName('山岚旗舰店')
+    const young = (await backend.handlers['trademarks.list']({})).find(
+      (t) => t.regNo === '78901234',
+    )
+    await backend.handlers['packets.save']({
+      id: packet.id,
+      version: packet.version,
+      applicantCompanyId: packet.applicantCompanyId,
+      accountType: packet.accountType,
+      accountName: packet.accountName,
+      promotedSubject: packet.promotedSubject,
+      industries: packet.industries,
+      trademarkIds: [...packet.trademarkIds, young?.id ?? ''],
+    })
+    const blocked = await byName('山岚旗舰店')
+    expect(blocked.state.kind).toBe('blocked')
+    expect(blocked.state.until).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+    expect((blocked.state.until ?? '') > '2026-11-28').toBe(true)
+    // Back as it was, for the tests below.
+    await backend.handlers['packets.save']({
+      id: blocked.id,
+      version: blocked.version,
+      applicantCompanyId: blocked.applicantCompanyId,
+      accountType: blocked.accountType,
+      accountName: blocked.accountName,
+      promotedSubject: blocked.promotedSubject,
+      industries: blocked.industries,
+      trademarkIds: packet.trademarkIds,
+    })
+    expect((await byName('山岚旗舰店')).state.kind).toBe('incomplete')
+  })
+
   it('duplicates a packet for a new account: all but the name and its history', async () => {
     const source = await byName('Maple枫叶')
     const avatars = async (packetId: string) =>
