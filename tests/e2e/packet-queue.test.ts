@@ -133,10 +133,8 @@ describe('the packet work queue', () => {
     await toList()
     await action('青禾文化二号', '移到回收站…')
     await expect.poll(() => page.getByRole('dialog').isVisible()).toBe(true)
-    // The picture once the dialog has faded in.
-    await expect
-      .poll(() => page.getByRole('dialog').evaluate((el) => getComputedStyle(el).opacity))
-      .toBe('1')
+    // The picture once the dialog has moved in (a trial click waits until it is still).
+    await page.getByTestId('confirm-delete-packet').click({ trial: true })
     await page.screenshot({ path: join(SHOTS, 'packet-queue-delete-confirm.png') })
     await page.getByTestId('confirm-delete-packet').click()
     await expect.poll(async () => (await names()).includes('青禾文化二号')).toBe(false)
