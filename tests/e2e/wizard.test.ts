@@ -127,8 +127,10 @@ describe('packet wizard on the demo library', () => {
     await page.screenshot({ path: join(SHOTS, 'wizard-export.png'), fullPage: true })
     await page.getByRole('button', { name: '返回列表' }).click()
 
-    // The next export offers the folder this one went to.
-    await walkToCheck('Maple枫叶')
+    // The next export offers the folder this one went to. Exported, the packet opens at 检查
+    // (issue 13 item 7).
+    await openPacket('Maple枫叶')
+    await expect.poll(activeStep).toContain('检查')
     await page.getByRole('button', { name: '下一步' }).click()
     await expect.poll(() => page.getByLabel('导出到文件夹').inputValue()).toBe(outDir)
     await page.getByRole('button', { name: '返回列表' }).click()
