@@ -176,6 +176,9 @@ describe('team library migrations (PostgreSQL)', () => {
       await client.query('SELECT 1')
       expect(heard).toContain('{"table" : "packet_exports"}')
       expect(await tables(client)).toContain('packet_exports')
+    })
+  })
+
   it('0008 account-industry-query-date: a packet’s 行业类别 (JSON or null), a trademark’s 查询日期', async () => {
     const url = await migratedTo(PG_MIGRATIONS.findIndex((m) => m.version === 8) + 1)
     await withClient(url, async (client) => {
