@@ -6,6 +6,7 @@ const BACKEND_SUITE = [
   'tests/unit/library/versions.test.ts',
   'tests/unit/library/purge.test.ts',
   'tests/unit/library/exports.test.ts',
+  'tests/unit/library/packet-queue.test.ts',
   'tests/unit/library/letters.test.ts',
   'tests/unit/library/industries.test.ts',
   'tests/unit/library/review-fixes.test.ts',

@@ -76,7 +76,7 @@ export interface TeamStatus {
 
 const byId = z.object({ id: entityId }).strict()
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, '应为 64 位十六进制 SHA-256')
-const deletableKind = z.enum(['company', 'person', 'trademark', 'relation', 'document'])
+const deletableKind = z.enum(['company', 'person', 'trademark', 'relation', 'document', 'packet'])
 const optionalDate = z
   .string()
   .refine(isIsoDate, { message: '日期无效：应为真实存在的日期（YYYY-MM-DD）' })
@@ -488,6 +488,23 @@ export const contract = {
    * expires (with the packets it affects), rejected packets, and the 12-month timeline.
    */
   'overview.today': { effect: 'read', input: noInput, output: out<TodayOverview>() },
+  /**
+   * A new account for the same advertiser (issue 13 item 7): everything of the packet but its
+   * account name (given here) and its submissions and exports.
+   */
+  'packets.duplicate': {
+    effect: 'write',
+    input: z
+      .object({ id: entityId, accountName: z.string().trim().min(1, '请填写新账号名称').max(100) })
+      .strict(),
+    output: out<Packet>(),
+  },
+  /** 归档 / 取消归档: hidden from the default list, kept as it is. */
+  'packets.archive': {
+    effect: 'write',
+    input: z.object({ id: entityId, archived: z.boolean() }).strict(),
+    output: out<Packet>(),
+  },
   'letters.list': {
     effect: 'read',
     input: z.object({ relationId: entityId.optional(), packetId: entityId.optional() }).strict(),

@@ -55,6 +55,8 @@ export const METHOD_NAMES = [
   'packets.recordSubmission',
   'packets.submissions',
   'overview.today',
+  'packets.duplicate',
+  'packets.archive',
   'letters.list',
   'letters.generate',
   'letters.markPrinted',

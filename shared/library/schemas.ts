@@ -1,3 +1,4 @@
+import type { PacketState } from '../rules/packet-state'
 import { isIsoDate } from '../dates'
 import { ID_DOCUMENT_TYPES } from '../validators'
 import type { ReadingSummary } from '../reading/reading-summary'
@@ -209,7 +210,7 @@ export interface ExpiryItem {
 }
 
 export interface DeletedItem {
-  kind: 'company' | 'person' | 'trademark' | 'relation' | 'document'
+  kind: 'company' | 'person' | 'trademark' | 'relation' | 'document' | 'packet'
   id: string
   title: string
   deletedAt: string
@@ -264,6 +265,8 @@ export interface Packet {
   updatedAt: string
   /** Bumped by the database on every save (issue 11). */
   version: number
+  /** Hidden from the default packet list (issue 13 item 7). */
+  archived: boolean
 }
 
 /** Where a plan requirement's file belongs (packets.requirementTarget). */
@@ -284,6 +287,10 @@ export interface PacketListItem extends Packet {
   route: 'online' | 'email'
   /** What the platform's form still lacks (each keeps the packet from being ready). */
   formProblems: string[]
+  /** Its place in the work queue (shared/rules/packet-state.ts). */
+  state: PacketState
+  /** 更新时间: the last save, export or recorded submission, whichever is latest. */
+  changedAt: string
 }
 
 export const submissionInputSchema = z

@@ -26,7 +26,8 @@ async function openPacket(accountName: string) {
   const back = page.getByRole('button', { name: '返回列表' })
   if (await back.isVisible()) await back.click()
   await page.getByTestId('packets-table').getByText(accountName, { exact: true }).click()
-  await expect.poll(() => page.getByText('已注册小红书账号并绑定手机号').isVisible()).toBe(true)
+  // A finished packet (exported, submitted) opens at 检查, the others at 前提 (issue 13 item 7).
+  await expect.poll(activeStep).toMatch(/前提|检查/)
 }
 
 /**
@@ -126,8 +127,10 @@ describe('packet wizard on the demo library', () => {
     await page.screenshot({ path: join(SHOTS, 'wizard-export.png'), fullPage: true })
     await page.getByRole('button', { name: '返回列表' }).click()
 
-    // The next export offers the folder this one went to.
-    await walkToCheck('Maple枫叶')
+    // The next export offers the folder this one went to. Exported, the packet opens at 检查
+    // (issue 13 item 7).
+    await openPacket('Maple枫叶')
+    await expect.poll(activeStep).toContain('检查')
     await page.getByRole('button', { name: '下一步' }).click()
     await expect.poll(() => page.getByLabel('导出到文件夹').inputValue()).toBe(outDir)
     await page.getByRole('button', { name: '返回列表' }).click()
@@ -164,7 +167,8 @@ describe('packet wizard on the demo library', () => {
   })
 
   it('a packet without a 推广行业 is never ready, and the wizard keeps the user on the industry step', async () => {
-    // Maple枫叶 is ready: its documents are complete and its form names an industry.
+    // Maple枫叶 is ready (and exported above): its documents are complete and its form names an
+    // industry.
     await page.getByRole('navigation').getByText('资质包').click()
     const back = page.getByRole('button', { name: '返回列表' })
     if (await back.isVisible()) await back.click()
@@ -175,7 +179,7 @@ describe('packet wizard on the demo library', () => {
         .filter({ has: page.getByRole('cell', { name, exact: true }) })
         .getByTestId('packet-state')
         .textContent()
-    await expect.poll(() => state('Maple枫叶')).toBe('可提交')
+    await expect.poll(() => state('Maple枫叶')).toBe('已导出')
 
     await openPacket('Maple枫叶')
     await page.getByRole('button', { name: '行业资质' }).click()
@@ -200,7 +204,7 @@ describe('packet wizard on the demo library', () => {
     await page.screenshot({ path: join(SHOTS, 'wizard-no-industry-not-ready.png'), fullPage: true })
 
     await page.getByRole('button', { name: '返回列表' }).click()
-    await expect.poll(() => state('Maple枫叶')).toBe('尚未齐全')
+    await expect.poll(() => state('Maple枫叶')).toBe('待补材料')
     await page.screenshot({ path: join(SHOTS, 'packets-list-state.png'), fullPage: true })
     expect(problems).toEqual([])
   })

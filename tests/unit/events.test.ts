@@ -112,6 +112,9 @@ const EXPECTED_WRITES: MethodName[] = [
   // Declares the relation a requirement needs when the library lacks it.
   'packets.requirementTarget',
   'packets.recordSubmission',
+  // The work queue (issue 13 item 7): a copy for a new account, archive and unarchive.
+  'packets.duplicate',
+  'packets.archive',
   'letters.generate',
   'letters.markPrinted',
   'letters.generateForPacket',

@@ -9,6 +9,7 @@ import { inSnapshot } from '../storage/library-store'
 import { listDocumentsOwnedBy } from '../library/documents'
 import { scopeOwnerIds } from '../packets/scenario'
 import { listRelations } from '../library/relations'
+import { planDigest, recordExport } from '../packets/exports'
 import { planWith, type PlanSource } from '../packets/plan-for-packet'
 import { APP_VERSION } from '../version'
 import { checklistBlocks } from './checklist-content'
@@ -78,30 +79,28 @@ export async function exportPacket(
   // The plan and the documents it picks from, in one snapshot (the stored files they name are
   // immutable, read by their SHA-256 afterwards).
   const catalog = await source.catalog()
-  const { packet, scenario, plan, formProblems, documents, relationIds } = await inSnapshot(
-    source.library,
-    async (db) => {
-      const planned = await planWith(db, catalog, packetId, asOf, source.reads)
-      const parties = new Set([
-        planned.scenario.applicant.id,
-        ...planned.scenario.parties.map((p) => p.id),
-      ])
-      const relationIds = new Set(
-        (await listRelations(db))
-          .filter((r) => parties.has(r.from.id) && parties.has(r.to.id))
-          .map((r) => r.id),
-      )
-      // The documents of the packet's scope only, not the whole library.
-      const owners = scopeOwnerIds({
-        packetId,
-        applicantId: planned.scenario.applicant.id,
-        trademarkIds: new Set(planned.scenario.trademarks.map((t) => t.id)),
-        partyIds: parties,
-        relationIds,
-      })
-      return { ...planned, relationIds, documents: await listDocumentsOwnedBy(db, owners) }
-    },
-  )
+  const snapshot = await inSnapshot(source.library, async (db) => {
+    const planned = await planWith(db, catalog, packetId, asOf, source.reads)
+    const parties = new Set([
+      planned.scenario.applicant.id,
+      ...planned.scenario.parties.map((p) => p.id),
+    ])
+    const relationIds = new Set(
+      (await listRelations(db))
+        .filter((r) => parties.has(r.from.id) && parties.has(r.to.id))
+        .map((r) => r.id),
+    )
+    // The documents of the packet's scope only, not the whole library.
+    const owners = scopeOwnerIds({
+      packetId,
+      applicantId: planned.scenario.applicant.id,
+      trademarkIds: new Set(planned.scenario.trademarks.map((t) => t.id)),
+      partyIds: parties,
+      relationIds,
+    })
+    return { ...planned, relationIds, documents: await listDocumentsOwnedBy(db, owners) }
+  })
+  const { packet, scenario, plan, formProblems, documents, relationIds } = snapshot
   if (!plan.ready && options.draft !== true) {
     throw notReadyError(scenario, plan, packet.accountName, formProblems)
   }
@@ -114,6 +113,7 @@ export async function exportPacket(
     root,
     safeFileName(packetFolderName(packet.accountName, asOf, draft)),
   )
+  let result: ExportResult
   try {
     const names = new NameAllocator(join(root, staging.plannedName).length + SUFFIX_ROOM)
     const emailed = (slot: Slot) => plan.route === 'email' && (slot === 'other' || slot === 'email')
@@ -182,12 +182,20 @@ export async function exportPacket(
     }
     // Written last and by name, so the manifest never lists itself.
     await staging.write(MANIFEST_FILE, Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`))
-    const folder = await staging.commit()
-    return { folder, manifest }
+    result = { folder: await staging.commit(), manifest }
   } catch (error) {
     await staging.discard().catch(() => undefined)
     throw error
   }
+  // Recorded only once the folder is in place: the list's 已导出 and 更新时间 (issue 13 item 7).
+  await recordExport(source.library, {
+    packetId: packet.id,
+    folder: result.folder,
+    route: plan.route,
+    draft,
+    digest: planDigest(snapshot),
+  })
+  return result
 }
 
 const noSlot = {

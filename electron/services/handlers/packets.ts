@@ -1,9 +1,18 @@
 import type { Handlers } from '../../../shared/contract'
+import type { PacketListItem } from '../../../shared/library/schemas'
 import { trademarksHitByName } from '../../../shared/rules/account-name'
+import { packetState } from '../../../shared/rules/packet-state'
 import { listTrademarks } from '../library/trademarks'
 import { planForPacket } from '../packets/plan-for-packet'
 import { requirementTarget } from '../packets/requirement-target'
-import { getPacket, listPackets, savePacket } from '../packets/packets'
+import { activityOf, planDigest } from '../packets/exports'
+import {
+  duplicatePacket,
+  getPacket,
+  listPackets,
+  savePacket,
+  setPacketArchived,
+} from '../packets/packets'
 import { buildScenario } from '../packets/scenario'
 import { listSubmissions, recordSubmission } from '../packets/submissions'
 import { loadStarterCatalog } from '../industries'
@@ -22,6 +31,8 @@ type PacketMethods =
   | 'packets.trademarkHits'
   | 'packets.recordSubmission'
   | 'packets.submissions'
+  | 'packets.duplicate'
+  | 'packets.archive'
 
 export function packetHandlers(ctx: BackendContext): Pick<Handlers, PacketMethods> {
   const { library } = ctx
@@ -43,23 +54,70 @@ export function packetHandlers(ctx: BackendContext): Pick<Handlers, PacketMethod
         starter: starter.some((e) => e.primary === k.primary && e.secondary === k.secondary),
       }))
     },
-    // Each packet with its state by the one definition of ready (planForPacket).
+    // Each packet with its place in the work queue (shared/rules/packet-state.ts), from the one
+    // definition of ready (planForPacket), its latest submission and its latest export.
     'packets.list': async () => {
       const asOf = ctx.today()
       const packets = await listPackets(db)
-      const states = []
+      const activity = await activityOf(
+        db,
+        packets.map((p) => p.id),
+      )
+      const items: PacketListItem[] = []
       for (const packet of packets) {
+        const seen = activity.get(packet.id)
+        const changedAt = [packet.updatedAt, seen?.submission?.at, seen?.lastExportAt]
+          .filter((t): t is string => typeof t === 'string')
+          .sort()
+          .pop()
+        const history = {
+          latestSubmission: seen?.submission ?? null,
+          latestExport: seen?.exported ?? null,
+          asOf,
+        }
         // One packet that cannot be planned must not hide the others: it shows as not ready.
         try {
-          const { plan, formProblems } = await planForPacket(ctx, packet.id, asOf)
-          states.push({ ...packet, ready: plan.ready, route: plan.route, formProblems })
+          const planned = await planForPacket(ctx, packet.id, asOf)
+          const { plan, formProblems } = planned
+          const state = packetState({
+            ...history,
+            plan,
+            formProblems,
+            waitingSignatures: planned.waitingSignatures,
+            digest: planDigest(planned),
+          })
+          items.push({
+            ...packet,
+            ready: plan.ready,
+            route: plan.route,
+            formProblems,
+            state,
+            changedAt: changedAt ?? packet.updatedAt,
+          })
         } catch {
-          const reason = '无法计算此资质包的材料清单（申请主体或相关记录可能已被删除）'
-          states.push({ ...packet, ready: false, route: 'online' as const, formProblems: [reason] })
+          const formProblems = ['无法计算此资质包的材料清单（申请主体或相关记录可能已被删除）']
+          const plan = { ready: false, route: 'online' as const, requirements: [], blockers: [] }
+          const state = packetState({
+            ...history,
+            plan,
+            formProblems,
+            waitingSignatures: 0,
+            digest: '',
+          })
+          items.push({
+            ...packet,
+            ready: false,
+            route: 'online',
+            formProblems,
+            state,
+            changedAt: changedAt ?? packet.updatedAt,
+          })
         }
       }
-      return states
+      return items
     },
+    'packets.duplicate': ({ id, accountName }) => duplicatePacket(library, id, accountName),
+    'packets.archive': ({ id, archived }) => setPacketArchived(library, id, archived),
     'packets.save': (input) => savePacket(library, input),
     'packets.plan': async ({ id }) => {
       const { plan, asOf, formProblems } = await planForPacket(ctx, id, ctx.today())

@@ -39,14 +39,21 @@ export async function relationIdFor(db: Executor, ref: RequirementRef): Promise<
 
 /**
  * A missing letter that was generated but whose signed scan is not back yet
- * says so (the plan itself only knows documents).
+ * says so (the plan itself only knows documents); `waiting` counts them (the work queue's
+ * 待签字扫描件).
  */
-export async function withPendingLetters(db: Executor, plan: Plan): Promise<Plan> {
+export async function pendingLetters(
+  db: Executor,
+  plan: Plan,
+): Promise<{ plan: Plan; waiting: number }> {
   const requirements: Plan['requirements'] = []
+  let waiting = 0
   for (const requirement of plan.requirements) {
-    requirements.push(await withPendingNote(db, requirement))
+    const noted = await withPendingNote(db, requirement)
+    waiting += noted.reasons.length - requirement.reasons.length
+    requirements.push(noted)
   }
-  return { ...plan, requirements }
+  return { plan: { ...plan, requirements }, waiting }
 }
 
 async function withPendingNote(

@@ -9,7 +9,7 @@ import { recordAudit } from './audit'
 import { TABLE, type DeletableKind } from './recycle'
 
 /** Purge order for 清空回收站: what refers to a row goes before it. */
-const ORDER: DeletableKind[] = ['document', 'relation', 'trademark', 'person', 'company']
+const ORDER: DeletableKind[] = ['document', 'packet', 'relation', 'trademark', 'person', 'company']
 
 /** Files no row refers to any more (documents, letters, templates), among `shas`. */
 async function unreferenced(db: Executor, shas: string[]): Promise<string[]> {
@@ -79,7 +79,8 @@ export async function purgeDeleted(
               .where('owner_id', '=', id)
               .execute()
           ).map((d) => {
-            if (d.deleted_at === null) {
+            // A packet's own documents (its avatar) were in the bin with it.
+            if (d.deleted_at === null && kind !== 'packet') {
               throw new AppError('CONFLICT', '它还有未删除的文件，不能彻底删除。')
             }
             return d.id
@@ -103,6 +104,17 @@ export async function purgeDeleted(
         .execute()
       shas.push(...letters.map((l) => l.pdf_sha256))
       await trx.deleteFrom('letters').where('relation_id', '=', id).execute()
+    }
+    if (kind === 'packet') {
+      // Its history goes with it; letters stay with their relation, no longer naming it.
+      await trx
+        .updateTable('letters')
+        .set({ packet_id: null })
+        .where('packet_id', '=', id)
+        .execute()
+      await trx.deleteFrom('submissions').where('packet_id', '=', id).execute()
+      await trx.deleteFrom('packet_exports').where('packet_id', '=', id).execute()
+      await trx.deleteFrom('packet_trademarks').where('packet_id', '=', id).execute()
     }
     if (kind !== 'document') {
       try {

@@ -18,6 +18,7 @@ export const TABLE = {
   trademark: 'trademarks',
   relation: 'relations',
   document: 'documents',
+  packet: 'packets',
 } as const satisfies Record<DeletableKind, string>
 
 const relationLabel = (type: string): string =>
@@ -54,7 +55,8 @@ async function dependantsOf(db: Executor, kind: DeletableKind, id: string): Prom
       .execute()
     out.push(...relations.map((r) => relationLabel(r.type)))
   }
-  if (kind !== 'document') {
+  // A packet's own documents (its avatar) go to the bin with it.
+  if (kind !== 'document' && kind !== 'packet') {
     const { n } = await db
       .selectFrom('documents')
       .select((eb) => eb.fn.countAll().as('n'))
@@ -184,6 +186,19 @@ export async function listDeleted(db: Executor): Promise<DeletedItem[]> {
       title: requirementLabel(r.requirement),
       deletedAt: r.deleted_at ?? '',
     })),
+    // Packets by their account name (issue 13 item 7).
+    ...(
+      await db
+        .selectFrom('packets')
+        .select(['id', 'account_name', 'deleted_at'])
+        .where('deleted_at', 'is not', null)
+        .execute()
+    ).map((r) => ({
+      kind: 'packet' as const,
+      id: r.id,
+      title: r.account_name,
+      deletedAt: r.deleted_at ?? '',
+    })),
   ]
   return items.sort((a, b) =>
     a.deletedAt !== b.deletedAt ? (a.deletedAt < b.deletedAt ? 1 : -1) : a.id < b.id ? -1 : 1,
@@ -229,6 +244,21 @@ async function deletedParents(db: Executor, kind: DeletableKind, id: string): Pr
         await deletedName('companies', r.to_company_id),
       )
     }
+  } else if (kind === 'packet') {
+    const p = await db
+      .selectFrom('packets')
+      .select('applicant_company_id')
+      .where('id', '=', id)
+      .executeTakeFirst()
+    if (p) names.push(await deletedName('companies', p.applicant_company_id))
+    const marks = await db
+      .selectFrom('packet_trademarks as pt')
+      .innerJoin('trademarks as t', 't.id', 'pt.trademark_id')
+      .select(['t.text', 't.reg_no'])
+      .where('pt.packet_id', '=', id)
+      .where('t.deleted_at', 'is not', null)
+      .execute()
+    names.push(...marks.map((t) => `商标“${t.text}”（${t.reg_no}）`))
   } else if (kind === 'document') {
     const d = await db
       .selectFrom('documents')

@@ -3,7 +3,7 @@ import { indexEntity } from './search'
 import type { Executor, LibraryStore } from '../storage/library-store'
 import type { DeletedItem } from '../../../shared/library/schemas'
 import { SEARCH_SOURCES, searchTextOf } from './search-text'
-import { indexRelation } from './search-entries'
+import { indexPacket, indexRelation } from './search-entries'
 
 /** Put a restored entity back into the search index, from its row. */
 export async function reindexEntity(
@@ -13,6 +13,7 @@ export async function reindexEntity(
   id: string,
 ): Promise<void> {
   if (kind === 'relation') return indexRelation(store, db, id)
+  if (kind === 'packet') return indexPacket(store, db, id)
   if (kind !== 'company' && kind !== 'person' && kind !== 'trademark') return
   const source = SEARCH_SOURCES[kind]
   const row = await db

@@ -53,6 +53,7 @@ function toPacket(row: PacketRow, trademarkIds: string[]): Packet {
     notes: row.notes,
     updatedAt: row.updated_at,
     version: row.version,
+    archived: row.archived === 1,
   }
 }
 
@@ -148,6 +149,125 @@ export async function savePacket(store: LibraryStore, input: PacketInput): Promi
         )
         .execute()
     }
+    return getPacket(trx, id)
+  })
+}
+
+/**
+ * A new account for the same advertiser (issue 13 item 7): a copy of the packet — applicant,
+ * account type, promoted subject, industries, trademarks, avatar fit, prerequisites, notes and
+ * its own documents (the avatar: a new row on the same stored file) — under a new account name,
+ * without its submissions, exports or letters, and not archived.
+ */
+export async function duplicatePacket(
+  store: LibraryStore,
+  sourceId: string,
+  accountName: string,
+): Promise<Packet> {
+  const name = accountName.trim()
+  return store.db.transaction().execute(async (trx) => {
+    const source = await getPacket(trx, sourceId)
+    const taken = await trx
+      .selectFrom('packets')
+      .select('id')
+      .where('deleted_at', 'is', null)
+      .where('account_name', '=', name)
+      .executeTakeFirst()
+    if (taken) {
+      throw new AppError(
+        'CONFLICT',
+        `已有账号名称为“${name}”的资质包，请换一个名称。`,
+        'accountName',
+      )
+    }
+    const row = await trx
+      .selectFrom('packets')
+      .selectAll()
+      .where('id', '=', sourceId)
+      .executeTakeFirstOrThrow()
+    const at = now()
+    const id = newId('pk')
+    await trx
+      .insertInto('packets')
+      .values({
+        id,
+        applicant_company_id: row.applicant_company_id,
+        account_type: row.account_type,
+        account_name: name,
+        promoted_subject: row.promoted_subject,
+        industries: row.industries,
+        avatar_fit: row.avatar_fit,
+        prerequisites: row.prerequisites,
+        notes: row.notes,
+        created_at: at,
+        updated_at: at,
+        updated_by: store.actor,
+      })
+      .execute()
+    if (source.trademarkIds.length > 0) {
+      await trx
+        .insertInto('packet_trademarks')
+        .values(
+          source.trademarkIds.map((trademarkId, position) => ({
+            packet_id: id,
+            trademark_id: trademarkId,
+            position,
+          })),
+        )
+        .execute()
+    }
+    const documents = await trx
+      .selectFrom('documents')
+      .selectAll()
+      .where('owner_kind', '=', 'packet')
+      .where('owner_id', '=', sourceId)
+      .where('deleted_at', 'is', null)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute()
+    for (const doc of documents) {
+      await trx
+        .insertInto('documents')
+        .values({
+          id: newId('do'),
+          requirement: doc.requirement,
+          owner_kind: 'packet',
+          owner_id: id,
+          subject: doc.subject,
+          catalog_name: doc.catalog_name,
+          file_sha256: doc.file_sha256,
+          issued_on: doc.issued_on,
+          valid_until: doc.valid_until,
+          notes: doc.notes,
+          original_name: doc.original_name,
+          preferred_at: doc.preferred_at,
+          created_at: at,
+          updated_at: at,
+          updated_by: store.actor,
+        })
+        .execute()
+    }
+    // Found by search like any packet (issue 13 item 14).
+    await indexPacket(store, trx, id)
+    await recordAudit(trx, 'create', 'packet', id, `copy of ${sourceId}`)
+    return getPacket(trx, id)
+  })
+}
+
+/** 归档 / 取消归档: only the flag changes (the packet stays as it is, 更新时间 too). */
+export async function setPacketArchived(
+  store: LibraryStore,
+  id: string,
+  archived: boolean,
+): Promise<Packet> {
+  return store.db.transaction().execute(async (trx) => {
+    await getPacket(trx, id)
+    await trx
+      .updateTable('packets')
+      .set({ archived: archived ? 1 : 0, updated_by: store.actor })
+      .where('id', '=', id)
+      .execute()
+    await recordAudit(trx, 'edit', 'packet', id, archived ? 'archived' : 'unarchived')
     return getPacket(trx, id)
   })
 }

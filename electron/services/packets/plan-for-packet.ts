@@ -4,7 +4,7 @@ import { plan as planScenario } from '../../../shared/rules/plan'
 import { isPacketReady, packetFormProblems } from '../../../shared/rules/readiness'
 import type { Scenario } from '../../../shared/rules/scenario'
 import type { Plan } from '../../../shared/rules/types'
-import { withPendingLetters } from '../letters/pending'
+import { pendingLetters } from '../letters/pending'
 import { getPacket } from './packets'
 import { buildScenario, type ReadLookup } from './scenario'
 import { inSnapshot, type Executor, type LibraryStore } from '../storage/library-store'
@@ -25,6 +25,8 @@ export interface PacketPlan {
   asOf: string
   /** What the platform's form still lacks (no 推广行业, …): each keeps `ready` false. */
   formProblems: string[]
+  /** Letters generated for its requirements whose signed scans are not back yet. */
+  waitingSignatures: number
 }
 
 /**
@@ -55,7 +57,7 @@ export async function planWith(
 ): Promise<PacketPlan> {
   const packet = await getPacket(db, packetId)
   const scenario = await buildScenario(db, packetId, asOf, reads, without)
-  const documentPlan = await withPendingLetters(db, planScenario(scenario, catalog))
+  const { plan: documentPlan, waiting } = await pendingLetters(db, planScenario(scenario, catalog))
   const formProblems = packetFormProblems({
     applicantCompanyId: packet.applicantCompanyId,
     accountName: packet.accountName,
@@ -68,6 +70,7 @@ export async function planWith(
     scenario,
     asOf,
     formProblems,
+    waitingSignatures: waiting,
     plan: { ...documentPlan, ready: isPacketReady(documentPlan.ready, formProblems) },
   }
 }

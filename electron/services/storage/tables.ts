@@ -128,6 +128,20 @@ interface PacketsTable extends Stamped {
   created_at: string
   updated_at: string
   deleted_at: string | null
+  /** 0 or 1 (migration 0013): hidden from the default list. */
+  archived: ColumnType<number, number | undefined, number>
+}
+
+/** One export of a packet, recorded once its folder is in place (migration 0013). */
+interface PacketExportsTable {
+  id: string
+  packet_id: string
+  exported_at: string
+  folder: string
+  route: 'online' | 'email'
+  /** 0 or 1. */
+  draft: number
+  plan_digest: string
 }
 
 interface PacketTrademarksTable {
@@ -215,6 +229,7 @@ export interface LibraryTables {
   packets: PacketsTable
   packet_trademarks: PacketTrademarksTable
   submissions: SubmissionsTable
+  packet_exports: PacketExportsTable
   letters: LettersTable
   user_industries: UserIndustriesTable
   letter_templates: LetterTemplatesTable

@@ -17,6 +17,7 @@ export const LIBRARY_TABLES = [
   'packets',
   'packet_trademarks',
   'submissions',
+  'packet_exports',
   'letters',
   'user_industries',
   'letter_templates',

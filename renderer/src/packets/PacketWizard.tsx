@@ -23,14 +23,19 @@ const INDUSTRY_STEP = 2
 /**
  * The platform's form, step by step: 前提 → 账号信息 → 行业资质 → 其他资质 → 检查 → 导出.
  * `packet`: the packet opened (null: a new one); its version is what the autosaves are made from.
+ * `initialStep`: where it opens (the list opens a finished packet at 检查, issue 13 item 7).
  */
-export function PacketWizard(props: { packet: Packet | null; onClose: () => void }) {
+export function PacketWizard(props: {
+  packet: Packet | null
+  initialStep?: number
+  onClose: () => void
+}) {
   const api = useApi()
   const { pick } = useI18n()
   const [draft, setDraft] = useState<Draft>(() =>
     props.packet ? draftOf(props.packet) : emptyDraft(),
   )
-  const [active, setActive] = useState(0)
+  const [active, setActive] = useState(props.packet ? (props.initialStep ?? 0) : 0)
   const [error, setError] = useState<string | null>(null)
   const [plan, setPlan] = useState<{
     plan: Plan

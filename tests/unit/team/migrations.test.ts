@@ -150,6 +150,39 @@ describe('team library migrations (PostgreSQL)', () => {
     })
   })
 
+  it('0006 packet-queue: an archived flag on packets, and exports of live packets, announced', async () => {
+    const url = await migratedTo(6)
+    await withClient(url, async (client) => {
+      expect(await teamSchemaVersion(client)).toBe(6)
+      await client.query(
+        `INSERT INTO companies (id, name, region, created_at, updated_at)
+         VALUES ('co_1', '青禾', 'domestic', 'x', 'x')`,
+      )
+      await client.query(
+        `INSERT INTO packets (id, applicant_company_id, account_type, account_name,
+           promoted_subject, created_at, updated_at)
+         VALUES ('pk_1', 'co_1', 'enterprise', '青禾', 'none', 'x', 'x')`,
+      )
+      expect((await client.query('SELECT archived FROM packets')).rows).toEqual([{ archived: 0 }])
+      await expect(client.query('UPDATE packets SET archived = 2')).rejects.toThrow(/check/)
+      const heard: string[] = []
+      client.on('notification', ({ payload }) => heard.push(payload ?? ''))
+      await client.query('LISTEN packetdesk_library')
+      const add = (id: string, packet: string, route: string) =>
+        client.query(
+          `INSERT INTO packet_exports (id, packet_id, exported_at, folder, route, draft, plan_digest)
+           VALUES ($1, $2, 'x', '/out', $3, 0, 'abc')`,
+          [id, packet, route],
+        )
+      await add('ex_1', 'pk_1', 'email')
+      await expect(add('ex_2', 'pk_1', 'fax')).rejects.toThrow(/check/)
+      await expect(add('ex_3', 'pk_none', 'online')).rejects.toThrow(/foreign key/)
+      await client.query('SELECT 1')
+      expect(heard).toContain('{"table" : "packet_exports"}')
+      expect(await tables(client)).toContain('packet_exports')
+    })
+  })
+
   it('0008 account-industry-query-date: a packet’s 行业类别 (JSON or null), a trademark’s 查询日期', async () => {
     const url = await migratedTo(8)
     await withClient(url, async (client) => {

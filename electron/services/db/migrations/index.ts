@@ -11,6 +11,7 @@ import { migration0009 } from './0009-template-wording'
 import { migration0010 } from './0010-audit-origin'
 import { migration0011 } from './0011-row-versions'
 import { migration0012 } from './0012-packet-trademark-order'
+import { migration0013 } from './0013-packet-queue'
 import { migration0014 } from './0014-search-numbers'
 import { migration0015 } from './0015-account-industry-query-date'
 import { migration0016 } from './0016-document-preferred-at'
@@ -29,6 +30,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0010,
   migration0011,
   migration0012,
+  migration0013,
   migration0014,
   migration0015,
   migration0016,

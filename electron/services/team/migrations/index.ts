@@ -4,6 +4,7 @@ import { pgMigration0002 } from './0002-blobs'
 import { pgMigration0003 } from './0003-search'
 import { pgMigration0004 } from './0004-packet-trademark-order'
 import { pgMigration0005 } from './0005-notify'
+import { pgMigration0006 } from './0006-packet-queue'
 import { pgMigration0007 } from './0007-search-scheme'
 import { pgMigration0008 } from './0008-account-industry-query-date'
 import { pgMigration0009 } from './0009-document-preferred-at'
@@ -15,6 +16,7 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
   pgMigration0003,
   pgMigration0004,
   pgMigration0005,
+  pgMigration0006,
   pgMigration0007,
   pgMigration0008,
   pgMigration0009,
