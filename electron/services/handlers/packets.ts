@@ -1,6 +1,7 @@
 import type { Handlers } from '../../../shared/contract'
 import { trademarksHitByName } from '../../../shared/rules/account-name'
 import { listTrademarks } from '../library/trademarks'
+import { avatarPreview } from '../packets/avatar-preview'
 import { planForPacket } from '../packets/plan-for-packet'
 import { requirementTarget } from '../packets/requirement-target'
 import { getPacket, listPackets, savePacket } from '../packets/packets'
@@ -21,6 +22,7 @@ type PacketMethods =
   | 'packets.trademarkHits'
   | 'packets.recordSubmission'
   | 'packets.submissions'
+  | 'packets.avatarPreview'
 
 export function packetHandlers(ctx: BackendContext): Pick<Handlers, PacketMethods> {
   const { library } = ctx
@@ -72,6 +74,8 @@ export function packetHandlers(ctx: BackendContext): Pick<Handlers, PacketMethod
       await recordSubmission(library, input, scenario)
       return listSubmissions(db, input.packetId, scenario)
     },
+    'packets.avatarPreview': ({ packetId, avatarFit }) =>
+      avatarPreview(ctx, packetId, avatarFit, ctx.today()),
     'packets.submissions': async ({ id }) =>
       listSubmissions(db, id, await buildScenario(db, id, ctx.today())),
   }

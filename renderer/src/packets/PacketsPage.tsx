@@ -6,6 +6,7 @@ import { useLoad } from '../hooks/useLoad'
 import { useI18n } from '../i18n/I18nProvider'
 import { BatchLetters } from './BatchLetters'
 import { PacketWizard } from './PacketWizard'
+import { PacketsEmptyState } from './PacketsEmptyState'
 
 export function PacketsPage() {
   const api = useApi()
@@ -35,7 +36,9 @@ export function PacketsPage() {
           {pick('新建资质包', 'New packet')}
         </Button>
       </Group>
-      {packets.data?.length === 0 && <Text c="dimmed">{t('packets.empty')}</Text>}
+      {packets.data?.length === 0 && (
+        <PacketsEmptyState onNewPacket={() => setOpen({ packet: null })} />
+      )}
       {(packets.data?.length ?? 0) > 0 && (
         <Table highlightOnHover data-testid="packets-table">
           <Table.Thead>
