@@ -66,18 +66,6 @@ describe('user letter templates in 设置', () => {
     await page.getByRole('button', { name: '保存模板' }).click()
     await expect.poll(() => page.getByTestId('template-saved').isVisible()).toBe(true)
     await page.screenshot({ path: join(SHOTS, 'templates-designer.png') })
-    await page.screenshot({ path: join(SHOTS, 'template-designer-beside.png') })
-
-    // The field table sits beside the page preview, 保存模板 at the top of that column.
-    const pageBox = await page.getByTestId('template-page').boundingBox()
-    const tableBox = await page.getByTestId('template-fields').boundingBox()
-    const saveBox = await page.getByRole('button', { name: '保存模板' }).boundingBox()
-    if (!pageBox || !tableBox || !saveBox) throw new Error('designer not laid out')
-    expect(tableBox.x).toBeGreaterThanOrEqual(pageBox.x + pageBox.width)
-    expect(tableBox.y).toBeLessThan(pageBox.y + pageBox.height / 4)
-    expect(saveBox.x).toBeGreaterThanOrEqual(pageBox.x + pageBox.width)
-    expect(saveBox.y + saveBox.height).toBeLessThanOrEqual(tableBox.y + 1)
-    expect(tableBox.y - (saveBox.y + saveBox.height)).toBeLessThan(120)
 
     const saved = (await running.backend.handlers['templates.list']({}))[0]
     expect(saved?.fieldCount).toBe(3)
@@ -132,6 +120,28 @@ describe('user letter templates in 设置', () => {
     expect(text).toContain('张伟')
     expect(text).toContain('11010519491231002X')
     expect(text).toContain('禾木')
+    expect(problems).toEqual([])
+  })
+
+  it('shows the field table beside the page preview, next to 保存模板', async () => {
+    // A fresh page (each test stands alone), back in 设置.
+    await page.reload()
+    await page.getByRole('navigation').getByText('设置').click()
+    await page.getByTestId('template-row').getByRole('button', { name: '设计' }).click()
+    await expect.poll(() => loadedImages('[data-testid="template-page"]')).toBe(1)
+    await expect.poll(() => page.getByTestId('template-field-row').count()).toBe(3)
+    await page.screenshot({ path: join(SHOTS, 'template-designer-beside.png') })
+    // The field table sits beside the page preview, 保存模板 at the top of that column.
+    const pageBox = await page.getByTestId('template-page').boundingBox()
+    const tableBox = await page.getByTestId('template-fields').boundingBox()
+    const saveBox = await page.getByRole('button', { name: '保存模板' }).boundingBox()
+    if (!pageBox || !tableBox || !saveBox) throw new Error('designer not laid out')
+    expect(tableBox.x).toBeGreaterThanOrEqual(pageBox.x + pageBox.width)
+    expect(tableBox.y).toBeLessThan(pageBox.y + pageBox.height / 4)
+    expect(saveBox.x).toBeGreaterThanOrEqual(pageBox.x + pageBox.width)
+    expect(saveBox.y + saveBox.height).toBeLessThanOrEqual(tableBox.y + 1)
+    expect(tableBox.y - (saveBox.y + saveBox.height)).toBeLessThan(120)
+    await page.keyboard.press('Escape')
     expect(problems).toEqual([])
   })
 })
