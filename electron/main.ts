@@ -1,5 +1,15 @@
 import { join } from 'node:path'
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron'
+import {
+  app,
+  BrowserWindow,
+  clipboard,
+  dialog,
+  ipcMain,
+  Menu,
+  protocol,
+  session,
+  shell,
+} from 'electron'
 import { CONTENT_SECURITY_POLICY } from '../shared/csp'
 import { AppError } from '../shared/errors'
 import { readStatic } from './host/static'
@@ -8,7 +18,7 @@ import { openBackend, type Backend } from './services/backend'
 import { loginUrl } from './services/team/secrets'
 import { keychainTeamSecrets } from './team-secrets'
 import { sweepStalePartials } from './services/export/staging'
-import { defaultExportDir } from './services/handlers/exports'
+import { defaultExportDirs } from './services/handlers/exports'
 import { dispatch } from './services/dispatch'
 import { setWorkerSpawner } from './services/workers/pool'
 import { utilitySpawner } from './utility-workers'
@@ -119,6 +129,14 @@ if (!app.requestSingleInstanceLock()) {
         // A native-module path from the environment is for development only: a packaged app
         // loads its own build, never a file someone else named.
         nativeBinding: app.isPackaged ? undefined : process.env.PACKETDESK_SQLITE_BINDING,
+        // 在商标局网站查询: the fixed CTMO page in the system browser, the number on the
+        // clipboard (the renderer's own clipboard access is refused by the permission handler).
+        desktop: {
+          openExternal: (url) => shell.openExternal(url),
+          writeClipboard: (text) => {
+            void clipboard.writeText(text)
+          },
+        },
       })
     } catch (error) {
       dialog.showErrorBox(
@@ -129,7 +147,7 @@ if (!app.requestSingleInstanceLock()) {
       return
     }
     // Crash leftovers in the default export folder: partial exports whose process is gone.
-    void sweepStalePartials(defaultExportDir())
+    for (const dir of defaultExportDirs()) void sweepStalePartials(dir)
     registerContract(backend)
     forwardEvents(backend)
     createMainWindow()

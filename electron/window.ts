@@ -25,6 +25,9 @@ export function createWindowOptions(preloadPath: string): BrowserWindowConstruct
       webviewTag: false,
       spellcheck: false,
       navigateOnDragDrop: false,
+      // Chromium's built-in PDF viewer (the only plugin modern Chromium has): a letter prints
+      // from its own PDF in a hidden frame (issue 13 item 3). Untested here: no Electron binary.
+      plugins: true,
     },
   }
 }

@@ -23,11 +23,13 @@ import {
   type Trademark,
 } from './library/schemas'
 import { isIsoDate } from './dates'
-import { MAX_IMPORT_BASE64_CHARS } from './limits'
+import { MAX_BUNDLE_LETTERS, MAX_IMPORT_BASE64_CHARS } from './limits'
+import type { TodayOverview } from './overview/today'
 import { industryEntrySchema, type IndustryCatalog } from './industries/catalog'
 import type { Plan } from './rules/types'
 import type { MethodName } from './methods'
 import type { Envelope } from './errors'
+import { emailRecipientProblem } from './platform/links'
 import { isDocumentPurpose, isRequirementId } from './rules/requirement-derive'
 import type { DocumentReading, ReadingStatusView } from './reading/document-reading'
 
@@ -88,6 +90,19 @@ export interface BuiltinWording {
   original: string[]
   edited: boolean
 }
+
+/** The letters of a batch (全部打印 / 保存到文件夹). */
+const letterIds = z
+  .array(entityId)
+  .min(1, '没有要处理的授权书')
+  .max(MAX_BUNDLE_LETTERS, `一次最多 ${MAX_BUNDLE_LETTERS} 份授权书`)
+/** A folder typed in by hand (the browser host has no folder dialog). */
+const folderPath = z
+  .string()
+  .trim()
+  .min(1, '请填写文件夹路径')
+  .max(400, '路径太长')
+  .refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p), '请填写完整的文件夹路径')
 
 /** Outputs are produced by our own backend: typed, not re-validated. */
 const out = <T>() => z.custom<T>(() => true)
@@ -276,6 +291,37 @@ export const contract = {
   },
   'trademarks.list': { effect: 'read', input: noInput, output: out<Trademark[]>() },
   'trademarks.save': { effect: 'write', input: trademarkInputSchema, output: out<Trademark>() },
+  /**
+   * 在商标局网站查询 (issue 13 item 16): the Electron door copies the registration number to the
+   * clipboard and opens the fixed CTMO query site in the system browser (`handled`); the host and
+   * the CLI cannot, and say so (`handled: false`: the page opens it itself). Changes nothing.
+   */
+  'trademarks.openOfficeSearch': {
+    effect: 'read',
+    input: z.object({ regNo: z.string().trim().min(1, '请先填写注册号').max(40) }).strict(),
+    output: out<{ handled: boolean; regNo: string; url: string }>(),
+  },
+  /** 设置 → 邮件提交收件地址 (issue 13 item 17); null when none is set (the default). */
+  'settings.emailRecipient': {
+    effect: 'read',
+    input: noInput,
+    output: out<{ address: string | null }>(),
+  },
+  'settings.setEmailRecipient': {
+    effect: 'write',
+    input: z
+      .object({
+        address: z
+          .string()
+          .max(300)
+          .superRefine((value, issue) => {
+            const problem = emailRecipientProblem(value)
+            if (problem) issue.addIssue({ code: 'custom', message: problem })
+          }),
+      })
+      .strict(),
+    output: out<{ address: string | null }>(),
+  },
   'relations.list': {
     effect: 'read',
     input: z.object({ entityId: entityId.optional() }).strict(),
@@ -452,6 +498,11 @@ export const contract = {
     output: out<Submission[]>(),
   },
   'packets.submissions': { effect: 'read', input: byId, output: out<Submission[]>() },
+  /**
+   * 今日 (issue 13 item 8): what changed state today, letters waiting for signatures, what
+   * expires (with the packets it affects), rejected packets, and the 12-month timeline.
+   */
+  'overview.today': { effect: 'read', input: noInput, output: out<TodayOverview>() },
   'letters.list': {
     effect: 'read',
     input: z.object({ relationId: entityId.optional(), packetId: entityId.optional() }).strict(),
@@ -503,7 +554,30 @@ export const contract = {
     input: byId,
     output: out<{ fileName: string; dataBase64: string }>(),
   },
-  'exports.defaultDir': { effect: 'read', input: noInput, output: out<{ dir: string }>() },
+  /** 全部打印 (issue 13 item 9): the letters as one PDF, in the order given. */
+  'letters.combinedPdf': {
+    effect: 'read',
+    input: z.object({ ids: letterIds }).strict(),
+    output: out<{ fileName: string; dataBase64: string }>(),
+  },
+  /** 保存到文件夹: each letter's PDF into an existing folder (never overwriting a file there). */
+  'letters.saveToFolder': {
+    effect: 'read',
+    input: z.object({ ids: letterIds, dir: folderPath }).strict(),
+    output: out<{ dir: string; files: string[] }>(),
+  },
+  /** The folder to offer: the last export's (remembered on this machine) or the default. */
+  'exports.defaultDir': {
+    effect: 'read',
+    input: noInput,
+    output: out<{ dir: string; defaultDir: string; remembered: boolean }>(),
+  },
+  /** Can an export go into this folder (typed by hand in the browser host)? */
+  'exports.checkDir': {
+    effect: 'read',
+    input: z.object({ path: z.string().max(400) }).strict(),
+    output: out<{ ok: true } | { ok: false; message: string }>(),
+  },
   'exports.run': {
     effect: 'write',
     input: z
@@ -539,7 +613,8 @@ export const contract = {
   'industries.userEdits': {
     effect: 'read',
     input: noInput,
-    output: out<{ primary: string; secondary: string; hidden: boolean }[]>(),
+    /** `starter`: the shipped catalog has this entry (else the user added it: removing deletes it). */
+    output: out<{ primary: string; secondary: string; hidden: boolean; starter: boolean }[]>(),
   },
   'exports.openFolder': {
     effect: 'read',

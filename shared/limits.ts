@@ -41,3 +41,5 @@ export const IMPORT_FORMATS_TEXT = {
   zh: `${IMPORT_IMAGE_FORMATS.join('、')} 图片或 PDF 文件`,
   en: `${IMPORT_IMAGE_FORMATS.join(', ')} images or PDF files`,
 } as const
+/** Most letters in one 全部打印 / 保存到文件夹 (issue 13 item 9). */
+export const MAX_BUNDLE_LETTERS = 200

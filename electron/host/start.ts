@@ -4,7 +4,7 @@ import { openBackend } from '../services/backend'
 import { describeOwner } from '../services/db/data-lock'
 import { resolveDataDir } from '../services/paths'
 import { sweepStalePartials } from '../services/export/staging'
-import { defaultExportDir } from '../services/handlers/exports'
+import { defaultExportDirs } from '../services/handlers/exports'
 import { openInBrowser } from './open-browser'
 import { startHost } from './server'
 
@@ -31,7 +31,7 @@ async function main(): Promise<void> {
     onWait: (owner) => process.stderr.write(`数据文件夹${describeOwner(owner)}，正在等待其释放…\n`),
   })
   // Crash leftovers in the default export folder: partial exports whose process is gone.
-  void sweepStalePartials(defaultExportDir())
+  for (const dir of defaultExportDirs()) void sweepStalePartials(dir)
   const host = await startHost({
     handlers: backend.handlers,
     events: backend.events,

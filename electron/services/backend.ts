@@ -29,7 +29,8 @@ import { audit } from './library/audit'
 import { AppError } from '../../shared/errors'
 import { ContentStore } from './files/content-store'
 import { LibraryEvents } from './events'
-import type { BackendContext } from './handlers/context'
+import type { BackendContext, DesktopPort } from './handlers/context'
+import { platformHandlers } from './handlers/platform'
 import { fileHandlers } from './handlers/files'
 import { exportHandlers } from './handlers/exports'
 import { letterHandlers } from './handlers/letters'
@@ -43,12 +44,15 @@ import { DATABASE_FILE, ensureDataDir } from './paths'
 import { makeDataDirPrivate } from './private-folder'
 import { resourcesDir } from './resources'
 import { impactHandlers } from './handlers/impact'
+import { overviewHandlers } from './handlers/overview'
 import { readingHandlers } from './handlers/reading'
 import { indexReadText, readFactsFor } from './reading/reading-index'
 import { ReadingService } from './reading/reading-service'
 
 export interface BackendOptions {
   dataDir: string
+  /** The system browser and clipboard (the Electron app gives them; issue 13 item 16). */
+  desktop?: DesktopPort
   nativeBinding?: string | undefined
   /** The app's resources/ folder; found from the code's location by default. */
   resources?: string
@@ -199,6 +203,7 @@ function openLibrary(
     events,
     reading,
     reads: reading ? (sha256) => readFactsFor(reading, sha256, ctx.today()) : undefined,
+    ...(options.desktop ? { desktop: options.desktop } : {}),
   }
   // Startup sweep, only by the data folder's one writer (holding the lock, nobody else can be
   // importing): report rows whose file vanished, remove files no row refers to and temp files
@@ -220,6 +225,8 @@ function openLibrary(
     ...exportHandlers(ctx),
     ...readingHandlers(ctx),
     ...impactHandlers(ctx),
+    ...platformHandlers(ctx),
+    ...overviewHandlers(ctx),
   }
   return { ctx, handlers }
 }

@@ -7,14 +7,17 @@ import { ApiContext } from './api/ApiContext'
 import type { OnEvent } from './api/client'
 import { LiveRefreshProvider } from './api/LiveRefresh'
 import { I18nProvider, useI18n } from './i18n/I18nProvider'
+import { InterruptedImportNotice } from './library/InterruptedImportNotice'
 import { LibraryPage } from './library/LibraryPage'
 import { ReadingProgress, ReadingStatusProvider } from './library/ReadingProgress'
 import { PacketsPage } from './packets/PacketsPage'
 import { SettingsPage } from './pages/SettingsPage'
+import { TodayPage } from './today/TodayPage'
 import { TeamBanner } from './team/TeamBanner'
 import { ROUTES, useHashRoute, type Route } from './useHashRoute'
 
 const NAV_KEYS = {
+  today: 'nav.today',
   library: 'nav.library',
   packets: 'nav.packets',
   settings: 'nav.settings',
@@ -52,6 +55,8 @@ function Shell(props: { onLanguageChange: (language: Language) => Promise<void> 
       </AppShell.Navbar>
       <AppShell.Main>
         <TeamBanner />
+        <InterruptedImportNotice />
+        {route === 'today' && <TodayPage />}
         {route === 'library' && <LibraryPage />}
         {route === 'packets' && <PacketsPage />}
         {route === 'settings' && <SettingsPage onLanguageChange={props.onLanguageChange} />}

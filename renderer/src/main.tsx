@@ -1,6 +1,5 @@
 import '@mantine/core/styles.css'
 import '@mantine/dropzone/styles.css'
-import './print.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { MantineProvider, createTheme } from '@mantine/core'

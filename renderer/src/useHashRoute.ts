@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react'
 
-export const ROUTES = ['library', 'packets', 'settings'] as const
+export const ROUTES = ['today', 'library', 'packets', 'settings'] as const
 export type Route = (typeof ROUTES)[number]
 
 function readRoute(): Route {
   const name = window.location.hash.replace(/^#\/?/, '').split(/[/?&]/)[0]
-  return (ROUTES as readonly string[]).includes(name ?? '') ? (name as Route) : 'library'
+  return (ROUTES as readonly string[]).includes(name ?? '') ? (name as Route) : 'today'
 }
 
 /** In-app navigation is by hash only, so the window never leaves index.html. */

@@ -3,6 +3,7 @@ import type { MessageKey } from './zh-CN'
 export const en: Record<MessageKey, string> = {
   'app.title': 'PacketDesk',
   'app.subtitle': '资质包工作台',
+  'nav.today': 'Today',
   'nav.library': 'Library',
   'nav.packets': 'Packets',
   'nav.settings': 'Settings',

@@ -2,6 +2,7 @@
 export const zhCN = {
   'app.title': '资质包工作台',
   'app.subtitle': 'PacketDesk',
+  'nav.today': '今日',
   'nav.library': '资料库',
   'nav.packets': '资质包',
   'nav.settings': '设置',

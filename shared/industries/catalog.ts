@@ -5,19 +5,25 @@ import { z } from '../zod-locale'
 const CONFIDENCES = ['platform-stated', 'other-platform', 'law-practice', 'user'] as const
 export type Confidence = (typeof CONFIDENCES)[number]
 
-export const CONFIDENCE_LABELS: Record<Confidence, string> = {
-  'platform-stated': '小红书公告（经媒体转述）',
-  'other-platform': '参考其他广告平台资料',
-  'law-practice': '依据法规与通行做法推断，需核实',
-  user: '用户自定义',
+export const CONFIDENCE_LABELS: Record<Confidence, { zh: string; en: string }> = {
+  'platform-stated': {
+    zh: '小红书公告（经媒体转述）',
+    en: 'Xiaohongshu announcement (as reported by the press)',
+  },
+  'other-platform': { zh: '参考其他广告平台资料', en: 'From other ad platforms’ rules' },
+  'law-practice': {
+    zh: '依据法规与通行做法推断，需核实',
+    en: 'Inferred from law and common practice; verify',
+  },
+  user: { zh: '用户自定义', en: 'Your own entry' },
 }
 
 /** Short forms for badges; the full label goes in a tooltip. */
-export const CONFIDENCE_SHORT: Record<Confidence, string> = {
-  'platform-stated': '平台公告',
-  'other-platform': '参考他平台',
-  'law-practice': '法规推断·需核实',
-  user: '用户自定义',
+export const CONFIDENCE_SHORT: Record<Confidence, { zh: string; en: string }> = {
+  'platform-stated': { zh: '平台公告', en: 'Platform notice' },
+  'other-platform': { zh: '参考他平台', en: 'Other platforms' },
+  'law-practice': { zh: '法规推断·需核实', en: 'Inferred · verify' },
+  user: { zh: '用户自定义', en: 'Your own' },
 }
 
 /**

@@ -89,6 +89,11 @@ export const trademarkInputSchema = z
     acceptanceDate: optionalDate,
     transfereeCompanyId: entityId.nullable().optional(),
     officialRegistrantDiffers: z.enum(['change', 'transfer']).nullable().optional(),
+    /**
+     * 查询日期: when the clerk last looked the mark up on the CTMO site (issue 13 item 16).
+     * Absent: the stored date is kept; null clears it.
+     */
+    queryDate: optionalDate,
     notes: text(5000).optional(),
   })
   .strict()
@@ -105,6 +110,8 @@ export interface Trademark {
   acceptanceDate: string | null
   transfereeCompanyId: string | null
   officialRegistrantDiffers: 'change' | 'transfer' | null
+  /** 查询日期 (YYYY-MM-DD): the last look-up on the CTMO site, or null. */
+  queryDate: string | null
   notes: string
   updatedAt: string
   /** Bumped by the database on every save (issue 11). */
@@ -191,6 +198,8 @@ export interface ExpiryItem {
   daysLeft: number
   state: ExpiryState
   message: string
+  /** A document's: the record it is filed on. */
+  owner?: { kind: OwnerKind; id: string }
 }
 
 export interface DeletedItem {
@@ -215,6 +224,15 @@ export const packetInputSchema = z
     industries: z
       .array(z.object({ primary: text(100).min(1), secondary: text(100).min(1) }).strict())
       .max(10),
+    /**
+     * Step 1's account-level 行业类别 (issue 13 item 15): one 一级/二级 pair, separate from
+     * `industries` (Step 3's 推广行业). Absent: the stored choice is kept; null clears it.
+     */
+    accountIndustry: z
+      .object({ primary: text(100).min(1), secondary: text(100).min(1) })
+      .strict()
+      .nullable()
+      .optional(),
     trademarkIds: z.array(entityId).max(100),
     avatarFit: z.enum(['pad', 'crop']).optional(),
     prerequisites: z.partialRecord(z.enum(PREREQUISITES), z.boolean()).optional(),
@@ -231,6 +249,8 @@ export interface Packet {
   accountName: string
   promotedSubject: 'none' | 'website' | 'app'
   industries: { primary: string; secondary: string }[]
+  /** Step 1's account-level 行业类别 (issue 13 item 15), null until chosen. */
+  accountIndustry: { primary: string; secondary: string } | null
   trademarkIds: string[]
   avatarFit: 'pad' | 'crop'
   prerequisites: Partial<Record<Prerequisite, boolean>>

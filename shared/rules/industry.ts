@@ -6,7 +6,8 @@ import { isColourRequired } from './requirement-derive'
 import { bestStatus } from './status'
 import type { RuleOutcome, Status, Warning } from './types'
 
-function scopeMatches(entry: IndustryEntry, businessScope: string): boolean {
+/** Whether the business scope names the industry (one of its catalog keywords occurs in it). */
+export function scopeMatches(entry: IndustryEntry, businessScope: string): boolean {
   return entry.scopeKeywords.some((keyword) => businessScope.includes(keyword))
 }
 
@@ -61,7 +62,7 @@ export function ruleR3Industry(ctx: RuleContext): RuleOutcome {
         {
           rule: 'R3',
           subject: '',
-          message: 'R3：尚未选择行业类别（一级/二级），平台表单要求至少选择一个',
+          message: 'R3：尚未选择推广行业（第 3 步的一级/二级行业），平台表单要求至少选择一个',
         },
       ],
     }
@@ -99,4 +100,44 @@ export function ruleR3Industry(ctx: RuleContext): RuleOutcome {
     }
   }
   return outcome
+}
+
+/** The subject of the account-level 行业类别 warnings (not an industry pair of Step 3). */
+const ACCOUNT_INDUSTRY_SUBJECT = 'account'
+
+/**
+ * R3, account level (issue 13 item 15): Step 1's 行业类别 (账号信息, e.g. the help page's own
+ * “商务服务 | 设计”) is one 一级/二级 pair for the whole account, separate from Step 3's 推广行业.
+ * The help page: “需和主体信息上传资质文件中的经营范围保持一致”. RULES.md has no rule id of its
+ * own for it, so it cites R3 and says it is the account-level check. It asks for no documents;
+ * it warns when the pair is not in the catalog or the business scope has none of its keywords.
+ * A scenario without `accountIndustry` is not checked (the app's form requires it: readiness.ts).
+ */
+export function ruleR3AccountIndustry(ctx: RuleContext): RuleOutcome {
+  const chosen = ctx.scenario.account.accountIndustry
+  if (!chosen) return {}
+  const subject = industrySubject(chosen.primary, chosen.secondary)
+  const warning = (message: string): Warning => ({
+    rule: 'R3',
+    subject: ACCOUNT_INDUSTRY_SUBJECT,
+    message,
+  })
+  const entry = findIndustry(ctx.catalog, chosen.primary, chosen.secondary)
+  if (!entry) {
+    return {
+      warnings: [
+        warning(
+          `R3（账号行业类别）：行业目录中没有“${subject}”，无法核对经营范围；请在设置中补充该行业或另选一个`,
+        ),
+      ],
+    }
+  }
+  if (scopeMatches(entry, ctx.scenario.applicant.businessScope ?? '')) return {}
+  return {
+    warnings: [
+      warning(
+        `R3（账号行业类别）：经营范围中未找到与“${subject}”相关的表述（如：${entry.scopeKeywords.slice(0, 3).join('、')}），账号信息的行业类别须与营业执照经营范围一致；涉及多个行业时选其中一个重点行业`,
+      ),
+    ],
+  }
 }

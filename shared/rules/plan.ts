@@ -3,7 +3,7 @@ import { ruleR4AccountName } from './account-name'
 import { ruleR12CompanyApplicant } from './applicant'
 import { ruleR1Avatar } from './avatar'
 import { createContext } from './context'
-import { ruleR3Industry } from './industry'
+import { ruleR3AccountIndustry, ruleR3Industry } from './industry'
 import { ruleR8Link, ruleR8Route } from './links'
 import { slotFor } from './requirement-derive'
 import { ruleR13PromotedSubject } from './promoted-subject'
@@ -55,6 +55,7 @@ export function plan(scenario: Scenario, catalog: IndustryCatalog): Plan {
   const outcomes: RuleOutcome[] = [
     ruleR12CompanyApplicant(ctx),
     ruleR1Avatar(ctx),
+    ruleR3AccountIndustry(ctx),
     ruleR3Industry(ctx),
     ruleR4AccountName(ctx),
   ]

@@ -6,6 +6,8 @@ export interface PacketForm {
   applicantCompanyId: string | null | undefined
   accountName: string
   industries: readonly unknown[]
+  /** Step 1's account-level 行业类别 (账号信息; issue 13 item 15), null until chosen. */
+  accountIndustry: { primary: string; secondary: string } | null
   hasAvatar: boolean
 }
 
@@ -13,6 +15,8 @@ export interface PacketForm {
 export function packetFormProblems(form: PacketForm): string[] {
   const problems: string[] = []
   if (!form.applicantCompanyId) problems.push('尚未选择申请主体（公司）')
+  if (!form.accountIndustry)
+    problems.push('尚未选择账号行业类别（账号信息，一级 | 二级），平台表单要求选择一个')
   if (form.accountName.trim() === '') problems.push('尚未填写账号名称')
   if (!form.hasAvatar) problems.push('尚未导入账号头像')
   if (form.industries.length === 0)

@@ -178,4 +178,12 @@ export const LIBRARY_PAPERS = {
     owner: { kind: 'applicant' },
     label: { zh: '营业执照', en: 'Business licence' },
   },
+  /**
+   * The CTMO query page for the mark, screenshotted (issue 13 item 16): its 商标流程 shows the
+   * state (e.g. 转让受理通知打印发送 = transfer accepted, R7). Kept as evidence; no plan asks for it.
+   */
+  trademark_query_screenshot: {
+    owner: { kind: 'trademark' },
+    label: { zh: '商标查询截图（商标流程）', en: 'Trademark query screenshot (status history)' },
+  },
 } as const satisfies Record<string, { owner: OwnerSpec; label: Bilingual }>

@@ -128,6 +128,10 @@ const baseScenarioSchema = z.object({
     name: z.string().min(1, '不能为空'),
     promotedSubject: z.enum(['none', 'website', 'app']),
     industries: z.array(z.object({ primary: z.string().min(1), secondary: z.string().min(1) })),
+    /** Step 1's account-level 行业类别 (issue 13 item 15); absent: not checked. */
+    accountIndustry: z
+      .object({ primary: z.string().min(1), secondary: z.string().min(1) })
+      .nullish(),
     avatar: fileFactsSchema.nullish(),
   }),
   parties: z.array(z.discriminatedUnion('kind', [personSchema, companySchema])),

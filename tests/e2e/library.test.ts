@@ -14,6 +14,8 @@ let problems: string[]
 beforeAll(async () => {
   session = await openApp({ height: 900 })
   ;({ temp, page, problems } = session)
+  // The app opens on 今日.
+  await page.getByRole('navigation').getByText('资料库').click()
 })
 afterAll(async () => {
   await session?.close()

@@ -48,6 +48,8 @@ beforeAll(async () => {
   certificateFile = join(session.temp.dir, '星河-商标注册证.png')
   writeFileSync(licenceFile, licence.bytes)
   writeFileSync(certificateFile, certificate.bytes)
+  // The app opens on 今日.
+  await page.getByRole('navigation').getByText('资料库').click()
 })
 afterAll(async () => {
   await session?.close()

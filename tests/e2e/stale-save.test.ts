@@ -48,6 +48,8 @@ beforeAll(async () => {
   pageB.on('pageerror', (e) => problems.push(e.message))
   await pageB.goto(session.running.host.url)
   for (const page of [pageA, pageB]) {
+    // The app opens on 今日.
+    await page.getByRole('navigation').getByText('资料库').click()
     await page
       .getByTestId('companies-table')
       .getByText(OLD_NAME)

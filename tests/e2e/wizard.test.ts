@@ -1,5 +1,7 @@
 import { openApp, SHOTS, type AppSession } from '../helpers/app-session'
+import { createHash } from 'node:crypto'
 import { readdirSync } from 'node:fs'
+import { compactText } from '../helpers/pdf-tools'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -73,6 +75,20 @@ describe('packet wizard on the demo library', () => {
       )
       .toBeGreaterThan(0)
     await page.screenshot({ path: join(SHOTS, 'wizard-letter-preview.png') })
+
+    // 打印 prints the letter's own PDF, every page (issue 13 item 3), not the dialog's scroll area.
+    await page.getByRole('button', { name: '打印', exact: true }).click()
+    const frame = page.getByTestId('print-frame')
+    await expect.poll(() => frame.getAttribute('data-print-requested')).toBe('true')
+    const letters = await session.running.backend.handlers['letters.list']({})
+    const newest = [...letters].sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0]
+    const saved = await session.running.backend.handlers['letters.pdf']({ id: newest?.id ?? '' })
+    // The frame holds the letter's PDF itself: the same bytes as 保存 PDF, whole.
+    const pdf = Buffer.from(saved.dataBase64, 'base64')
+    expect(await frame.getAttribute('data-pdf-sha256')).toBe(
+      createHash('sha256').update(pdf).digest('hex'),
+    )
+    expect(compactText(pdf)).toContain('签字')
     await page.keyboard.press('Escape')
     await expect.poll(() => rowsText()).toContain('等待签字盖章后的扫描件')
     await page.getByRole('button', { name: '返回列表' }).click()
@@ -90,7 +106,13 @@ describe('packet wizard on the demo library', () => {
     // 导出: the folder with the email pack lands where the user said.
     await page.getByRole('button', { name: '下一步' }).click()
     const outDir = join(temp.dir, 'exports')
+    // The browser host has no folder dialog: a typed folder is checked (issue 13 item 20).
+    await page.getByLabel('导出到文件夹').fill('exports')
+    await expect.poll(() => page.getByText('请填写完整的文件夹路径').isVisible()).toBe(true)
+    expect(await page.getByTestId('export-button').isDisabled()).toBe(true)
+    expect(await page.getByText(/默认：.*PacketDesk 导出/).isVisible()).toBe(true)
     await page.getByLabel('导出到文件夹').fill(outDir)
+    await expect.poll(() => page.getByTestId('export-button').isDisabled()).toBe(false)
     await page.getByTestId('export-button').click()
     await expect
       .poll(() => page.getByTestId('export-result').textContent(), { timeout: 60_000 })
@@ -102,6 +124,12 @@ describe('packet wizard on the demo library', () => {
     expect(files).toContain('清单.pdf')
     expect(files).toContain('manifest.json')
     await page.screenshot({ path: join(SHOTS, 'wizard-export.png'), fullPage: true })
+    await page.getByRole('button', { name: '返回列表' }).click()
+
+    // The next export offers the folder this one went to.
+    await walkToCheck('Maple枫叶')
+    await page.getByRole('button', { name: '下一步' }).click()
+    await expect.poll(() => page.getByLabel('导出到文件夹').inputValue()).toBe(outDir)
     await page.getByRole('button', { name: '返回列表' }).click()
   })
 

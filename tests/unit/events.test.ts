@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { mkdtempSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { contract, isMutating, MUTATING_METHODS } from '../../shared/contract'
@@ -93,6 +94,8 @@ describe('the event bus', () => {
 const EXPECTED_WRITES: MethodName[] = [
   'system.restore',
   'settings.setLanguage',
+  // 设置 → 邮件提交收件地址 (issue 13 item 17).
+  'settings.setEmailRecipient',
   'companies.save',
   'persons.save',
   'trademarks.save',
@@ -223,6 +226,9 @@ describe('the backend emits library.changed', () => {
       'persons.list': () => h['persons.list']({}),
       'persons.revealIdNumber': () => h['persons.revealIdNumber']({ id: person.id }),
       'trademarks.list': () => h['trademarks.list']({}),
+      // No desktop on this backend: says so (the page opens the site itself); changes nothing.
+      'trademarks.openOfficeSearch': () => h['trademarks.openOfficeSearch']({ regNo: '45678901' }),
+      'settings.emailRecipient': () => h['settings.emailRecipient']({}),
       'relations.list': () => h['relations.list']({ entityId: company.id }),
       'documents.list': () => h['documents.list']({ ownerKind: 'company', ownerId: company.id }),
       'files.thumbnail': () => h['files.thumbnail']({ sha256: file.sha256 }),
@@ -251,9 +257,15 @@ describe('the backend emits library.changed', () => {
         h['packets.avatarPreview']({ packetId: packet.id, avatarFit: 'crop' }),
       'letters.list': () => h['letters.list']({}),
       'letters.pdf': () => h['letters.pdf']({ id: letter.id }),
+      'letters.combinedPdf': () => h['letters.combinedPdf']({ ids: [letter.id] }),
+      // Writes outside the library (a folder the clerk names), like a backup.
+      'letters.saveToFolder': () =>
+        h['letters.saveToFolder']({ ids: [letter.id], dir: mkdtempSync(join(outside.dir, 'l-')) }),
+      'overview.today': () => h['overview.today']({}),
       'letters.builtins': () => h['letters.builtins']({}),
       'letters.wording': () => h['letters.wording']({ name: builtin?.name ?? '' }),
       'exports.defaultDir': () => h['exports.defaultDir']({}),
+      'exports.checkDir': () => h['exports.checkDir']({ path: '/tmp' }),
       // Refused (only this run's export folders open): a read either way.
       'exports.openFolder': () => h['exports.openFolder']({ path: dir }).catch((e: unknown) => e),
       'templates.list': () => h['templates.list']({}),

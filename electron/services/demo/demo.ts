@@ -284,6 +284,7 @@ export async function loadDemo(
     accountName: '青禾文化',
     promotedSubject: 'none',
     industries: [{ primary: '美妆个护', secondary: '护肤/彩妆/香水（普通化妆品）' }],
+    accountIndustry: { primary: '美妆个护', secondary: '护肤/彩妆/香水（普通化妆品）' },
     trademarkIds: [tmQinghe.id],
     prerequisites: allDone,
   })
@@ -294,6 +295,7 @@ export async function loadDemo(
     accountName: 'Maple枫叶',
     promotedSubject: 'none',
     industries: [{ primary: '服饰鞋包配饰', secondary: '服装/内衣/鞋帽' }],
+    accountIndustry: { primary: '服饰鞋包配饰', secondary: '服装/内衣/鞋帽' },
     trademarkIds: [tmMaple.id],
     prerequisites: allDone,
   })
@@ -304,6 +306,7 @@ export async function loadDemo(
     accountName: '山岚旗舰店',
     promotedSubject: 'website',
     industries: [{ primary: '美妆个护', secondary: '护肤/彩妆/香水（普通化妆品）' }],
+    accountIndustry: { primary: '美妆个护', secondary: '护肤/彩妆/香水（普通化妆品）' },
     trademarkIds: [tmShanlan.id],
     prerequisites: allDone,
   })

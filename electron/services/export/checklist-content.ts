@@ -32,6 +32,8 @@ export interface ChecklistInput {
   emailPath: string | null
   /** Folder of each slot in this export (absent: nothing was written there). */
   slotFolders: { avatar?: string; industry?: string; other?: string; email?: string }
+  /** 设置 → 邮件提交收件地址, when the clerk set one (the help page gives none). */
+  emailRecipient?: string | null
 }
 
 /** The platform form's own wording (renderer/src/packets/PrerequisitesStep.tsx). */
@@ -102,6 +104,12 @@ function summary(input: ChecklistInput): Block[] {
     ['统一社会信用代码', scenario.applicant.uscc ?? '—'],
     ['账号名称', packet.accountName],
     ['账号类型', ACCOUNT_TYPES[packet.accountType]],
+    [
+      '行业类别（账号信息）',
+      packet.accountIndustry
+        ? `${packet.accountIndustry.primary} | ${packet.accountIndustry.secondary}`
+        : '（未选择）',
+    ],
     ['推广行业', industries === '' ? '（未选择）' : industries],
     ['推广主体', PROMOTED[packet.promotedSubject]],
     ['使用的商标', trademarks === '' ? '无' : trademarks],
@@ -189,7 +197,9 @@ function steps(input: ChecklistInput): Block[] {
   if (plan.route === 'email') {
     out.push(
       input.emailPath
-        ? `邮件提交：用邮件软件打开 ${input.emailPath}（已附全部材料），填写平台指定的收件地址后发送；附件也单独放在 ${slotFolders.email ?? ''} 中。`
+        ? input.emailRecipient
+          ? `邮件提交：用邮件软件打开 ${input.emailPath}（已附全部材料，收件人已填为设置中的 ${input.emailRecipient}，发送前请核对），发送；附件也单独放在 ${slotFolders.email ?? ''} 中。`
+          : `邮件提交：用邮件软件打开 ${input.emailPath}（已附全部材料），填写平台指定的收件地址后发送（可在 PacketDesk 设置中填写收件地址）；附件也单独放在 ${slotFolders.email ?? ''} 中。`
         : '邮件提交：本次没有可附的文件，未生成邮件草稿。',
     )
   }

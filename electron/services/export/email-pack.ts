@@ -17,6 +17,8 @@ export interface EmailInput {
   scenario: Scenario
   attachments: EmailAttachment[]
   draft: boolean
+  /** 设置 → 邮件提交收件地址; none: no recipient (the help page gives no address). */
+  to?: string | null
   /** Fixes the Date header (tests, reproducible exports). */
   date?: Date
 }
@@ -55,11 +57,13 @@ function emailBody(input: EmailInput): string {
 
 /**
  * The email pack (R8, route 'email') as an .eml draft: Chinese subject and body naming the
- * company, the account and the trademarks, every file attached. No recipient: the platform gives
- * the address to the applicant; X-Unsent makes Outlook open the file as a draft to send.
+ * company, the account and the trademarks, every file attached. The recipient is the one set in
+ * 设置 (the help page gives no address), else none; X-Unsent makes Outlook open the file as a
+ * draft to send.
  */
 export async function buildEmail(input: EmailInput): Promise<Buffer> {
   const composer = new MailComposer({
+    ...(input.to ? { to: input.to } : {}),
     subject: emailSubject(input.packet, input.scenario, input.draft),
     text: emailBody(input),
     date: input.date ?? new Date(),

@@ -44,6 +44,7 @@ interface Context {
   scenario: Scenario
   plan: Plan
   draft: boolean
+  emailRecipient: string | null
   writer: ExportWriter
   progress: (phase: ExportProgress['phase'], label: string) => void
 }
@@ -123,6 +124,7 @@ export async function exportPacket(
       scenario,
       plan,
       draft,
+      emailRecipient: options.emailRecipient ?? null,
       writer: new ExportWriter(staging, names),
       progress: (phase, label) => options.onProgress?.({ phase, done: done++, total, label }),
     }
@@ -151,6 +153,7 @@ export async function exportPacket(
       filesByItem,
       emailPath,
       slotFolders,
+      emailRecipient: ctx.emailRecipient,
     })
     const pdf = await renderChecklist(blocks, {
       title: `资质包清单 · ${packet.accountName}`,
@@ -286,6 +289,7 @@ async function writeEmailPack(
     scenario: ctx.scenario,
     attachments,
     draft: ctx.draft,
+    to: ctx.emailRecipient,
   })
   const entry = await ctx.writer.add(
     folder,

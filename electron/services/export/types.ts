@@ -16,6 +16,8 @@ export interface ExportOptions {
   today?: string
   /** Watermark ID copies with ID_COPY_WATERMARK. Default true. */
   watermark?: boolean
+  /** The email route's recipient (设置; issue 13 item 17): the .eml's To. None: left blank. */
+  emailRecipient?: string | null
   onProgress?: (progress: ExportProgress) => void
 }
 

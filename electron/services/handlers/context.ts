@@ -7,6 +7,16 @@ import type { LibraryEvents } from '../events'
 import type { ReadLookup } from '../packets/scenario'
 import type { ReadingService } from '../reading/reading-service'
 
+/**
+ * What only the desktop app can do for the user (Electron's main process gives it; the browser
+ * host and the CLI have none). Services never import electron: they get this port.
+ */
+export interface DesktopPort {
+  /** Open an https page in the system browser (callers pass only fixed addresses). */
+  openExternal(url: string): Promise<void>
+  writeClipboard(text: string): void
+}
+
 /** What every group of handlers needs from the backend. */
 export interface BackendContext {
   /**
@@ -34,4 +44,6 @@ export interface BackendContext {
   reading?: ReadingService
   /** What the scans say, from the read cache, for the rules (R15–R18). */
   reads?: ReadLookup
+  /** The desktop's browser and clipboard, in the Electron app only (issue 13 item 16). */
+  desktop?: DesktopPort
 }

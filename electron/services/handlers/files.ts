@@ -79,6 +79,22 @@ export function fileHandlers(ctx: BackendContext): Pick<Handlers, FileMethods> {
       let document
       try {
         document = await db.transaction().execute(async (trx) => {
+          // The same bytes again on the same record: say so, add no second card (issue 13 item 6).
+          const same = await trx
+            .selectFrom('documents')
+            .select(['requirement', 'original_name'])
+            .where('owner_kind', '=', input.ownerKind)
+            .where('owner_id', '=', input.ownerId)
+            .where('file_sha256', '=', stored.sha256)
+            .where('deleted_at', 'is', null)
+            .executeTakeFirst()
+          if (same) {
+            const name = same.original_name ? `“${same.original_name}”，` : ''
+            throw new AppError(
+              'CONFLICT',
+              `这份文件已经导入在这条记录上（${name}${requirementLabel(same.requirement)}），没有重复添加。`,
+            )
+          }
           await recordFileRow(trx, stored.sha256, facts, input.fileName)
           return insertDocument(trx, library.actor, {
             requirement: input.requirement,

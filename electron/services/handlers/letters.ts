@@ -1,9 +1,7 @@
 import type { Handlers } from '../../../shared/contract'
 import { AppError } from '../../../shared/errors'
-import { auditIdReveal } from '../library/audit'
-import { getRelation } from '../library/relations'
+import { combineLetterPdfs, letterPdfs, saveLetterPdfs } from '../letters/bundle'
 import { generateRelationLetter, listLetters, markPrinted } from '../letters/records'
-import { fileLabel } from '../../../shared/rules/requirement-derive'
 import { planForPacket } from '../packets/plan-for-packet'
 import { generatePacketLetters } from '../letters/batch'
 import { listTemplates } from '../letters/templates'
@@ -19,6 +17,8 @@ type LetterMethods =
   | 'letters.builtins'
   | 'letters.wording'
   | 'letters.saveWording'
+  | 'letters.combinedPdf'
+  | 'letters.saveToFolder'
 
 export function letterHandlers(ctx: BackendContext): Pick<Handlers, LetterMethods> {
   const { library, files } = ctx
@@ -40,14 +40,19 @@ export function letterHandlers(ctx: BackendContext): Pick<Handlers, LetterMethod
       })
     },
     'letters.pdf': async ({ id }) => {
-      const letter = (await listLetters(db, {})).find((l) => l.id === id)
-      if (!letter) throw new AppError('NOT_FOUND', '找不到该授权书。')
-      const relation = await getRelation(db, letter.relationId)
-      // The letter states the grantor's ID number when the grantor is a person (R11).
-      if (relation.from.kind === 'person') await auditIdReveal(db, relation.from.id, 'letter pdf')
-      const bytes = await files.read(letter.pdfSha256)
-      const name = `${fileLabel(letter.requirement)}_${relation.from.name}_${letter.createdAt.slice(0, 10)}.pdf`
-      return { fileName: name, dataBase64: bytes.toString('base64') }
+      const [pdf] = await letterPdfs(db, files, [id])
+      if (!pdf) throw new AppError('NOT_FOUND', '找不到该授权书。')
+      return { fileName: pdf.fileName, dataBase64: Buffer.from(pdf.bytes).toString('base64') }
     },
+    // 全部打印 (issue 13 item 9): the batch's letters as one PDF.
+    'letters.combinedPdf': async ({ ids }) => {
+      const pdfs = await letterPdfs(db, files, ids)
+      const bytes = await combineLetterPdfs(pdfs)
+      const name = `授权书合并打印_${pdfs.length}份_${ctx.today()}.pdf`
+      return { fileName: name, dataBase64: Buffer.from(bytes).toString('base64') }
+    },
+    // 保存到文件夹: each letter's PDF into a folder the clerk names.
+    'letters.saveToFolder': async ({ ids, dir }) =>
+      saveLetterPdfs(await letterPdfs(db, files, ids), dir),
   }
 }

@@ -7,6 +7,7 @@ import { requirementTarget } from '../packets/requirement-target'
 import { getPacket, listPackets, savePacket } from '../packets/packets'
 import { buildScenario } from '../packets/scenario'
 import { listSubmissions, recordSubmission } from '../packets/submissions'
+import { loadStarterCatalog } from '../industries'
 import { removeUserIndustry, saveUserIndustry, userIndustryKeys } from '../industries-user'
 import type { BackendContext } from './context'
 
@@ -37,7 +38,13 @@ export function packetHandlers(ctx: BackendContext): Pick<Handlers, PacketMethod
       await removeUserIndustry(library, primary, secondary, hide)
       return ctx.catalog()
     },
-    'industries.userEdits': () => userIndustryKeys(db),
+    'industries.userEdits': async () => {
+      const starter = loadStarterCatalog(ctx.resources).industries
+      return (await userIndustryKeys(db)).map((k) => ({
+        ...k,
+        starter: starter.some((e) => e.primary === k.primary && e.secondary === k.secondary),
+      }))
+    },
     // Each packet with its state by the one definition of ready (planForPacket).
     'packets.list': async () => {
       const asOf = ctx.today()

@@ -19,7 +19,14 @@ function relationDocumentLabel(type: RelationType): string {
  * (expired, in the trademark grace period or renewal window, or due within
  * 90 days), most urgent first.
  */
-export async function listExpiries(db: Executor, today: string): Promise<ExpiryItem[]> {
+export async function listExpiries(
+  db: Executor,
+  today: string,
+  /** Also what is still valid but due within this many days (the 今日 timeline: 365). */
+  horizonDays = 0,
+): Promise<ExpiryItem[]> {
+  const wanted = (state: string, validUntil: string) =>
+    state !== 'ok' || daysBetween(today, validUntil) <= horizonDays
   const items: ExpiryItem[] = []
   const trademarks = await db
     .selectFrom('trademarks')
@@ -33,7 +40,7 @@ export async function listExpiries(db: Executor, today: string): Promise<ExpiryI
     .execute()
   for (const t of trademarks) {
     const state = trademarkExpiryState(t.valid_until, today)
-    if (state === 'ok') continue
+    if (!wanted(state, t.valid_until)) continue
     items.push({
       kind: 'trademark',
       id: t.id,
@@ -64,7 +71,7 @@ export async function listExpiries(db: Executor, today: string): Promise<ExpiryI
     .execute()
   for (const r of relations) {
     const state = validityState(r.valid_until, today)
-    if (state === 'ok') continue
+    if (!wanted(state, r.valid_until)) continue
     items.push({
       kind: 'relation',
       id: r.id,
@@ -77,7 +84,7 @@ export async function listExpiries(db: Executor, today: string): Promise<ExpiryI
   }
   const documents = await db
     .selectFrom('documents')
-    .select(['id', 'requirement', 'valid_until'])
+    .select(['id', 'requirement', 'valid_until', 'owner_kind', 'owner_id'])
     .where('deleted_at', 'is', null)
     .where('valid_until', 'is not', null)
     .$narrowType<{ valid_until: string }>()
@@ -86,11 +93,12 @@ export async function listExpiries(db: Executor, today: string): Promise<ExpiryI
     .execute()
   for (const d of documents) {
     const state = validityState(d.valid_until, today)
-    if (state === 'ok') continue
+    if (!wanted(state, d.valid_until)) continue
     items.push({
       kind: 'document',
       id: d.id,
-      title: `文件：${d.requirement}`,
+      title: `文件：${requirementLabel(d.requirement)}`,
+      owner: { kind: d.owner_kind, id: d.owner_id },
       validUntil: d.valid_until,
       daysLeft: daysBetween(today, d.valid_until),
       state,

@@ -40,6 +40,7 @@ function toTrademark(row: TrademarkRow): Trademark {
     acceptanceDate: row.acceptance_date,
     transfereeCompanyId: row.transferee_company_id,
     officialRegistrantDiffers: row.official_registrant_differs,
+    queryDate: row.query_date,
     notes: row.notes,
     updatedAt: row.updated_at,
     version: row.version,
@@ -120,6 +121,8 @@ export async function saveTrademark(
       acceptance_date: input.acceptanceDate ?? null,
       transferee_company_id: input.transfereeCompanyId ?? null,
       official_registrant_differs: input.officialRegistrantDiffers ?? null,
+      // A save without it (e.g. a scan's reading) keeps the stored 查询日期.
+      ...(input.queryDate === undefined ? {} : { query_date: input.queryDate }),
       notes: input.notes ?? '',
       updated_at: at,
       updated_by: store.actor,

@@ -42,6 +42,10 @@ function toPacket(row: PacketRow, trademarkIds: string[]): Packet {
     accountName: row.account_name,
     promotedSubject: row.promoted_subject,
     industries: JSON.parse(row.industries) as Packet['industries'],
+    accountIndustry:
+      row.account_industry === null
+        ? null
+        : (JSON.parse(row.account_industry) as Packet['accountIndustry']),
     trademarkIds,
     avatarFit: row.avatar_fit,
     prerequisites: JSON.parse(row.prerequisites) as Packet['prerequisites'],
@@ -103,6 +107,13 @@ export async function savePacket(store: LibraryStore, input: PacketInput): Promi
       account_name: input.accountName,
       promoted_subject: input.promotedSubject,
       industries: JSON.stringify(input.industries),
+      // A save without it keeps the stored 行业类别 (issue 13 item 15).
+      ...(input.accountIndustry === undefined
+        ? {}
+        : {
+            account_industry:
+              input.accountIndustry === null ? null : JSON.stringify(input.accountIndustry),
+          }),
       avatar_fit: input.avatarFit ?? 'pad',
       prerequisites: JSON.stringify(input.prerequisites ?? {}),
       // The wizard does not edit notes: a save without them keeps the stored ones.

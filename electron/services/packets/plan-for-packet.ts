@@ -60,6 +60,7 @@ export async function planWith(
     applicantCompanyId: packet.applicantCompanyId,
     accountName: packet.accountName,
     industries: packet.industries,
+    accountIndustry: packet.accountIndustry,
     hasAvatar: scenario.account.avatar != null,
   })
   return {

@@ -138,6 +138,7 @@ export async function buildScenario(
       name: packet.accountName,
       promotedSubject: packet.promotedSubject,
       industries: packet.industries,
+      accountIndustry: packet.accountIndustry,
       avatar,
     },
     parties,

@@ -55,6 +55,8 @@ interface TrademarksTable extends Stamped {
   acceptance_date: string | null
   transferee_company_id: string | null
   official_registrant_differs: 'change' | 'transfer' | null
+  /** 查询日期 (SQLite migration 0015, team migration 0008). */
+  query_date: string | null
   notes: string
   created_at: string
   updated_at: string
@@ -115,6 +117,8 @@ interface PacketsTable extends Stamped {
   promoted_subject: 'none' | 'website' | 'app'
   /** JSON text (an array of industry choices). */
   industries: string
+  /** JSON text of Step 1's 行业类别 {primary, secondary}, or null (migrations 0015 / team 0008). */
+  account_industry: string | null
   avatar_fit: 'pad' | 'crop'
   /** JSON text (prerequisite ticks). */
   prerequisites: string

@@ -45,7 +45,7 @@ export async function migrateTeam(
       applied_at  timestamptz NOT NULL DEFAULT now()
     )`)
     const from = await teamSchemaVersion(client)
-    assertTeamNotNewer(from, migrations.length)
+    assertTeamNotNewer(from, migrations[migrations.length - 1]?.version ?? 0)
     for (const migration of migrations) {
       if (migration.version <= from) continue
       await inTransaction(client, async () => {

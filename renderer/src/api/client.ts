@@ -15,7 +15,7 @@ const TOKEN_KEY = 'packetdesk.token'
 function takeCredentialFromLocation(): { code?: string; token?: string } {
   const code = /(?:^#|&)code=([A-Za-z0-9_-]+)/.exec(window.location.hash)?.[1]
   const token = /(?:^#|&)token=([A-Za-z0-9_-]+)/.exec(window.location.hash)?.[1]
-  if (code || token) history.replaceState(null, '', `${window.location.pathname}#/library`)
+  if (code || token) history.replaceState(null, '', `${window.location.pathname}#/today`)
   if (token) sessionStorage.setItem(TOKEN_KEY, token)
   if (code) return { code }
   const kept = token ?? sessionStorage.getItem(TOKEN_KEY)

@@ -111,6 +111,7 @@ export function DeleteDocumentConfirm(props: {
             loading={busy}
             disabled={busy || (impact === null && !error)}
             onClick={() => void confirm()}
+            data-testid="confirm-delete-document"
           >
             {pick('移到回收站', 'Move to recycle bin')}
           </Button>

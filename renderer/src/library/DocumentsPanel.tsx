@@ -13,6 +13,7 @@ import {
   UnstyledButton,
 } from '@mantine/core'
 import { Dropzone } from '@mantine/dropzone'
+import { AppError } from '../../../shared/errors'
 import type { FileInfo, LibraryDocument, OwnerKind } from '../../../shared/library/schemas'
 import { IMPORT_FORMATS_TEXT } from '../../../shared/limits'
 import {
@@ -27,6 +28,7 @@ import { useI18n } from '../i18n/I18nProvider'
 import { fileToBase64 } from './base64'
 import { DeleteDocumentConfirm } from './DeleteDocumentConfirm'
 import { FileViewer } from './FileViewer'
+import { savePendingImport, type PendingImport } from './pendingImport'
 import { ReadingBadge } from './ReadingBadge'
 import { ReadingPanel } from './ReadingPanel'
 import { ReadingProgress } from './ReadingProgress'
@@ -138,6 +140,8 @@ interface Outcome {
   name: string
   ok: boolean
   message: string
+  /** Already on this record: nothing added, nothing wrong (issue 13 item 6). */
+  duplicate?: boolean
 }
 
 export function DocumentsPanel(props: {
@@ -173,6 +177,38 @@ export function DocumentsPanel(props: {
     setOutcomes([])
     setProgress({ done: 0, total: files.length })
     const results: Outcome[] = []
+    // Kept while the batch runs, so a tab closed mid-batch is noticed on return (issue 13 item 6).
+    const pending: PendingImport = {
+      ownerKind: props.ownerKind,
+      ownerId: props.ownerId,
+      requirement,
+      names: files.map((f) => f.name),
+      startedAt: new Date().toISOString(),
+      beatAt: Date.now(),
+    }
+    savePendingImport(pending)
+    const beat = setInterval(() => {
+      pending.beatAt = Date.now()
+      savePendingImport(pending)
+    }, 5_000)
+    // Closing the tab: marked as left at once (the stale beat covers a crash).
+    const left = () => {
+      pending.beatAt = 0
+      savePendingImport(pending)
+    }
+    window.addEventListener('pagehide', left)
+    try {
+      await importEach(files, results, pending)
+    } finally {
+      window.removeEventListener('pagehide', left)
+      clearInterval(beat)
+      savePendingImport(null)
+    }
+    documents.reload()
+    props.onImported?.()
+  }
+
+  const importEach = async (files: File[], results: Outcome[], pending: PendingImport) => {
     for (const [index, file] of files.entries()) {
       try {
         await api['documents.import']({
@@ -185,13 +221,18 @@ export function DocumentsPanel(props: {
         })
         results.push({ name: file.name, ok: true, message: pick('已导入', 'imported') })
       } catch (error) {
-        results.push({ name: file.name, ok: false, message: messageOf(error) })
+        const duplicate = error instanceof AppError && error.code === 'CONFLICT'
+        const message = duplicate
+          ? pick(messageOf(error), 'already on this record — not added again')
+          : messageOf(error)
+        results.push({ name: file.name, ok: false, message, duplicate })
       }
       setProgress({ done: index + 1, total: files.length })
       setOutcomes([...results])
+      pending.names = pending.names.slice(1)
+      pending.beatAt = Date.now()
+      savePendingImport(pending)
     }
-    documents.reload()
-    props.onImported?.()
   }
 
   const label = (id: string) => requirementLabel(id, language)
@@ -224,7 +265,12 @@ export function DocumentsPanel(props: {
         />
       )}
       {outcomes.map((o) => (
-        <Text key={o.name} size="sm" c={o.ok ? 'green' : 'red'} data-testid="import-outcome">
+        <Text
+          key={o.name}
+          size="sm"
+          c={o.ok ? 'green' : o.duplicate ? 'yellow.9' : 'red'}
+          data-testid="import-outcome"
+        >
           {o.name}：{o.message}
         </Text>
       ))}

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { Badge, Button, Group, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core'
 import {
   ID_DOCUMENT_KIND_LABELS,
@@ -18,10 +18,12 @@ import { ExpiryDashboard } from './ExpiryDashboard'
 import { LibraryEmptyState } from './LibraryEmptyState'
 import { MaskedNumber } from './MaskedNumber'
 import { PersonForm } from './PersonForm'
+import { recordInHash } from './recordLink'
 import { RecycleBin } from './RecycleBin'
 import { RelationForm } from './RelationForm'
 import { SearchResults } from './SearchResults'
 import { TrademarkForm } from './TrademarkForm'
+import { TrademarkLookup } from './TrademarkLookup'
 
 type Tab = 'companies' | 'persons' | 'trademarks' | 'relations' | 'expiries' | 'recycle'
 type Editing = {
@@ -30,6 +32,13 @@ type Editing = {
   /** First run: the company saved, its detail opens at this import (the business licence). */
   thenImport?: string
 } | null
+
+const TAB_OF = {
+  company: 'companies',
+  person: 'persons',
+  trademark: 'trademarks',
+  relation: 'relations',
+} as const satisfies Record<NonNullable<Editing>['kind'], Tab>
 
 /** The business licence: the library paper a first company is made from (LIBRARY_PAPERS). */
 const LICENCE = Object.keys(LIBRARY_PAPERS)[0]
@@ -102,6 +111,24 @@ export function LibraryPage() {
   const [detail, setDetail] = useState<Editing>(null)
   const [version, setVersion] = useState(0)
   const refresh = () => setVersion((v) => v + 1)
+
+  // Opened at a record (`#/library/<kind>/<id>`): its tab and its drawer.
+  useEffect(() => {
+    const openFromHash = () => {
+      const record = recordInHash()
+      if (!record) return
+      setTab(TAB_OF[record.kind])
+      setDetail(record)
+    }
+    openFromHash()
+    window.addEventListener('hashchange', openFromHash)
+    return () => window.removeEventListener('hashchange', openFromHash)
+  }, [])
+  const closeDetail = () => {
+    setDetail(null)
+    // The same link opens the record again later.
+    if (recordInHash()) window.history.replaceState(null, '', '#/library')
+  }
 
   const companies = useLoad(() => api['companies.list']({}), [api, version])
   const persons = useLoad(() => api['persons.list']({}), [api, version])
@@ -261,7 +288,15 @@ export function LibraryPage() {
         />
       )}
 
-      {tab === 'expiries' && <ExpiryDashboard version={version} />}
+      {tab === 'expiries' && (
+        <ExpiryDashboard
+          version={version}
+          onOpen={(item) => {
+            const { kind, id } = item.owner ?? { kind: item.kind, id: item.id }
+            if (kind !== 'packet' && kind !== 'document') setDetail({ kind, id })
+          }}
+        />
+      )}
       {tab === 'recycle' && <RecycleBin version={version} onRestored={refresh} />}
 
       {[companies.error, persons.error, trademarks.error, relations.error]
@@ -278,10 +313,10 @@ export function LibraryPage() {
           id={detail.id}
           title={detailTitle}
           {...(detail.thenImport ? { importing: detail.thenImport } : {})}
-          onClose={() => setDetail(null)}
+          onClose={closeDetail}
           onEdit={() => setEditing(detail)}
           onDeleted={() => {
-            setDetail(null)
+            closeDetail()
             refresh()
           }}
         >
@@ -363,6 +398,7 @@ function EntitySummary(props: {
       [pick('有效期至', 'Valid until'), x.validUntil ?? '—'],
     )
     if (x.acceptanceDate) rows.push([pick('受理日期', 'Acceptance date'), x.acceptanceDate])
+    rows.push([pick('查询日期', 'Query date'), x.queryDate ?? '—'])
   }
   return (
     <Stack gap="xs">
@@ -376,6 +412,7 @@ function EntitySummary(props: {
           ))}
         </Table.Tbody>
       </Table>
+      {props.trademark && <TrademarkLookup regNo={props.trademark.regNo} />}
       {props.trademarks.length > 0 && (
         <Text size="sm">
           {pick('名下商标：', 'Trademarks: ')}

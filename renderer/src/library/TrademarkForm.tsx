@@ -16,6 +16,7 @@ import { useApi } from '../api/ApiContext'
 import { findLoaded, useStaleGuard } from '../hooks/useStaleGuard'
 import { useI18n } from '../i18n/I18nProvider'
 import { FormModal } from './FormModal'
+import { TrademarkLookup } from './TrademarkLookup'
 import { zodValidate } from './zodValidate'
 import { DateField } from '../ui/DateField'
 
@@ -31,6 +32,8 @@ interface Values {
   acceptanceDate: string
   transfereeCompanyId: string | null
   officialRegistrantDiffers: 'none' | 'change' | 'transfer'
+  /** 查询日期, YYYY-MM-DD or '' (issue 13 item 16). */
+  queryDate: string
   notes: string
 }
 
@@ -45,6 +48,7 @@ function valuesOf(t: Trademark | null): Values {
     acceptanceDate: t?.acceptanceDate ?? '',
     transfereeCompanyId: t?.transfereeCompanyId ?? null,
     officialRegistrantDiffers: t?.officialRegistrantDiffers ?? 'none',
+    queryDate: t?.queryDate ?? '',
     notes: t?.notes ?? '',
   }
 }
@@ -64,6 +68,7 @@ function toInput(values: Values, id: string | undefined): TrademarkInput {
     acceptanceDate: status === 'application_accepted' ? values.acceptanceDate || null : null,
     transfereeCompanyId: status === 'transfer_accepted' ? values.transfereeCompanyId : null,
     officialRegistrantDiffers: differs === 'none' ? null : differs,
+    queryDate: values.queryDate.trim() || null,
     notes: values.notes,
   }
 }
@@ -207,6 +212,23 @@ export function TrademarkForm(props: {
         {...form.getInputProps('officialRegistrantDiffers')}
         allowDeselect={false}
       />
+      <TrademarkLookup
+        regNo={regNo}
+        onLookedUp={() => {
+          if (form.values.queryDate.trim() === '') form.setFieldValue('queryDate', todayIn())
+        }}
+      >
+        <DateField
+          label={pick('查询日期', 'Query date')}
+          description={pick(
+            '最近一次在商标局网站查询该商标的日期',
+            'When the mark was last looked up on the trademark office site',
+          )}
+          placeholder="YYYY-MM-DD"
+          w={260}
+          {...form.getInputProps('queryDate')}
+        />
+      </TrademarkLookup>
       <Textarea label={pick('备注', 'Notes')} autosize {...form.getInputProps('notes')} />
     </FormModal>
   )

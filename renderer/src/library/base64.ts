@@ -8,3 +8,11 @@ export async function fileToBase64(file: Blob): Promise<string> {
   }
   return btoa(binary)
 }
+
+/** base64 → bytes (a PDF the backend produced, to hand to the browser as a blob). */
+export function base64ToBytes(dataBase64: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(dataBase64)
+  const bytes = new Uint8Array(binary.length)
+  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i)
+  return bytes
+}

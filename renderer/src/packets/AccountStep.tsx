@@ -15,6 +15,7 @@ import { useI18n } from '../i18n/I18nProvider'
 import { AvatarFitPreview } from './AvatarFitPreview'
 import { NEW_OPTION, useCreateInPlace } from './CreateInPlace'
 import type { Draft } from './draft'
+import { AccountIndustrySelect, AccountTypeNote } from './AccountIndustry'
 
 export function AccountStep(props: { draft: Draft; onChange: (draft: Draft) => void }) {
   const api = useApi()
@@ -28,6 +29,8 @@ export function AccountStep(props: { draft: Draft; onChange: (draft: Draft) => v
   )
   const unused = (hits.data ?? []).filter((t) => !draft.trademarkIds.includes(t.id))
   const inPlace = useCreateInPlace({ companies, trademarks })
+  const catalog = useLoad(() => api['industries.catalog']({}), [api])
+  const applicant = (companies.data ?? []).find((c) => c.id === draft.applicantCompanyId)
 
   return (
     <Stack>
@@ -55,6 +58,13 @@ export function AccountStep(props: { draft: Draft; onChange: (draft: Draft) => v
           { value: 'enterprise', label: pick('企业主体', 'Enterprise') },
           { value: 'employee', label: pick('企业员工', 'Employee') },
         ]}
+      />
+      <AccountTypeNote accountType={draft.accountType} />
+      <AccountIndustrySelect
+        value={draft.accountIndustry}
+        entries={catalog.data?.industries ?? []}
+        businessScope={applicant ? applicant.businessScope : null}
+        onChange={(accountIndustry) => props.onChange({ ...draft, accountIndustry })}
       />
       <TextInput
         label={pick('账号名字', 'Account name')}

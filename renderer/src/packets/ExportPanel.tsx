@@ -10,6 +10,9 @@ export function ExportPanel(props: { packetId: string; plan: Plan | null }) {
   const api = useApi()
   const { pick } = useI18n()
   const [outDir, setOutDir] = useState('')
+  const [defaultDir, setDefaultDir] = useState('')
+  /** What the backend says of the typed folder (checked as the clerk types). */
+  const [dirProblem, setDirProblem] = useState<string | null>(null)
   const [draft, setDraft] = useState(false)
   const [watermark, setWatermark] = useState(true)
   const [busy, setBusy] = useState(false)
@@ -19,10 +22,28 @@ export function ExportPanel(props: { packetId: string; plan: Plan | null }) {
 
   useEffect(() => {
     api['exports.defaultDir']({}).then(
-      (d) => setOutDir((current) => current || d.dir),
+      (d) => {
+        setOutDir((current) => current || d.dir)
+        setDefaultDir(d.defaultDir)
+      },
       () => undefined,
     )
   }, [api])
+
+  useEffect(() => {
+    if (!outDir) return
+    let live = true
+    const timer = setTimeout(() => {
+      api['exports.checkDir']({ path: outDir }).then(
+        (check) => live && setDirProblem(check.ok ? null : check.message),
+        (e: unknown) => live && setDirProblem(messageOf(e)),
+      )
+    }, 250)
+    return () => {
+      live = false
+      clearTimeout(timer)
+    }
+  }, [api, outDir])
 
   const run = async () => {
     setBusy(true)
@@ -70,8 +91,24 @@ export function ExportPanel(props: { packetId: string; plan: Plan | null }) {
       )}
       <TextInput
         label={pick('导出到文件夹', 'Export into folder')}
+        description={
+          defaultDir &&
+          pick(
+            `完整路径；不存在会自动创建。下次导出沿用这个文件夹。默认：${defaultDir}`,
+            `A full path; created if missing. The next export offers it again. Default: ${defaultDir}`,
+          )
+        }
         value={outDir}
+        error={outDir ? dirProblem : pick('请填写导出文件夹。', 'Enter a folder.')}
         onChange={(e) => setOutDir(e.currentTarget.value)}
+        rightSectionWidth={110}
+        rightSection={
+          defaultDir && outDir !== defaultDir ? (
+            <Button size="compact-xs" variant="subtle" onClick={() => setOutDir(defaultDir)}>
+              {pick('用默认文件夹', 'Use default')}
+            </Button>
+          ) : null
+        }
       />
       <Checkbox
         label={pick(
@@ -85,7 +122,7 @@ export function ExportPanel(props: { packetId: string; plan: Plan | null }) {
         <Button
           onClick={() => void run()}
           loading={busy}
-          disabled={!ready && !draft}
+          disabled={(!ready && !draft) || !outDir || dirProblem !== null}
           data-testid="export-button"
         >
           {ready

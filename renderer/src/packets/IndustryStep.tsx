@@ -5,6 +5,7 @@ import {
   CONFIDENCE_LABELS,
   findIndustry,
 } from '../../../shared/industries/catalog'
+import { pickLabel } from '../../../shared/i18n/labels'
 import { useApi } from '../api/ApiContext'
 import { useLoad } from '../hooks/useLoad'
 import { useI18n } from '../i18n/I18nProvider'
@@ -12,7 +13,7 @@ import type { Draft } from './draft'
 
 export function IndustryStep(props: { draft: Draft; onChange: (draft: Draft) => void }) {
   const api = useApi()
-  const { pick } = useI18n()
+  const { pick, language } = useI18n()
   const catalog = useLoad(() => api['industries.catalog']({}), [api])
   const [primary, setPrimary] = useState<string | null>(null)
   const [secondary, setSecondary] = useState<string | null>(null)
@@ -86,7 +87,7 @@ export function IndustryStep(props: { draft: Draft; onChange: (draft: Draft) => 
               <Group gap="xs">
                 {entry && (
                   <Badge
-                    title={CONFIDENCE_LABELS[entry.confidence]}
+                    title={pickLabel(CONFIDENCE_LABELS[entry.confidence], language)}
                     variant="light"
                     color={
                       entry.confidence === 'platform-stated'
@@ -96,7 +97,7 @@ export function IndustryStep(props: { draft: Draft; onChange: (draft: Draft) => 
                           : 'orange'
                     }
                   >
-                    {CONFIDENCE_SHORT[entry.confidence]}
+                    {pickLabel(CONFIDENCE_SHORT[entry.confidence], language)}
                   </Badge>
                 )}
                 <Button

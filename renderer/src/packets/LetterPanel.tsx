@@ -6,6 +6,7 @@ import { useLiveVersion } from '../api/LiveRefresh'
 import { messageOf } from '../hooks/useLoad'
 import { useI18n } from '../i18n/I18nProvider'
 import { DocumentsPanel } from '../library/DocumentsPanel'
+import { printPdf } from '../print/printPdf'
 
 const STATUS = {
   generated: { zh: '已生成', en: 'Generated', color: 'blue' },
@@ -40,6 +41,7 @@ export function LetterPanel(props: {
   const [letter, setLetter] = useState<LetterRecord | null>(null)
   const [pages, setPages] = useState<string[]>([])
   const [busy, setBusy] = useState(false)
+  const [printing, setPrinting] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const changes = useLiveVersion()
   // Importing the signed scan here re-reads the letter at once (its status follows the scan).
@@ -116,7 +118,18 @@ export function LetterPanel(props: {
             >
               {pick('保存 PDF', 'Save PDF')}
             </Button>
-            <Button variant="light" onClick={() => window.print()} disabled={pages.length === 0}>
+            <Button
+              variant="light"
+              loading={printing}
+              onClick={() => {
+                setPrinting(true)
+                setError(null)
+                api['letters.pdf']({ id: letter.id })
+                  .then((pdf) => printPdf(pdf.dataBase64))
+                  .catch((e: unknown) => setError(messageOf(e)))
+                  .finally(() => setPrinting(false))
+              }}
+            >
               {pick('打印', 'Print')}
             </Button>
             {letter.status === 'generated' && (
@@ -141,7 +154,7 @@ export function LetterPanel(props: {
       {error && <Alert color="red">{error}</Alert>}
       {letter && pages.length === 0 && <Loader size="sm" />}
       {pages.length > 0 && (
-        <div className="pd-print-area" data-testid="letter-preview">
+        <div data-testid="letter-preview">
           {pages.map((src, i) => (
             <Image
               key={src.slice(-40)}

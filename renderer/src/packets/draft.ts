@@ -8,6 +8,8 @@ export interface Draft {
   accountName: string
   promotedSubject: 'none' | 'website' | 'app'
   industries: { primary: string; secondary: string }[]
+  /** Step 1's account-level 行业类别 (issue 13 item 15). */
+  accountIndustry: { primary: string; secondary: string } | null
   trademarkIds: string[]
   avatarFit: 'pad' | 'crop'
   prerequisites: Partial<Record<Prerequisite, boolean>>
@@ -20,6 +22,7 @@ export function emptyDraft(): Draft {
     accountName: '',
     promotedSubject: 'none',
     industries: [],
+    accountIndustry: null,
     trademarkIds: [],
     avatarFit: 'pad',
     prerequisites: {},
@@ -34,6 +37,7 @@ export function draftOf(packet: Packet): Draft {
     accountName: packet.accountName,
     promotedSubject: packet.promotedSubject,
     industries: packet.industries,
+    accountIndustry: packet.accountIndustry,
     trademarkIds: packet.trademarkIds,
     avatarFit: packet.avatarFit,
     prerequisites: packet.prerequisites,
@@ -48,6 +52,7 @@ export function toInput(draft: Draft): PacketInput {
     accountName: draft.accountName,
     promotedSubject: draft.promotedSubject,
     industries: draft.industries,
+    accountIndustry: draft.accountIndustry,
     trademarkIds: draft.trademarkIds,
     avatarFit: draft.avatarFit,
     prerequisites: draft.prerequisites,

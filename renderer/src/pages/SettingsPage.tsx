@@ -8,6 +8,7 @@ import { BuiltinWordingEditor } from '../settings/BuiltinWordingEditor'
 import { TemplateManager } from '../templates/TemplateManager'
 import { BackupPanel } from '../settings/BackupPanel'
 import { ReadingSettings } from '../settings/ReadingSettings'
+import { EmailRecipientSettings } from '../settings/EmailRecipientSettings'
 import { TeamPanel } from '../team/TeamPanel'
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e))
@@ -106,6 +107,12 @@ export function SettingsPage(props: { onLanguageChange: (language: Language) => 
           {pick('备份', 'Backup')}
         </Text>
         <BackupPanel dataDir={info?.dataDir ?? null} />
+      </Card>
+      <Card withBorder data-testid="email-recipient-settings">
+        <Text fw={600} mb="xs">
+          {pick('邮件提交', 'Email route')}
+        </Text>
+        <EmailRecipientSettings />
       </Card>
       <Card withBorder>
         <Text fw={600} mb="xs">

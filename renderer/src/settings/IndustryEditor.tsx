@@ -16,8 +16,10 @@ import {
   CONFIDENCE_LABELS,
   type IndustryEntry,
 } from '../../../shared/industries/catalog'
+import { pickLabel } from '../../../shared/i18n/labels'
 import { useApi } from '../api/ApiContext'
 import { FormModal } from '../library/FormModal'
+import { RemoveIndustryConfirm } from './RemoveIndustryConfirm'
 import { messageOf, useLoad } from '../hooks/useLoad'
 import { useI18n } from '../i18n/I18nProvider'
 
@@ -116,7 +118,7 @@ function EntryForm(props: { entry: IndustryEntry | null; onClose: (saved: boolea
 /** The industry catalog in 设置: the starter entries with their confidence, and the user's own. */
 export function IndustryEditor() {
   const api = useApi()
-  const { pick } = useI18n()
+  const { pick, language } = useI18n()
   const [version, setVersion] = useState(0)
   const [filter, setFilter] = useState('')
   const [editing, setEditing] = useState<IndustryEntry | null | 'new'>(null)
@@ -128,6 +130,11 @@ export function IndustryEditor() {
     (e) => !filter || `${e.primary}${e.secondary}`.includes(filter),
   )
   const hiddenEntries = (edits.data ?? []).filter((x) => x.hidden)
+  /** The user added this entry (no starter entry behind it): removing it deletes it. */
+  const isOwn = (e: IndustryEntry) =>
+    edits.data?.some((x) => x.primary === e.primary && x.secondary === e.secondary && !x.starter) ??
+    false
+  const [removing, setRemoving] = useState<IndustryEntry | null>(null)
   const refresh = () => setVersion((v) => v + 1)
   const [error, setError] = useState<string | null>(null)
 
@@ -173,9 +180,9 @@ export function IndustryEditor() {
                 </Text>
               </Table.Td>
               <Table.Td miw={150}>
-                <Tooltip label={CONFIDENCE_LABELS[e.confidence]}>
+                <Tooltip label={pickLabel(CONFIDENCE_LABELS[e.confidence], language)}>
                   <Badge variant="light" color={CONFIDENCE_COLORS[e.confidence]}>
-                    {CONFIDENCE_SHORT[e.confidence]}
+                    {pickLabel(CONFIDENCE_SHORT[e.confidence], language)}
                   </Badge>
                 </Tooltip>
               </Table.Td>
@@ -188,15 +195,10 @@ export function IndustryEditor() {
                     <Button
                       size="xs"
                       variant="subtle"
-                      onClick={() =>
-                        void api['industries.remove']({
-                          primary: e.primary,
-                          secondary: e.secondary,
-                          hide: false,
-                        }).then(refresh, (e: unknown) => setError(messageOf(e)))
-                      }
+                      color={isOwn(e) ? 'red' : undefined}
+                      onClick={() => setRemoving(e)}
                     >
-                      {pick('恢复原版', 'Restore')}
+                      {isOwn(e) ? pick('删除', 'Delete') : pick('恢复原版', 'Restore')}
                     </Button>
                   ) : (
                     <Button
@@ -241,6 +243,14 @@ export function IndustryEditor() {
           ))}
         </Text>
       )}
+      <RemoveIndustryConfirm
+        entry={removing}
+        own={removing !== null && isOwn(removing)}
+        onClose={(removed) => {
+          setRemoving(null)
+          if (removed) refresh()
+        }}
+      />
       {editing !== null && (
         <EntryForm
           entry={editing === 'new' ? null : editing}

@@ -64,7 +64,7 @@ describe('openDatabase', () => {
     const broken = [
       ...MIGRATIONS,
       {
-        version: MIGRATIONS.length + 1,
+        version: LATEST_SCHEMA_VERSION + 1,
         name: 'broken',
         up: (d: Database.Database) => {
           d.exec('CREATE TABLE half_done (x INTEGER)')
@@ -73,7 +73,7 @@ describe('openDatabase', () => {
       },
     ]
     expect(() => migrate(db, broken)).toThrow('boom')
-    expect(schemaVersion(db)).toBe(MIGRATIONS.length)
+    expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION)
     expect(
       db.prepare("SELECT name FROM sqlite_master WHERE name = 'half_done'").get(),
     ).toBeUndefined()

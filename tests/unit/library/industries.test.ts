@@ -64,6 +64,10 @@ describe('user edits of the industry catalog', () => {
     const catalog = await h['industries.catalog']({})
     expect(findIndustry(catalog, '自定义', '新行业')).toBeDefined()
     expect(findIndustry(catalog, PAIR.primary, PAIR.secondary)).toBeUndefined()
-    expect(await h['industries.userEdits']({})).toHaveLength(2)
+    const edits = await h['industries.userEdits']({})
+    expect(edits).toHaveLength(2)
+    // The user's own entry is not in the starter catalog (removing it deletes it); the hidden one is.
+    expect(edits.find((e) => e.primary === '自定义')?.starter).toBe(false)
+    expect(edits.find((e) => e.primary === PAIR.primary)?.starter).toBe(true)
   })
 })

@@ -59,11 +59,13 @@ describe('彻底删除 and 清空回收站', () => {
   })
 
   it('a file another document still uses is kept; only a row in the bin can be purged', async () => {
-    const { backend, h, person, idCopy } = await library()
+    const { backend, h, idCopy } = await library()
+    // The same bytes on another record (on the same record they are refused as a duplicate).
+    const company = await h['companies.save']({ name: '青禾', region: 'domestic' })
     const again = await h['documents.import']({
-      ownerKind: 'person',
-      ownerId: person.id,
-      requirement: 'registrant_id_copy',
+      ownerKind: 'company',
+      ownerId: company.id,
+      requirement: 'industry_qualification',
       fileName: '再次.jpg',
       dataBase64: (await backend.context.files.read(idCopy.file?.sha256 ?? '')).toString('base64'),
     })

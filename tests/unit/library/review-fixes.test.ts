@@ -86,21 +86,40 @@ describe('restore and import integrity', () => {
     expect(await h['companies.list']({})).toEqual([])
   })
 
-  it('the same bytes imported twice keep each document’s own name', async () => {
+  it('the same bytes on two records keep each document’s own name; on the same record they are refused', async () => {
     const h = backend.handlers
     const c = await h['companies.save']({ name: '青禾', region: 'domestic' })
+    const d = await h['companies.save']({ name: '山岚', region: 'domestic' })
     const jpeg = await sharp({ create: { width: 32, height: 32, channels: 3, background: '#c33' } })
       .jpeg()
       .toBuffer()
     const base = {
       ownerKind: 'company' as const,
-      ownerId: c.id,
       requirement: 'industry_qualification',
       dataBase64: jpeg.toString('base64'),
     }
-    const first = await h['documents.import']({ ...base, fileName: '张伟-11010519491231002X.jpg' })
-    const second = await h['documents.import']({ ...base, fileName: '营业执照.jpg' })
+    const first = await h['documents.import']({
+      ...base,
+      ownerId: c.id,
+      fileName: '张伟-11010519491231002X.jpg',
+    })
+    const second = await h['documents.import']({ ...base, ownerId: d.id, fileName: '营业执照.jpg' })
     expect(first.file?.sha256).toBe(second.file?.sha256)
     expect(second.file?.originalName).toBe('营业执照.jpg')
+
+    // Issue 13 item 6: again onto the same record (under any name or purpose) says so, adds nothing.
+    const again = await dispatch(h, 'documents.import', {
+      ...base,
+      ownerId: c.id,
+      requirement: 'business_licence',
+      fileName: '又一次.jpg',
+    })
+    expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    expect(again.ok ? '' : again.error.message).toMatch(/已经导入在这条记录上/)
+    expect(await h['documents.list']({ ownerKind: 'company', ownerId: c.id })).toHaveLength(1)
+    // In the recycle bin it no longer counts: importing it again brings a new card.
+    await h['library.delete']({ kind: 'document', id: first.id })
+    await h['documents.import']({ ...base, ownerId: c.id, fileName: '重新导入.jpg' })
+    expect(await h['documents.list']({ ownerKind: 'company', ownerId: c.id })).toHaveLength(1)
   })
 })

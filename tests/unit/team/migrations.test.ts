@@ -146,13 +146,43 @@ describe('team library migrations (PostgreSQL)', () => {
     })
   })
 
+  it('0008 account-industry-query-date: a packet’s 行业类别 (JSON or null), a trademark’s 查询日期', async () => {
+    const url = await migratedTo(PG_MIGRATIONS.findIndex((m) => m.version === 8) + 1)
+    await withClient(url, async (client) => {
+      expect(await teamSchemaVersion(client)).toBe(8)
+      const columns = await client.query(
+        `SELECT table_name, column_name, data_type, is_nullable FROM information_schema.columns
+         WHERE table_schema = 'packetdesk'
+           AND (table_name, column_name) IN (('packets', 'account_industry'), ('trademarks', 'query_date'))
+         ORDER BY table_name`,
+      )
+      expect(columns.rows).toEqual([
+        {
+          table_name: 'packets',
+          column_name: 'account_industry',
+          data_type: 'text',
+          is_nullable: 'YES',
+        },
+        {
+          table_name: 'trademarks',
+          column_name: 'query_date',
+          data_type: 'text',
+          is_nullable: 'YES',
+        },
+      ])
+      const check = await client.query<{ def: string }>(
+        `SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint
+         WHERE conrelid = 'packetdesk.packets'::regclass AND contype = 'c'`,
+      )
+      expect(check.rows.map((r) => r.def).join(' ')).toMatch(/account_industry.*jsonb/)
+    })
+  })
+
   it('runs again as a no-op, and refuses a schema newer than this build, changing nothing', async () => {
     const url = await migratedTo(PG_MIGRATIONS.length)
+    const latest = PG_MIGRATIONS[PG_MIGRATIONS.length - 1]?.version
     await withClient(url, async (client) => {
-      expect(await migrateTeam(client)).toEqual({
-        from: PG_MIGRATIONS.length,
-        to: PG_MIGRATIONS.length,
-      })
+      expect(await migrateTeam(client)).toEqual({ from: latest, to: latest })
       await inTransaction(client, async () => {
         await client.query("INSERT INTO schema_migrations (version, name) VALUES (99, 'future')")
       })

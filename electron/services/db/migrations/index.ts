@@ -11,6 +11,7 @@ import { migration0009 } from './0009-template-wording'
 import { migration0010 } from './0010-audit-origin'
 import { migration0011 } from './0011-row-versions'
 import { migration0012 } from './0012-packet-trademark-order'
+import { migration0015 } from './0015-account-industry-query-date'
 
 /** Every migration, in order. Append only: never edit one that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -26,6 +27,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0010,
   migration0011,
   migration0012,
+  migration0015,
 ]
 
-export const LATEST_SCHEMA_VERSION = MIGRATIONS.length
+/** The last migration's version (parallel branches leave gaps until they are merged). */
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0
