@@ -156,6 +156,8 @@ describe('forms (issue 13 item 11)', () => {
     await expect.poll(() => dialog().getByText('已生成', { exact: true }).isVisible()).toBe(true)
     const scan = await jpeg('signed-letter.jpg', 1240, 1754, '#f4f1ea')
     await dialog().locator('[data-testid="dropzone"] input[type="file"]').setInputFiles([scan])
+    await expect.poll(() => dialog().getByTestId('import-outcome').count()).toBe(1)
+    expect(await dialog().getByTestId('import-outcome').textContent()).toContain('已导入')
     await expect
       .poll(() => dialog().getByText('已签字（扫描件已导入）', { exact: true }).isVisible())
       .toBe(true)
