@@ -477,6 +477,23 @@ export const contract = {
     input: z.object({ accountName: z.string().max(100) }).strict(),
     output: out<Trademark[]>(),
   },
+  /**
+   * The account avatar exactly as the export will write it (issue 13 item 11): the document the
+   * export picks, fitted by the export's own code (800×800 JPEG, padded or cropped), as a data URL.
+   * `avatarFit` is the wizard's choice, shown before it is saved; null: no avatar to export.
+   */
+  'packets.avatarPreview': {
+    effect: 'read',
+    input: z.object({ packetId: entityId, avatarFit: z.enum(['pad', 'crop']) }).strict(),
+    output: out<{
+      documentId: string
+      fileName: string
+      dataUrl: string
+      width: number
+      height: number
+      bytes: number
+    } | null>(),
+  },
   'packets.recordSubmission': {
     effect: 'write',
     input: submissionInputSchema,

@@ -32,5 +32,14 @@ export const MAX_IMPORT_PAGES = 50
 /** Time allowed to open and inspect one PDF, all pages included. */
 export const PDF_TIME_LIMIT_MS = 20_000
 
+/**
+ * The formats an import accepts (the file store's sniffer decides from the bytes), named the same
+ * way by the dropzones and by the refusal messages (issue 13 item 11).
+ */
+const IMPORT_IMAGE_FORMATS = ['JPG', 'PNG', 'WebP', 'TIFF', 'GIF'] as const
+export const IMPORT_FORMATS_TEXT = {
+  zh: `${IMPORT_IMAGE_FORMATS.join('、')} 图片或 PDF 文件`,
+  en: `${IMPORT_IMAGE_FORMATS.join(', ')} images or PDF files`,
+} as const
 /** Most letters in one 全部打印 / 保存到文件夹 (issue 13 item 9). */
 export const MAX_BUNDLE_LETTERS = 200

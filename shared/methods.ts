@@ -52,6 +52,7 @@ export const METHOD_NAMES = [
   'packets.plan',
   'packets.requirementTarget',
   'packets.trademarkHits',
+  'packets.avatarPreview',
   'packets.recordSubmission',
   'packets.submissions',
   'overview.today',

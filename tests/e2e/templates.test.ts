@@ -4,9 +4,12 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { compactText } from '../helpers/pdf-tools'
+import { baselineAboveBottom } from '../../shared/text-box'
+import { compactText, wordBoxes } from '../helpers/pdf-tools'
 import { flatTemplatePdf } from '../unit/templates/fixtures'
 const A4 = { width: 595.28, height: 841.89 }
+/** The printed lines of the fixture (tests/unit/templates/fixtures.ts), in PDF points. */
+const LINES = [696, 646, 596] as const
 
 let session: AppSession
 let temp: AppSession['temp']
@@ -44,15 +47,16 @@ describe('user letter templates in 设置', () => {
     await page.locator('[data-testid="template-dropzone"] input[type="file"]').setInputFiles([file])
     await expect.poll(() => loadedImages('[data-testid="template-page"]')).toBe(1)
 
-    // Click just above the three printed lines (at x = 150 pt): each click puts a box's top-left there.
+    // Click ON the three printed lines (at x = 152 pt): each click puts a box whose text will sit
+    // on that line, starting there (issue 13 item 12).
     const img = page.getByTestId('template-page').locator('img')
     const shown = await img.boundingBox()
     if (!shown) throw new Error('page image not shown')
-    for (const lineY of [696, 646, 596]) {
+    for (const lineY of LINES) {
       await img.click({
         position: {
-          x: (150 / A4.width) * shown.width,
-          y: ((A4.height - (lineY + 22)) / A4.height) * shown.height,
+          x: (152 / A4.width) * shown.width,
+          y: ((A4.height - lineY) / A4.height) * shown.height,
         },
       })
     }
@@ -67,8 +71,10 @@ describe('user letter templates in 设置', () => {
     expect(saved?.fieldCount).toBe(3)
     const detail = await running.backend.handlers['templates.get']({ id: saved?.id ?? '' })
     const ys = detail.fields.map((f) => ('y' in f ? f.y : 0))
-    // Converted from screen pixels: each box bottom about 2 pt below its line.
-    ys.forEach((y, i) => expect(Math.abs(y - ([696, 646, 596][i] ?? 0) + 2)).toBeLessThan(2))
+    // Converted from screen pixels: each box's text baseline on its line (the filler's numbers).
+    ys.forEach((y, i) =>
+      expect(Math.abs(y + baselineAboveBottom(24) - (LINES[i] ?? 0))).toBeLessThan(1.5),
+    )
 
     await page.keyboard.press('Escape')
     await expect.poll(() => page.getByTestId('template-row').textContent()).toContain('3')
@@ -94,10 +100,48 @@ describe('user letter templates in 设置', () => {
       out,
       join(SHOTS, 'templates-filled'),
     ])
+    // In the filled PDF the text sits on the printed lines, not under them: the bottom of each
+    // word's box (its descent) just below the line, its top well above it.
+    const words = wordBoxes(out)
+    for (const [word, line] of [
+      ['张伟', 696],
+      ['11010519491231002X', 646],
+      ['禾木', 596],
+    ] as const) {
+      const box = words.find((w) => w.text === word)
+      if (!box) throw new Error(`${word} not in the filled letter`)
+      const bottom = box.pageHeight - box.yMax
+      const top = box.pageHeight - box.yMin
+      expect(bottom).toBeGreaterThan(line - 5)
+      expect(bottom).toBeLessThan(line + 0.5)
+      expect(top).toBeGreaterThan(line + 7)
+    }
     const text = compactText(out)
     expect(text).toContain('张伟')
     expect(text).toContain('11010519491231002X')
     expect(text).toContain('禾木')
+    expect(problems).toEqual([])
+  })
+
+  it('shows the field table beside the page preview, next to 保存模板', async () => {
+    // A fresh page (each test stands alone), back in 设置.
+    await page.reload()
+    await page.getByRole('navigation').getByText('设置').click()
+    await page.getByTestId('template-row').getByRole('button', { name: '设计' }).click()
+    await expect.poll(() => loadedImages('[data-testid="template-page"]')).toBe(1)
+    await expect.poll(() => page.getByTestId('template-field-row').count()).toBe(3)
+    await page.screenshot({ path: join(SHOTS, 'template-designer-beside.png') })
+    // The field table sits beside the page preview, 保存模板 at the top of that column.
+    const pageBox = await page.getByTestId('template-page').boundingBox()
+    const tableBox = await page.getByTestId('template-fields').boundingBox()
+    const saveBox = await page.getByRole('button', { name: '保存模板' }).boundingBox()
+    if (!pageBox || !tableBox || !saveBox) throw new Error('designer not laid out')
+    expect(tableBox.x).toBeGreaterThanOrEqual(pageBox.x + pageBox.width)
+    expect(tableBox.y).toBeLessThan(pageBox.y + pageBox.height / 4)
+    expect(saveBox.x).toBeGreaterThanOrEqual(pageBox.x + pageBox.width)
+    expect(saveBox.y + saveBox.height).toBeLessThanOrEqual(tableBox.y + 1)
+    expect(tableBox.y - (saveBox.y + saveBox.height)).toBeLessThan(120)
+    await page.keyboard.press('Escape')
     expect(problems).toEqual([])
   })
 })

@@ -257,6 +257,8 @@ describe('the backend emits library.changed', () => {
       'packets.plan': () => h['packets.plan']({ id: packet.id }),
       'packets.trademarkHits': () => h['packets.trademarkHits']({ accountName: '青禾' }),
       'packets.submissions': () => h['packets.submissions']({ id: packet.id }),
+      'packets.avatarPreview': () =>
+        h['packets.avatarPreview']({ packetId: packet.id, avatarFit: 'crop' }),
       'letters.list': () => h['letters.list']({}),
       'letters.pdf': () => h['letters.pdf']({ id: letter.id }),
       'letters.combinedPdf': () => h['letters.combinedPdf']({ ids: [letter.id] }),

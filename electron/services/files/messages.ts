@@ -1,4 +1,5 @@
 import {
+  IMPORT_FORMATS_TEXT,
   MAX_IMPORT_BYTES,
   MAX_IMPORT_PAGES,
   MAX_IMPORT_PIXELS,
@@ -11,7 +12,7 @@ const megabytes = (bytes: number): string => (bytes / 1_000_000).toFixed(1)
 const megapixels = (pixels: number): string => String(Math.round(pixels / 1_000_000))
 const duration = (ms: number): string => (ms < 1000 ? `${ms} 毫秒` : `${Math.round(ms / 1000)} 秒`)
 
-const SUPPORTED_FORMATS_TEXT = 'JPG、PNG、WebP、TIFF、GIF 图片或 PDF 文件'
+const SUPPORTED_FORMATS_TEXT = IMPORT_FORMATS_TEXT.zh
 
 export const MESSAGES = {
   empty: '文件为空（0 字节），无法导入。请检查文件是否完整后重新选择。',

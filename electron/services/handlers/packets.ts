@@ -3,6 +3,7 @@ import type { PacketListItem } from '../../../shared/library/schemas'
 import { trademarksHitByName } from '../../../shared/rules/account-name'
 import { packetState } from '../../../shared/rules/packet-state'
 import { listTrademarks } from '../library/trademarks'
+import { avatarPreview } from '../packets/avatar-preview'
 import { planForPacket } from '../packets/plan-for-packet'
 import { requirementTarget } from '../packets/requirement-target'
 import { activityOf, planDigest } from '../packets/exports'
@@ -33,6 +34,7 @@ type PacketMethods =
   | 'packets.submissions'
   | 'packets.duplicate'
   | 'packets.archive'
+  | 'packets.avatarPreview'
 
 export function packetHandlers(ctx: BackendContext): Pick<Handlers, PacketMethods> {
   const { library } = ctx
@@ -137,6 +139,8 @@ export function packetHandlers(ctx: BackendContext): Pick<Handlers, PacketMethod
       await recordSubmission(library, input, scenario)
       return listSubmissions(db, input.packetId, scenario)
     },
+    'packets.avatarPreview': ({ packetId, avatarFit }) =>
+      avatarPreview(ctx, packetId, avatarFit, ctx.today()),
     'packets.submissions': async ({ id }) =>
       listSubmissions(db, id, await buildScenario(db, id, ctx.today())),
   }

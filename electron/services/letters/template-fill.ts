@@ -22,6 +22,13 @@ import { describeCodePoint, firstMissingCharacter, loadFont } from './font'
 import { subsetTag } from './pdf'
 import { cachedMeasure, fitText, type Measure } from './text-fit'
 import { chineseDate } from './values'
+import {
+  BASELINE_BELOW_LINE_TOP,
+  preferredTextSize,
+  TEXT_BOX_LINE_HEIGHT,
+  TEXT_BOX_MIN_SIZE,
+  textBoxPad,
+} from '../../../shared/text-box'
 
 /** The scope printed by the `scope` data item. */
 const SCOPE_PHRASE = '在中国大陆地区全权代理该品牌的推广宣传活动'
@@ -86,8 +93,8 @@ interface Box {
   height: number
 }
 
-const LINE_HEIGHT = 1.25
-const MIN_SIZE = 6
+const LINE_HEIGHT = TEXT_BOX_LINE_HEIGHT
+const MIN_SIZE = TEXT_BOX_MIN_SIZE
 
 /**
  * Write `text` into a box (PDF points, origin bottom left): the preferred size
@@ -102,8 +109,8 @@ function drawInBox(
   box: Box,
   fontSize?: number,
 ) {
-  const pad = Math.min(2, box.width / 10)
-  const preferred = fontSize ?? Math.max(MIN_SIZE, Math.min(12, box.height * 0.6))
+  const pad = textBoxPad(box.width)
+  const preferred = fontSize ?? preferredTextSize(box.height)
   const minSize = Math.min(MIN_SIZE, preferred)
   const maxLines = Math.max(1, Math.floor(box.height / (preferred * LINE_HEIGHT)))
   const fitted = fitText(text, measure, {
@@ -116,8 +123,9 @@ function drawInBox(
   const total = lineHeight * fitted.lines.length
   const top = box.y + box.height - Math.max(0, (box.height - total) / 2)
   fitted.lines.forEach((line, i) => {
-    // CJK glyphs sit between about -0.12 and 0.88 em: centre that in the line.
-    const baseline = top - lineHeight * i - fitted.size * ((LINE_HEIGHT - 1) / 2 + 0.88)
+    // CJK glyphs sit between about -0.12 and 0.88 em: centre that in the line (the designer places
+    // a clicked box by the same numbers, shared/text-box.ts).
+    const baseline = top - lineHeight * i - fitted.size * BASELINE_BELOW_LINE_TOP
     page.drawText(line, {
       x: box.x + pad,
       y: baseline,

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react'
-import { Alert, Button, Group, List, Loader, Modal, Stack, Text } from '@mantine/core'
+import { Alert, Button, Group, List, Loader, Stack, Text } from '@mantine/core'
 import type { LibraryDocument } from '../../../shared/library/schemas'
 import { requirementLabel } from '../../../shared/rules/requirement-derive'
 import { useApi } from '../api/ApiContext'
 import { messageOf } from '../hooks/useLoad'
 import { useI18n } from '../i18n/I18nProvider'
+import { Modal } from '../ui/layers'
 
 /**
  * 移到回收站 asks first (issue 13 item 2), naming the packets that stop being ready without the

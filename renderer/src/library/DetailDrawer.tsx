@@ -1,10 +1,11 @@
 import { useState, type ReactNode } from 'react'
-import { Alert, Button, Divider, Drawer, Group, Stack, Title } from '@mantine/core'
+import { Alert, Button, Divider, Group, Stack, Title } from '@mantine/core'
 import type { DeletedItem, OwnerKind } from '../../../shared/library/schemas'
 import { useApi } from '../api/ApiContext'
 import { messageOf } from '../hooks/useLoad'
 import { useI18n } from '../i18n/I18nProvider'
 import { DocumentsPanel } from './DocumentsPanel'
+import { Drawer } from '../ui/layers'
 
 /** An entity's details, linked records and documents, with edit and delete. */
 export function DetailDrawer(props: {
@@ -14,6 +15,8 @@ export function DetailDrawer(props: {
   onClose: () => void
   onEdit: () => void
   onDeleted: () => void
+  /** The import the documents start at (first run: the business licence). */
+  importing?: string
   children: ReactNode
 }) {
   const api = useApi()
@@ -53,7 +56,11 @@ export function DetailDrawer(props: {
           </Group>
           {error && <Alert color="red">{error}</Alert>}
           <Divider label={pick('文件', 'Documents')} />
-          <DocumentsPanel ownerKind={props.kind} ownerId={props.id} />
+          <DocumentsPanel
+            ownerKind={props.kind}
+            ownerId={props.id}
+            {...(props.importing ? { initialRequirement: props.importing } : {})}
+          />
         </Stack>
       )}
     </Drawer>

@@ -10,13 +10,13 @@ import {
   SimpleGrid,
   Stack,
   Text,
-  TextInput,
   UnstyledButton,
 } from '@mantine/core'
 import { Dropzone } from '@mantine/dropzone'
 import { AppError } from '../../../shared/errors'
 import type { FileInfo, LibraryDocument, OwnerKind } from '../../../shared/library/schemas'
 import { avatarInUse } from '../../../shared/library/avatar-choice'
+import { IMPORT_FORMATS_TEXT } from '../../../shared/limits'
 import {
   isAvatarSlot,
   purposesFor,
@@ -35,6 +35,7 @@ import { ReadingBadge } from './ReadingBadge'
 import { ReadingPanel } from './ReadingPanel'
 import { ReadingProgress } from './ReadingProgress'
 import { StaleAlert } from './StaleAlert'
+import { DateField } from '../ui/DateField'
 
 function Thumbnail(props: { file: FileInfo; onOpen: () => void }) {
   const api = useApi()
@@ -124,8 +125,7 @@ function ValidUntilField(props: {
   }
   return (
     <>
-      <TextInput
-        type="date"
+      <DateField
         size="xs"
         mt={4}
         label={pick('有效期至（选填）', 'Valid until (optional)')}
@@ -151,6 +151,8 @@ export function DocumentsPanel(props: {
   ownerId: string
   subject?: string
   requirement?: string
+  /** The purpose chosen at first (the clerk may change it). */
+  initialRequirement?: string
   onImported?: () => void
 }) {
   const api = useApi()
@@ -159,7 +161,9 @@ export function DocumentsPanel(props: {
   const choices = purposesFor(props.ownerKind).filter(
     (id) => props.requirement === undefined || id === props.requirement,
   )
-  const [requirement, setRequirement] = useState<string>(props.requirement ?? choices[0] ?? '')
+  const [requirement, setRequirement] = useState<string>(
+    props.requirement ?? choices.find((id) => id === props.initialRequirement) ?? choices[0] ?? '',
+  )
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null)
   const [outcomes, setOutcomes] = useState<Outcome[]>([])
   const [viewing, setViewing] = useState<FileInfo | null>(null)
@@ -251,9 +255,10 @@ export function DocumentsPanel(props: {
       </Group>
       <Dropzone onDrop={(files) => void importFiles(files)} multiple data-testid="dropzone" p="md">
         <Text ta="center" c="dimmed">
+          {/* The same list the import's refusal names (shared/limits.ts). */}
           {pick(
-            '把扫描件或照片拖到这里，或点击选择文件（JPG、PNG、WebP、TIFF、PDF）',
-            'Drop scans or photos here, or click to choose (JPG, PNG, WebP, TIFF, PDF)',
+            `把扫描件或照片拖到这里，或点击选择文件（${IMPORT_FORMATS_TEXT.zh}）`,
+            `Drop scans or photos here, or click to choose (${IMPORT_FORMATS_TEXT.en})`,
           )}
         </Text>
       </Dropzone>
@@ -281,8 +286,9 @@ export function DocumentsPanel(props: {
         {(documents.data ?? []).map((doc: LibraryDocument) => (
           <Card key={doc.id} withBorder padding="xs">
             {doc.file && <Thumbnail file={doc.file} onOpen={() => setViewing(doc.file)} />}
-            <Text size="sm" fw={600} mt={4}>
-              {label(doc.requirement)}
+            {/* The catalog document it stands for (行业资质), else the requirement, and the file. */}
+            <Text size="sm" fw={600} mt={4} data-testid="document-name">
+              {doc.catalogName ?? label(doc.requirement)}
             </Text>
             {avatarChoice && isAvatarSlot(doc.requirement) && doc.file && (
               // Two avatars: which one the export uses, and a way to choose (issue 13 item 6).
@@ -298,6 +304,11 @@ export function DocumentsPanel(props: {
                   )
                 }
               />
+            )}
+            {doc.file && (
+              <Text size="xs" c="dimmed" truncate="end" data-testid="document-file-name">
+                {doc.file.originalName}
+              </Text>
             )}
             {doc.file && (
               <Group gap={4}>
@@ -328,24 +339,27 @@ export function DocumentsPanel(props: {
                 </Button>
               </Group>
             )}
-            <ValidUntilField
-              document={doc}
-              reloadList={documents.reload}
-              fetch={async () =>
-                findLoaded(
-                  await api['documents.list']({
-                    ownerKind: props.ownerKind,
-                    ownerId: props.ownerId,
-                  }),
-                  doc.id,
-                )
-              }
-              onError={(err) =>
-                setOutcomes([
-                  { name: doc.file?.originalName ?? '', ok: false, message: messageOf(err) },
-                ])
-              }
-            />
+            {/* The avatar has no validity of its own: no 有效期至 on it. */}
+            {!isAvatarSlot(doc.requirement) && (
+              <ValidUntilField
+                document={doc}
+                reloadList={documents.reload}
+                fetch={async () =>
+                  findLoaded(
+                    await api['documents.list']({
+                      ownerKind: props.ownerKind,
+                      ownerId: props.ownerId,
+                    }),
+                    doc.id,
+                  )
+                }
+                onError={(err) =>
+                  setOutcomes([
+                    { name: doc.file?.originalName ?? '', ok: false, message: messageOf(err) },
+                  ])
+                }
+              />
+            )}
             <Button
               size="compact-xs"
               variant="subtle"

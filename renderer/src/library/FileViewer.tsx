@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react'
-import { Button, Group, Image, Loader, Modal, ScrollArea, Slider, Text } from '@mantine/core'
+import { Button, Group, Image, Loader, ScrollArea, Slider, Text } from '@mantine/core'
 import type { FileInfo } from '../../../shared/library/schemas'
 import { useApi } from '../api/ApiContext'
 import { messageOf } from '../hooks/useLoad'
 import { useI18n } from '../i18n/I18nProvider'
+import { Modal } from '../ui/layers'
 
 /** Full-size view of a stored file: zoom, and page through PDFs. */
 export function FileViewer(props: { file: FileInfo | null; onClose: () => void }) {

@@ -1,13 +1,14 @@
 import { useState, type ReactNode } from 'react'
-import { Alert, Button, Group, Modal, Stack } from '@mantine/core'
+import { Alert, Button, Group, Stack } from '@mantine/core'
 import { messageOf } from '../hooks/useLoad'
 import type { StaleGuard } from '../hooks/useStaleGuard'
 import { useI18n } from '../i18n/I18nProvider'
 import { StaleAlert } from './StaleAlert'
+import { Modal } from '../ui/layers'
 
 /**
  * The frame every edit form shares: a modal with the fields, the backend's
- * refusal shown in place (in Chinese, field named), and 取消 / 保存. A form editing a
+ * refusal shown in place (in Chinese, field named) until the clerk types again, and 取消 / 保存. A form editing a
  * record passes its StaleGuard: a save refused as stale is shown with 重新加载.
  */
 export function FormModal(props: {
@@ -36,7 +37,9 @@ export function FormModal(props: {
   }
   return (
     <Modal opened={props.opened} onClose={props.onCancel} title={props.title} size="lg">
-      <Stack>
+      {/* The refusal is about what was typed: it goes as soon as the clerk types again (a fixed
+          ID number no longer shows the old error; issue 13 item 11). */}
+      <Stack onInputCapture={() => setError(null)}>
         {props.children}
         {props.stale && <StaleAlert guard={props.stale} />}
         {error && <Alert color="red">{error}</Alert>}

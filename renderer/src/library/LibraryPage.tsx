@@ -7,6 +7,7 @@ import {
   TRADEMARK_STATUS_LABELS,
 } from '../../../shared/i18n/labels'
 import type { Company, PersonSummary, Relation, Trademark } from '../../../shared/library/schemas'
+import { LIBRARY_PAPERS } from '../../../shared/rules/requirements'
 import { useApi } from '../api/ApiContext'
 import { useLoad, type Loaded } from '../hooks/useLoad'
 import { useI18n } from '../i18n/I18nProvider'
@@ -15,6 +16,7 @@ import { DetailDrawer } from './DetailDrawer'
 import { EntityTable, type Column } from './EntityTable'
 import { ExpiryDashboard } from './ExpiryDashboard'
 import { openPacket } from '../packets/openPacket'
+import { LibraryEmptyState } from './LibraryEmptyState'
 import { MaskedNumber } from './MaskedNumber'
 import { PersonForm } from './PersonForm'
 import { recordInHash } from './recordLink'
@@ -25,7 +27,12 @@ import { TrademarkForm } from './TrademarkForm'
 import { TrademarkLookup } from './TrademarkLookup'
 
 type Tab = 'companies' | 'persons' | 'trademarks' | 'relations' | 'expiries' | 'recycle'
-type Editing = { kind: 'company' | 'person' | 'trademark' | 'relation'; id: string | null } | null
+type Editing = {
+  kind: 'company' | 'person' | 'trademark' | 'relation'
+  id: string | null
+  /** First run: the company saved, its detail opens at this import (the business licence). */
+  thenImport?: string
+} | null
 
 const TAB_OF = {
   company: 'companies',
@@ -34,6 +41,8 @@ const TAB_OF = {
   relation: 'relations',
 } as const satisfies Record<NonNullable<Editing>['kind'], Tab>
 
+/** The business licence: the library paper a first company is made from (LIBRARY_PAPERS). */
+const LICENCE = Object.keys(LIBRARY_PAPERS)[0]
 type I18n = ReturnType<typeof useI18n>
 
 const regionLabel = (region: Company['region'], { pick }: I18n) =>
@@ -149,8 +158,10 @@ export function LibraryPage() {
   const closeForm =
     <T extends { id: string }>(list: Loaded<T[]>) =>
     (saved: T | null) => {
+      const then = editing?.thenImport
       setEditing(null)
       if (!saved) return
+      if (then) setDetail({ kind: 'company', id: saved.id, thenImport: then })
       list.update((rows) =>
         rows?.some((row) => row.id === saved.id)
           ? rows.map((row) => (row.id === saved.id ? saved : row))
@@ -231,6 +242,14 @@ export function LibraryPage() {
         </Group>
       )}
 
+      {tab === 'companies' && companies.data?.length === 0 && (
+        <LibraryEmptyState
+          onNewCompany={() => setEditing({ kind: 'company', id: null })}
+          onImportLicence={() =>
+            setEditing({ kind: 'company', id: null, ...(LICENCE ? { thenImport: LICENCE } : {}) })
+          }
+        />
+      )}
       {tab === 'companies' && (
         <EntityTable
           testId="companies-table"
@@ -296,6 +315,7 @@ export function LibraryPage() {
           kind={detail.kind}
           id={detail.id}
           title={detailTitle}
+          {...(detail.thenImport ? { importing: detail.thenImport } : {})}
           onClose={closeDetail}
           onEdit={() => setEditing(detail)}
           onDeleted={() => {

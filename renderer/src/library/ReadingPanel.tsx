@@ -1,16 +1,5 @@
 import { Fragment, useState } from 'react'
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  Loader,
-  Modal,
-  Stack,
-  Table,
-  Text,
-  Tooltip,
-} from '@mantine/core'
+import { Alert, Badge, Button, Group, Loader, Stack, Table, Text, Tooltip } from '@mantine/core'
 import type { LibraryDocument } from '../../../shared/library/schemas'
 import type { DocumentReading } from '../../../shared/reading/document-reading'
 import { idTypeOfKind, type ReadFieldView } from '../../../shared/reading/suggestions'
@@ -22,6 +11,7 @@ import { useI18n } from '../i18n/I18nProvider'
 import { readingQueued } from './readingActivity'
 import { readingPage } from './ReadingProgress'
 import { ScanLine } from './ScanLine'
+import { Modal } from '../ui/layers'
 
 type PickFn = (zh: string, en: string) => string
 

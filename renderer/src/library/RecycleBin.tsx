@@ -1,9 +1,10 @@
 import { useState } from 'react'
-import { Alert, Button, Group, Modal, Stack, Table, Text } from '@mantine/core'
+import { Alert, Button, Group, Stack, Table, Text } from '@mantine/core'
 import type { DeletedItem } from '../../../shared/library/schemas'
 import { useApi } from '../api/ApiContext'
 import { messageOf, useLoad } from '../hooks/useLoad'
 import { useI18n } from '../i18n/I18nProvider'
+import { Modal } from '../ui/layers'
 
 /** What the confirmation asks about: one row, or the whole bin. */
 type Purge = { kind: 'one'; item: DeletedItem } | { kind: 'all' }

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Group, Select, TextInput, Textarea } from '@mantine/core'
+import { Group, Select, Textarea } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { pickLabel, RELATION_TYPE_LABELS } from '../../../shared/i18n/labels'
 import {
@@ -15,6 +15,7 @@ import { findLoaded, useStaleGuard } from '../hooks/useStaleGuard'
 import { useI18n } from '../i18n/I18nProvider'
 import { FormModal } from './FormModal'
 import { zodValidate } from './zodValidate'
+import { DateField } from '../ui/DateField'
 
 interface Values {
   type: Relation['type']
@@ -129,16 +130,8 @@ export function RelationForm(props: {
         required
       />
       <Group grow>
-        <TextInput
-          type="date"
-          label={pick('有效期自', 'Valid from')}
-          {...form.getInputProps('validFrom')}
-        />
-        <TextInput
-          type="date"
-          label={pick('有效期至', 'Valid until')}
-          {...form.getInputProps('validUntil')}
-        />
+        <DateField label={pick('有效期自', 'Valid from')} {...form.getInputProps('validFrom')} />
+        <DateField label={pick('有效期至', 'Valid until')} {...form.getInputProps('validUntil')} />
       </Group>
       <Textarea label={pick('备注', 'Notes')} autosize {...form.getInputProps('notes')} />
     </FormModal>

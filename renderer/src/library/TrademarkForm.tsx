@@ -1,5 +1,6 @@
 import { useState } from 'react'
-import { Group, NumberInput, Select, TextInput, Textarea } from '@mantine/core'
+import { Alert, Group, NumberInput, Select, TextInput, Textarea } from '@mantine/core'
+import { daysBetween, isIsoDate, todayIn } from '../../../shared/dates'
 import { useForm } from '@mantine/form'
 import { pickLabel, TRADEMARK_STATUS_LABELS } from '../../../shared/i18n/labels'
 import {
@@ -10,7 +11,6 @@ import {
   type Trademark,
   type TrademarkInput,
 } from '../../../shared/library/schemas'
-import { todayIn } from '../../../shared/dates'
 import { validateTrademarkNo } from '../../../shared/validators/trademark-no'
 import { useApi } from '../api/ApiContext'
 import { findLoaded, useStaleGuard } from '../hooks/useStaleGuard'
@@ -18,6 +18,7 @@ import { useI18n } from '../i18n/I18nProvider'
 import { FormModal } from './FormModal'
 import { TrademarkLookup } from './TrademarkLookup'
 import { zodValidate } from './zodValidate'
+import { DateField } from '../ui/DateField'
 
 interface Values {
   text: string
@@ -97,7 +98,13 @@ export function TrademarkForm(props: {
       form.setValues(valuesOf(record))
     },
   })
-  const { status, regNo } = form.values
+  const { status, regNo, validUntil } = form.values
+  // An expired registration is warned about on save (issue 13 item 11): the first 保存 shows the
+  // warning, the second saves it as typed (a renewal may be on its way).
+  const today = todayIn()
+  const expiredDays =
+    isIsoDate(validUntil) && validUntil < today ? daysBetween(validUntil, today) : 0
+  const [warnedFor, setWarnedFor] = useState<string | null>(null)
   const regCheck = regNo.trim() ? validateTrademarkNo(regNo) : null
 
   const owners = [
@@ -113,6 +120,10 @@ export function TrademarkForm(props: {
 
   const save = async () => {
     if (form.validate().hasErrors) return
+    if (expiredDays > 0 && warnedFor !== validUntil) {
+      setWarnedFor(validUntil)
+      return
+    }
     const input = form.getTransformedValues()
     const saved = await guard.save((from) => api['trademarks.save']({ ...input, ...from }))
     if (saved) props.onClose(saved)
@@ -161,14 +172,20 @@ export function TrademarkForm(props: {
         {...form.getInputProps('status')}
         allowDeselect={false}
       />
-      <TextInput
-        type="date"
+      <DateField
         label={pick('注册有效期至', 'Valid until')}
         {...form.getInputProps('validUntil')}
       />
+      {expiredDays > 0 && warnedFor === validUntil && (
+        <Alert color="orange" data-testid="trademark-expired-warning">
+          {pick(
+            `注册有效期至 ${validUntil}，已过期 ${expiredDays} 天：过期的商标注册证不能作为资质材料（须有核准续展证明）。确认无误，请再点一次“保存”。`,
+            `The registration expired on ${validUntil} (${expiredDays} days ago): an expired certificate does not count without an approved renewal proof. If this is right, click Save again.`,
+          )}
+        </Alert>
+      )}
       {status === 'application_accepted' && (
-        <TextInput
-          type="date"
+        <DateField
           required
           label={pick('受理通知书盖章受理日期', 'Acceptance stamp date')}
           {...form.getInputProps('acceptanceDate')}
@@ -201,7 +218,7 @@ export function TrademarkForm(props: {
           if (form.values.queryDate.trim() === '') form.setFieldValue('queryDate', todayIn())
         }}
       >
-        <TextInput
+        <DateField
           label={pick('查询日期', 'Query date')}
           description={pick(
             '最近一次在商标局网站查询该商标的日期',

@@ -1,6 +1,5 @@
 import {
   Alert,
-  Badge,
   Button,
   Group,
   MultiSelect,
@@ -13,6 +12,8 @@ import {
 import { useApi } from '../api/ApiContext'
 import { useLoad } from '../hooks/useLoad'
 import { useI18n } from '../i18n/I18nProvider'
+import { AvatarFitPreview } from './AvatarFitPreview'
+import { NEW_OPTION, useCreateInPlace } from './CreateInPlace'
 import type { Draft } from './draft'
 import { AccountIndustrySelect, AccountTypeNote } from './AccountIndustry'
 
@@ -27,6 +28,7 @@ export function AccountStep(props: { draft: Draft; onChange: (draft: Draft) => v
     [api, draft.accountName],
   )
   const unused = (hits.data ?? []).filter((t) => !draft.trademarkIds.includes(t.id))
+  const inPlace = useCreateInPlace({ companies, trademarks })
   const catalog = useLoad(() => api['industries.catalog']({}), [api])
   const applicant = (companies.data ?? []).find((c) => c.id === draft.applicantCompanyId)
 
@@ -34,9 +36,18 @@ export function AccountStep(props: { draft: Draft; onChange: (draft: Draft) => v
     <Stack>
       <Select
         label={pick('申请主体（公司）', 'Applicant company')}
-        data={(companies.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
+        data={[
+          ...(companies.data ?? []).map((c) => ({ value: c.id, label: c.name })),
+          inPlace.companyOption,
+        ]}
         value={draft.applicantCompanyId}
-        onChange={(v) => props.onChange({ ...draft, applicantCompanyId: v })}
+        onChange={(v) =>
+          v === NEW_OPTION
+            ? inPlace.create('company', (id) =>
+                props.onChange({ ...draft, applicantCompanyId: id }),
+              )
+            : props.onChange({ ...draft, applicantCompanyId: v })
+        }
         searchable
         required
       />
@@ -95,27 +106,25 @@ export function AccountStep(props: { draft: Draft; onChange: (draft: Draft) => v
       )}
       <MultiSelect
         label={pick('使用的商标', 'Trademarks used')}
-        data={(trademarks.data ?? []).map((t) => ({
-          value: t.id,
-          label: `${t.text}（${t.regNo}）`,
-        }))}
+        data={[
+          ...(trademarks.data ?? []).map((t) => ({
+            value: t.id,
+            label: `${t.text}（${t.regNo}）`,
+          })),
+          inPlace.trademarkOption,
+        ]}
         value={draft.trademarkIds}
-        onChange={(v) => props.onChange({ ...draft, trademarkIds: v })}
+        onChange={(v) =>
+          v.includes(NEW_OPTION)
+            ? inPlace.create('trademark', (id) =>
+                props.onChange({ ...draft, trademarkIds: [...draft.trademarkIds, id] }),
+              )
+            : props.onChange({ ...draft, trademarkIds: v })
+        }
         searchable
       />
-      <Group>
-        <Text size="sm">{pick('头像不是 1:1 时：', 'Avatar not square:')}</Text>
-        <SegmentedControl
-          size="xs"
-          value={draft.avatarFit}
-          onChange={(v) => props.onChange({ ...draft, avatarFit: v })}
-          data={[
-            { value: 'pad', label: pick('补白边', 'Pad') },
-            { value: 'crop', label: pick('居中裁切', 'Crop') },
-          ]}
-        />
-        <Badge variant="light">{pick('导出为 800×800 JPG', 'Exported as 800×800 JPG')}</Badge>
-      </Group>
+      <AvatarFitPreview draft={draft} onChange={props.onChange} />
+      {inPlace.forms}
     </Stack>
   )
 }

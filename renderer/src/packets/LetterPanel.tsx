@@ -15,7 +15,7 @@ const STATUS = {
     en: 'Printed, waiting for the signed scan',
     color: 'orange',
   },
-  signed: { zh: '签字扫描件已导入', en: 'Signed scan imported', color: 'green' },
+  signed: { zh: '已签字（扫描件已导入）', en: 'Signed (scan imported)', color: 'green' },
 } as const
 
 /** Save a PDF the backend produced (a download in the browser host, a save dialog in Electron). */
@@ -44,6 +44,8 @@ export function LetterPanel(props: {
   const [printing, setPrinting] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const changes = useLiveVersion()
+  // Importing the signed scan here re-reads the letter at once (its status follows the scan).
+  const [imports, setImports] = useState(0)
 
   useEffect(() => {
     let live = true
@@ -56,7 +58,7 @@ export function LetterPanel(props: {
     return () => {
       live = false
     }
-  }, [api, props.relationId, props.requirement, changes])
+  }, [api, props.relationId, props.requirement, changes, imports])
 
   const sha = letter?.pdfSha256
   useEffect(() => {
@@ -176,7 +178,10 @@ export function LetterPanel(props: {
             ownerKind="relation"
             ownerId={props.relationId}
             requirement={props.requirement}
-            onImported={props.onChanged}
+            onImported={() => {
+              setImports((n) => n + 1)
+              props.onChanged()
+            }}
           />
         </>
       )}

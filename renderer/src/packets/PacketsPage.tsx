@@ -31,6 +31,7 @@ import { useI18n } from '../i18n/I18nProvider'
 import { BatchLetters } from './BatchLetters'
 import { usePacketFromHash } from './openPacket'
 import { PacketWizard } from './PacketWizard'
+import { PacketsEmptyState } from './PacketsEmptyState'
 
 /** The wizard's step index of 检查 (a finished packet opens there). */
 const CHECK_STEP = 4
@@ -171,7 +172,9 @@ export function PacketsPage() {
           {pick('新建资质包', 'New packet')}
         </Button>
       </Group>
-      {packets.data?.length === 0 && <Text c="dimmed">{t('packets.empty')}</Text>}
+      {packets.data?.length === 0 && (
+        <PacketsEmptyState onNewPacket={() => setOpen({ packet: null, step: 0 })} />
+      )}
       {(packets.data?.length ?? 0) > 0 && (
         <Group gap="md" align="end" data-testid="packets-toolbar">
           <Select

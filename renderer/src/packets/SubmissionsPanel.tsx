@@ -16,6 +16,7 @@ import type { Submission } from '../../../shared/library/schemas'
 import { useApi } from '../api/ApiContext'
 import { messageOf, useLoad } from '../hooks/useLoad'
 import { useI18n } from '../i18n/I18nProvider'
+import { DateField } from '../ui/DateField'
 
 /** Submissions of a packet with their rejection reasons, and what changed since a rejection. */
 export function SubmissionsPanel(props: { packetId: string; today: string }) {
@@ -56,8 +57,7 @@ export function SubmissionsPanel(props: { packetId: string; today: string }) {
         <Stack gap="xs">
           <Text fw={600}>{pick('记录一次提交', 'Record a submission')}</Text>
           <Group grow>
-            <TextInput
-              type="date"
+            <DateField
               label={pick('提交日期', 'Submitted on')}
               value={submittedOn}
               onChange={(e) => setSubmittedOn(e.currentTarget.value)}

@@ -1,8 +1,9 @@
 import { useState } from 'react'
-import { Alert, Button, Divider, Group, Modal, Stack, Text, TextInput } from '@mantine/core'
+import { Alert, Button, Divider, Group, Stack, Text, TextInput } from '@mantine/core'
 import { useApi } from '../api/ApiContext'
 import { messageOf } from '../hooks/useLoad'
 import { useI18n } from '../i18n/I18nProvider'
+import { Modal } from '../ui/layers'
 
 /** 设置 → 备份: the whole library as one archive, while the app runs. */
 export function BackupPanel(props: { dataDir: string | null }) {

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useRef, useState, type ReactNode } from 'react'
 import {
   ActionIcon,
   Alert,
@@ -83,6 +83,24 @@ export function TemplateDesigner(props: { template: LetterTemplateDetail; onSave
     }
   }
 
+  const saveButton = (
+    <Button onClick={() => void save()} loading={busy}>
+      {pick('保存模板', 'Save template')}
+    </Button>
+  )
+  const flatKind = props.template.kind === 'flat'
+  const outcome = (
+    <>
+      <StaleAlert guard={guard} />
+      {error && <Alert color="red">{error}</Alert>}
+      {saved && (
+        <Alert color="green" data-testid="template-saved">
+          {pick('模板已保存。', 'Template saved.')}
+        </Alert>
+      )}
+    </>
+  )
+
   return (
     <Stack data-testid="template-designer">
       <Group align="end">
@@ -97,19 +115,21 @@ export function TemplateDesigner(props: { template: LetterTemplateDetail; onSave
             ? pick('无表单字段：点击页面放置文本框', 'No form fields: click the page to add boxes')
             : pick('表单字段 PDF', 'PDF with form fields')}
         </Badge>
-        <Button onClick={() => void save()} loading={busy}>
-          {pick('保存模板', 'Save template')}
-        </Button>
+        {!flatKind && saveButton}
       </Group>
-      <StaleAlert guard={guard} />
-      {error && <Alert color="red">{error}</Alert>}
-      {saved && (
-        <Alert color="green" data-testid="template-saved">
-          {pick('模板已保存。', 'Template saved.')}
-        </Alert>
-      )}
-      {props.template.kind === 'flat' ? (
-        <FlatDesigner template={props.template} fields={flat} onChange={setFlat} />
+      {!flatKind && outcome}
+      {flatKind ? (
+        <FlatDesigner
+          template={props.template}
+          fields={flat}
+          onChange={setFlat}
+          aside={
+            <>
+              <Group justify="flex-end">{saveButton}</Group>
+              {outcome}
+            </>
+          }
+        />
       ) : (
         <AcroMapping template={props.template} fields={acro} onChange={setAcro} />
       )}
@@ -163,6 +183,8 @@ function FlatDesigner(props: {
   template: LetterTemplateDetail
   fields: FlatTemplateField[]
   onChange: (fields: FlatTemplateField[]) => void
+  /** 保存模板 and its outcome: at the top of the column beside the page, above the fields. */
+  aside: ReactNode
 }) {
   const api = useApi()
   const { pick } = useI18n()
@@ -215,116 +237,135 @@ function FlatDesigner(props: {
     <Stack>
       <Text size="sm" c="dimmed">
         {pick(
-          '在页面上点击要填写的位置，会在该处放置一个 180×24 pt 的文本框；在下表中选择数据项、微调位置和大小（单位 pt，原点在页面左下角）。',
-          'Click the page where text should go: a 180×24 pt box is placed there. Choose its data item and adjust position and size below (points, origin bottom left).',
+          '在页面上点击要填写的那一行（文字的起点）：会放置一个 180×24 pt 的文本框，填入的文字落在这一行上；在右侧表格中选择数据项、微调位置和大小（单位 pt，原点在页面左下角）。',
+          'Click the line where text should go, where it should start: a 180×24 pt box is placed so the text sits on that line. Choose its data item and adjust position and size in the table beside the page (points, origin bottom left).',
         )}
       </Text>
       {error && <Alert color="red">{error}</Alert>}
       {props.template.pageCount > 1 && (
         <Pagination total={props.template.pageCount} value={pageNo} onChange={setPageNo} />
       )}
-      <Box
-        pos="relative"
-        maw={700}
-        style={{ cursor: 'crosshair', border: '1px solid var(--mantine-color-gray-4)' }}
-        onClick={addAt}
-        data-testid="template-page"
-      >
-        {image ? (
-          <Image
-            ref={imageRef}
-            src={image}
-            alt={pick(`模板第 ${pageNo} 页`, `Template page ${pageNo}`)}
-            draggable={false}
-          />
-        ) : (
-          <Loader m="xl" />
-        )}
-        {image &&
-          props.fields.map((f, i) => {
-            if (f.page !== pageNo) return null
-            const p = boxToPercent(f, page)
-            return (
-              <div
-                key={f.id}
-                data-testid="template-box"
-                style={{
-                  position: 'absolute',
-                  left: `${p.left}%`,
-                  top: `${p.top}%`,
-                  width: `${p.width}%`,
-                  height: `${p.height}%`,
-                  border: `1px solid ${insidePage(f, page) ? 'var(--mantine-color-blue-6)' : 'red'}`,
-                  background: 'rgba(34, 139, 230, 0.12)',
-                  pointerEvents: 'none',
-                  fontSize: 11,
-                  overflow: 'hidden',
-                  whiteSpace: 'nowrap',
-                  color: 'var(--mantine-color-blue-9)',
-                }}
-              >
-                {i + 1}. {labelOf(f.dataItem)}
-              </div>
-            )
-          })}
-      </Box>
-      <Table data-testid="template-fields">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>#</Table.Th>
-            <Table.Th>{pick('数据项', 'Data item')}</Table.Th>
-            <Table.Th>{pick('页', 'Page')}</Table.Th>
-            <Table.Th>x</Table.Th>
-            <Table.Th>y</Table.Th>
-            <Table.Th>{pick('宽', 'Width')}</Table.Th>
-            <Table.Th>{pick('高', 'Height')}</Table.Th>
-            <Table.Th />
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {props.fields.map((f, i) => (
-            <Table.Tr key={f.id} data-testid="template-field-row">
-              <Table.Td>{i + 1}</Table.Td>
-              <Table.Td miw={200}>
-                <Select
-                  aria-label={pick(`第 ${i + 1} 个文本框的数据项`, `Data item of box ${i + 1}`)}
-                  data={options}
-                  value={f.dataItem}
-                  allowDeselect={false}
-                  onChange={(value) => {
-                    if (isDataItem(value)) update(i, { dataItem: value })
+      {/* The page and, beside it, 保存模板 and the field table (issue 13 item 12). */}
+      <Group align="flex-start" wrap="nowrap" gap="md">
+        <Box
+          pos="relative"
+          w={560}
+          style={{
+            flex: '0 0 560px',
+            cursor: 'crosshair',
+            border: '1px solid var(--mantine-color-gray-4)',
+          }}
+          onClick={addAt}
+          data-testid="template-page"
+        >
+          {image ? (
+            <Image
+              ref={imageRef}
+              src={image}
+              alt={pick(`模板第 ${pageNo} 页`, `Template page ${pageNo}`)}
+              draggable={false}
+            />
+          ) : (
+            <Loader m="xl" />
+          )}
+          {image &&
+            props.fields.map((f, i) => {
+              if (f.page !== pageNo) return null
+              const p = boxToPercent(f, page)
+              return (
+                <div
+                  key={f.id}
+                  data-testid="template-box"
+                  style={{
+                    position: 'absolute',
+                    left: `${p.left}%`,
+                    top: `${p.top}%`,
+                    width: `${p.width}%`,
+                    height: `${p.height}%`,
+                    border: `1px solid ${insidePage(f, page) ? 'var(--mantine-color-blue-6)' : 'red'}`,
+                    background: 'rgba(34, 139, 230, 0.12)',
+                    pointerEvents: 'none',
+                    fontSize: 11,
+                    overflow: 'hidden',
+                    whiteSpace: 'nowrap',
+                    color: 'var(--mantine-color-blue-9)',
                   }}
-                />
-              </Table.Td>
-              <Table.Td>{f.page}</Table.Td>
-              {(['x', 'y', 'width', 'height'] as const).map((key) => (
-                <Table.Td key={key} w={100}>
-                  <NumberInput
-                    aria-label={`${key} ${i + 1}`}
-                    value={f[key]}
-                    min={0}
-                    decimalScale={1}
-                    hideControls
-                    onChange={(value) => {
-                      if (typeof value === 'number') update(i, { [key]: value })
-                    }}
-                  />
-                </Table.Td>
-              ))}
-              <Table.Td>
-                <ActionIcon
-                  variant="subtle"
-                  color="red"
-                  aria-label={pick(`删除第 ${i + 1} 个文本框`, `Delete box ${i + 1}`)}
-                  onClick={() => props.onChange(props.fields.filter((_, j) => j !== i))}
                 >
-                  ×
-                </ActionIcon>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+                  {i + 1}. {labelOf(f.dataItem)}
+                </div>
+              )
+            })}
+        </Box>
+        <Stack gap="xs" style={{ flex: 1, minWidth: 0, position: 'sticky', top: 0 }}>
+          {props.aside}
+          <Table data-testid="template-fields" verticalSpacing={4} horizontalSpacing={4}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>#</Table.Th>
+                <Table.Th>{pick('数据项', 'Data item')}</Table.Th>
+                <Table.Th>{pick('页', 'Page')}</Table.Th>
+                <Table.Th>x</Table.Th>
+                <Table.Th>y</Table.Th>
+                <Table.Th>{pick('宽', 'Width')}</Table.Th>
+                <Table.Th>{pick('高', 'Height')}</Table.Th>
+                <Table.Th />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {props.fields.map((f, i) => (
+                <Table.Tr key={f.id} data-testid="template-field-row">
+                  <Table.Td>{i + 1}</Table.Td>
+                  <Table.Td miw={170}>
+                    <Select
+                      aria-label={pick(`第 ${i + 1} 个文本框的数据项`, `Data item of box ${i + 1}`)}
+                      data={options}
+                      value={f.dataItem}
+                      allowDeselect={false}
+                      onChange={(value) => {
+                        if (isDataItem(value)) update(i, { dataItem: value })
+                      }}
+                    />
+                  </Table.Td>
+                  <Table.Td>{f.page}</Table.Td>
+                  {(['x', 'y', 'width', 'height'] as const).map((key) => (
+                    <Table.Td key={key} w={72}>
+                      <NumberInput
+                        size="xs"
+                        aria-label={`${key} ${i + 1}`}
+                        value={f[key]}
+                        min={0}
+                        decimalScale={1}
+                        hideControls
+                        onChange={(value) => {
+                          if (typeof value === 'number') update(i, { [key]: value })
+                        }}
+                      />
+                    </Table.Td>
+                  ))}
+                  <Table.Td>
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      aria-label={pick(`删除第 ${i + 1} 个文本框`, `Delete box ${i + 1}`)}
+                      onClick={() => props.onChange(props.fields.filter((_, j) => j !== i))}
+                    >
+                      ×
+                    </ActionIcon>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          {props.fields.length === 0 && (
+            <Text size="sm" c="dimmed">
+              {pick(
+                '还没有文本框：在左侧页面上点击放置。',
+                'No boxes yet: click the page on the left.',
+              )}
+            </Text>
+          )}
+        </Stack>
+      </Group>
     </Stack>
   )
 }

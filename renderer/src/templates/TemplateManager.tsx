@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Alert, Button, Group, Image, Modal, Select, Stack, Table, Text } from '@mantine/core'
+import { Alert, Button, Group, Image, Select, Stack, Table, Text } from '@mantine/core'
 import { Dropzone } from '@mantine/dropzone'
 import type { LetterTemplateDetail, LetterTemplateSummary } from '../../../shared/contract'
 import type { LetterRecord } from '../../../shared/library/schemas'
@@ -8,6 +8,7 @@ import { messageOf, useLoad } from '../hooks/useLoad'
 import { useI18n } from '../i18n/I18nProvider'
 import { fileToBase64 } from '../library/base64'
 import { TemplateDesigner } from './TemplateDesigner'
+import { Modal } from '../ui/layers'
 
 /** 设置 → 授权书模板: import a PDF, design it, fill it for a relation. */
 export function TemplateManager() {

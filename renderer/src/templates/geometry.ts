@@ -3,6 +3,7 @@
  * scaled to its container; PDF points have their origin at the bottom left,
  * the screen at the top left.
  */
+import { baselineAboveBottom, textBoxPad } from '../../../shared/text-box'
 
 export interface PageSize {
   width: number
@@ -22,9 +23,10 @@ const clamp = (value: number, min: number, max: number) => Math.min(max, Math.ma
 const round1 = (value: number) => Math.round(value * 10) / 10
 
 /**
- * A new box whose top-left corner is where the user clicked (`px`, `py`:
- * pixels from the image's top-left; `shown`: the image's displayed size),
- * moved back inside the page if it would stick out.
+ * A new box placed ON the line the user clicked (`px`, `py`: pixels from the image's top-left;
+ * `shown`: the image's displayed size): the text it will be filled with starts at the click and
+ * sits with its baseline on the click's height — the filler's own numbers (shared/text-box.ts).
+ * Moved back inside the page if it would stick out.
  */
 export function boxAtClick(
   px: number,
@@ -35,11 +37,11 @@ export function boxAtClick(
 ): PdfBox {
   const width = Math.min(size.width, page.width)
   const height = Math.min(size.height, page.height)
-  const left = (px / shown.width) * page.width
-  const fromTop = (py / shown.height) * page.height
+  const left = (px / shown.width) * page.width - textBoxPad(width)
+  const baseline = page.height - (py / shown.height) * page.height
   return {
     x: round1(clamp(left, 0, page.width - width)),
-    y: round1(clamp(page.height - fromTop - height, 0, page.height - height)),
+    y: round1(clamp(baseline - baselineAboveBottom(height), 0, page.height - height)),
     width,
     height,
   }

@@ -1,9 +1,10 @@
-import { Button, Group, Modal } from '@mantine/core'
+import { Button, Group } from '@mantine/core'
 import { requirementLabel } from '../../../../shared/rules/labels'
 import { useI18n } from '../../i18n/I18nProvider'
 import { DocumentsPanel } from '../../library/DocumentsPanel'
 import { LetterPanel } from '../LetterPanel'
 import type { useRequirementTarget } from './useRequirementTarget'
+import { Modal } from '../../ui/layers'
 
 /** The import / letter dialog of an opened requirement, and the parent–subsidiary question. */
 export function TargetDialogs(props: {
