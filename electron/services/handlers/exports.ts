@@ -16,7 +16,7 @@ type ExportMethods =
   'exports.defaultDir' | 'exports.checkDir' | 'exports.run' | 'exports.openFolder'
 
 /** Where exports go unless the user picks another folder: named in the app's language (item 18). */
-export function defaultExportDir(language: Language = 'zh-CN'): string {
+function defaultExportDir(language: Language = 'zh-CN'): string {
   return join(homedir(), language === 'en' ? 'PacketDesk exports' : 'PacketDesk 导出')
 }
 
