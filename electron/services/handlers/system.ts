@@ -18,7 +18,9 @@ export function systemHandlers(ctx: BackendContext): Pick<Handlers, SystemMethod
       if (ctx.library.engine === 'postgres') throw teamHasNoLocalBackup()
       mkdirSync(outDir, { recursive: true })
       const stamp = new Date().toISOString().slice(0, 19).replace('T', '_').replace(/:/g, '')
-      const result = await createBackup(db, ctx.store, join(outDir, `PacketDesk备份_${stamp}.tar`))
+      // Named in the app's language (issue 13 item 18).
+      const name = getLanguage(db) === 'en' ? 'PacketDesk-backup' : 'PacketDesk备份'
+      const result = await createBackup(db, ctx.store, join(outDir, `${name}_${stamp}.tar`))
       audit(db, 'backup', 'library', '', `${result.files} file(s)`)
       return result
     },

@@ -45,7 +45,9 @@ export function BackupPanel(props: { dataDir: string | null }) {
       <Group align="end">
         <TextInput
           label={pick('备份到文件夹', 'Back up into folder')}
-          placeholder={props.dataDir ? `${props.dataDir}-备份` : ''}
+          placeholder={
+            props.dataDir ? pick(`${props.dataDir}-备份`, `${props.dataDir}-backup`) : ''
+          }
           value={outDir}
           onChange={(e) => setOutDir(e.currentTarget.value)}
           w={420}
@@ -110,7 +112,14 @@ function RestoreSection(props: { dataDir: string | null }) {
       <Group align="end">
         <TextInput
           label={pick('备份文件', 'Backup file')}
-          placeholder={props.dataDir ? `${props.dataDir}-备份/PacketDesk备份_….tar` : ''}
+          placeholder={
+            props.dataDir
+              ? pick(
+                  `${props.dataDir}-备份/PacketDesk备份_….tar`,
+                  `${props.dataDir}-backup/PacketDesk-backup_….tar`,
+                )
+              : ''
+          }
           value={archivePath}
           onChange={(e) => setArchivePath(e.currentTarget.value)}
           w={420}
