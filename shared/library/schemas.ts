@@ -201,6 +201,8 @@ export interface ExpiryItem {
   kind: ExpiryKind
   id: string
   title: string
+  /** The same in English (issue 13 item 18). */
+  titleEn: string
   validUntil: string
   daysLeft: number
   state: ExpiryState

@@ -24,7 +24,7 @@ const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/
 async function ownWordsWithChinese(): Promise<string[]> {
   const texts = await page
     .locator(
-      'th, label, [role=tab], .mantine-Badge-label, button:not([data-data]), [role=menuitem], .mantine-Alert-title, .mantine-Stepper-stepLabel, .mantine-InputWrapper-description, [placeholder]',
+      'th, label, [role=tab], [data-testid=expiry-table] td, .mantine-Badge-label, button:not([data-data]), [role=menuitem], .mantine-Alert-title, .mantine-Stepper-stepLabel, .mantine-InputWrapper-description, [placeholder]',
     )
     .evaluateAll((nodes) =>
       nodes.map((n) => {

@@ -10,8 +10,8 @@ import { requirementLabel, requirementOfRelation } from '../../../shared/rules/r
 import type { Executor } from '../storage/library-store'
 
 /** The paper that proves a relation (授权书, 总代授权书, 母子公司关系证明). */
-function relationDocumentLabel(type: RelationType): string {
-  return requirementLabel(requirementOfRelation(type) ?? type)
+function relationDocumentLabel(type: RelationType, language: 'zh-CN' | 'en' = 'zh-CN'): string {
+  return requirementLabel(requirementOfRelation(type) ?? type, language)
 }
 
 /**
@@ -45,6 +45,7 @@ export async function listExpiries(
       kind: 'trademark',
       id: t.id,
       title: `商标“${t.text}”（${t.reg_no}）`,
+      titleEn: `Trademark “${t.text}” (${t.reg_no})`,
       validUntil: t.valid_until,
       daysLeft: daysBetween(today, t.valid_until),
       state,
@@ -76,6 +77,7 @@ export async function listExpiries(
       kind: 'relation',
       id: r.id,
       title: `${relationDocumentLabel(r.type)}：${r.from_name} → ${r.to_name}`,
+      titleEn: `${relationDocumentLabel(r.type, 'en')}: ${r.from_name} → ${r.to_name}`,
       validUntil: r.valid_until,
       daysLeft: daysBetween(today, r.valid_until),
       state,
@@ -98,6 +100,7 @@ export async function listExpiries(
       kind: 'document',
       id: d.id,
       title: `文件：${requirementLabel(d.requirement)}`,
+      titleEn: `File: ${requirementLabel(d.requirement, 'en')}`,
       owner: { kind: d.owner_kind, id: d.owner_id },
       validUntil: d.valid_until,
       daysLeft: daysBetween(today, d.valid_until),

@@ -42,7 +42,7 @@ export function ExpiryDashboard(props: { version: number; onOpen: (item: ExpiryI
             onClick={() => props.onOpen(item)}
             style={{ cursor: item.owner?.kind === 'packet' ? undefined : 'pointer' }}
           >
-            <Table.Td>{item.title}</Table.Td>
+            <Table.Td>{pick(item.title, item.titleEn)}</Table.Td>
             <Table.Td>{item.validUntil}</Table.Td>
             <Table.Td c={item.daysLeft < 0 ? 'red' : undefined}>
               {daysLeftText(item.daysLeft, language)}
