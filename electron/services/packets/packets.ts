@@ -196,6 +196,7 @@ export async function duplicatePacket(
         account_name: name,
         promoted_subject: row.promoted_subject,
         industries: row.industries,
+        account_industry: row.account_industry,
         avatar_fit: row.avatar_fit,
         prerequisites: row.prerequisites,
         notes: row.notes,

@@ -183,6 +183,7 @@ describe('the work queue', () => {
       accountType: source.accountType,
       promotedSubject: source.promotedSubject,
       industries: source.industries,
+      accountIndustry: source.accountIndustry,
       trademarkIds: source.trademarkIds,
       avatarFit: source.avatarFit,
       prerequisites: source.prerequisites,
