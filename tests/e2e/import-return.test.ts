@@ -101,4 +101,44 @@ describe('import, again and interrupted', () => {
     expect(await back.getByTestId('interrupted-import').count()).toBe(0)
     await context.close()
   })
+
+  it('with two avatars, the one the export uses is marked and another can be chosen', async () => {
+    const { page, temp, running, problems } = session
+    const h = running.backend.handlers
+    const packet = (await h['packets.list']({})).find((p) => p.accountName === '青禾文化')
+    const second = join(temp.dir, '新头像.png')
+    writeFileSync(
+      second,
+      await sharp({ create: { width: 800, height: 800, channels: 3, background: '#2050c0' } })
+        .png()
+        .toBuffer(),
+    )
+    await page.getByRole('navigation').getByText('资质包').click()
+    await page.getByTestId('packet-name').getByText('青禾文化', { exact: true }).click()
+    await page.getByRole('button', { name: '检查' }).click()
+    const avatarRow = page.getByTestId('plan-row').filter({ hasText: '账号头像' })
+    await avatarRow.getByRole('button').first().click()
+    const dialog = page.getByRole('dialog')
+    await expect.poll(() => dialog.getByTestId('thumbnail').count()).toBe(1)
+    // One avatar: nothing to choose.
+    expect(await dialog.getByTestId('avatar-in-use').count()).toBe(0)
+    await dialog.locator(dropzone).setInputFiles([second])
+    await expect.poll(() => dialog.getByTestId('thumbnail').count()).toBe(2)
+    // The newest is the one used, marked on its card; the other offers to be used instead.
+    const cards = dialog.locator('.mantine-Card-root')
+    const cardOf = (name: string) => cards.filter({ hasText: name })
+    await expect
+      .poll(() => cardOf('新头像.png').getByTestId('avatar-in-use').isVisible())
+      .toBe(true)
+    await cardOf('青禾-logo.jpg').getByTestId('avatar-choose').click()
+    await expect
+      .poll(() => cardOf('青禾-logo.jpg').getByTestId('avatar-in-use').isVisible())
+      .toBe(true)
+    expect(await cardOf('新头像.png').getByTestId('avatar-choose').isVisible()).toBe(true)
+    await page.screenshot({ path: join(SHOTS, 'avatar-choice.png') })
+    const docs = await h['documents.list']({ ownerKind: 'packet', ownerId: packet?.id ?? '' })
+    expect(docs.find((d) => d.file?.originalName === '青禾-logo.jpg')?.preferredAt).not.toBeNull()
+    await page.keyboard.press('Escape')
+    expect(problems).toEqual([])
+  })
 })
