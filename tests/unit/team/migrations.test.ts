@@ -261,6 +261,19 @@ describe('team library migrations (PostgreSQL)', () => {
     })
   })
 
+  it('0009 document-preferred-at: when a document was chosen as the one to use (null until then)', async () => {
+    const url = await migratedTo(9)
+    await withClient(url, async (client) => {
+      expect(await teamSchemaVersion(client)).toBe(9)
+      const columns = await client.query(
+        `SELECT data_type, is_nullable FROM information_schema.columns
+         WHERE table_schema = 'packetdesk' AND table_name = 'documents'
+           AND column_name = 'preferred_at'`,
+      )
+      expect(columns.rows).toEqual([{ data_type: 'text', is_nullable: 'YES' }])
+    })
+  })
+
   it('runs again as a no-op, and refuses a schema newer than this build, changing nothing', async () => {
     const url = await migratedTo(LATEST_PG_SCHEMA_VERSION)
     await withClient(url, async (client) => {
