@@ -11,7 +11,7 @@ import { benchSearch } from './search'
 import type { Metrics } from './stats'
 
 /**
- * `npm run bench [-- NAME …] [-- --update-reference]`: run the benchmarks and
+ * `npm run bench [-- NAME …] [-- --update-reference] [-- --json]`: run the benchmarks and
  * print each figure beside the reference run (bench/reference.json, measured
  * on our 2-core machines) with the ratio current/reference. Not a test:
  * nothing here fails on a number.
@@ -71,6 +71,8 @@ function format(value: number): string {
 async function main(): Promise<void> {
   const args = process.argv.slice(2)
   const update = args.includes('--update-reference')
+  // `--json`: the last line of stdout is one flat object of every figure (issue 14).
+  const json = args.includes('--json')
   const names = args.filter((a) => !a.startsWith('--'))
   const selected = names.length > 0 ? names : Object.keys(BENCHES)
   const reference = existsSync(REFERENCE)
@@ -103,6 +105,7 @@ async function main(): Promise<void> {
     writeFileSync(REFERENCE, `${JSON.stringify({ machine, metrics: merged }, null, 2)}\n`)
     console.log(`reference updated: ${REFERENCE}`)
   }
+  if (json) console.log(JSON.stringify(current))
 }
 
 void main()
