@@ -1,10 +1,21 @@
 import { useState } from 'react'
-import { Alert, Button, Group, Stack, Table, Text } from '@mantine/core'
+import { Alert, Badge, Button, Group, Stack, Table, Text } from '@mantine/core'
 import type { DeletedItem } from '../../../shared/library/schemas'
 import { useApi } from '../api/ApiContext'
 import { messageOf, useLoad } from '../hooks/useLoad'
 import { useI18n } from '../i18n/I18nProvider'
 import { Modal } from '../ui/layers'
+import { localMinute } from '../ui/time'
+
+/** What each row is (a packet shows only its account name otherwise). */
+const KIND_LABELS: Record<DeletedItem['kind'], { zh: string; en: string }> = {
+  company: { zh: '公司', en: 'Company' },
+  person: { zh: '自然人', en: 'Person' },
+  trademark: { zh: '商标', en: 'Trademark' },
+  relation: { zh: '授权与关系', en: 'Relation' },
+  document: { zh: '文件', en: 'File' },
+  packet: { zh: '资质包', en: 'Packet' },
+}
 
 /** What the confirmation asks about: one row, or the whole bin. */
 type Purge = { kind: 'one'; item: DeletedItem } | { kind: 'all' }
@@ -76,8 +87,13 @@ export function RecycleBin(props: { version: number; onRestored: () => void }) {
         <Table.Tbody>
           {(items.data ?? []).map((item) => (
             <Table.Tr key={`${item.kind}:${item.id}`}>
-              <Table.Td>{item.title}</Table.Td>
-              <Table.Td>{item.deletedAt.slice(0, 16).replace('T', ' ')}</Table.Td>
+              <Table.Td>
+                <Badge variant="light" color="gray" mr="xs">
+                  {pick(KIND_LABELS[item.kind].zh, KIND_LABELS[item.kind].en)}
+                </Badge>
+                {item.title}
+              </Table.Td>
+              <Table.Td>{localMinute(item.deletedAt)}</Table.Td>
               <Table.Td>
                 <Group gap={4}>
                   <Button

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { Alert, Button, Group, Stack, Stepper, Title } from '@mantine/core'
-import type { Packet } from '../../../shared/library/schemas'
+import type { Packet, PacketListItem } from '../../../shared/library/schemas'
+import { isFinishedState } from '../../../shared/rules/packet-state'
 import type { Plan } from '../../../shared/rules/types'
 import { useApi } from '../api/ApiContext'
 import { useLiveVersion } from '../api/LiveRefresh'
@@ -19,6 +20,11 @@ import { SubmissionsPanel } from './SubmissionsPanel'
 
 /** The wizard's step index of 行业资质. */
 const INDUSTRY_STEP = 2
+
+/** Where a packet opens: a finished one (submitted, approved, exported) at 检查, others at 前提. */
+export function openingStep(packet: PacketListItem): number {
+  return isFinishedState(packet.state.kind) ? 4 : 0
+}
 
 /**
  * The platform's form, step by step: 前提 → 账号信息 → 行业资质 → 其他资质 → 检查 → 导出.

@@ -1,7 +1,6 @@
 import { useCallback, useMemo, useState } from 'react'
 import type { Packet, PacketListItem } from '../../../shared/library/schemas'
 import {
-  isFinishedState,
   PACKET_STATE_KINDS,
   PACKET_STATE_LABELS,
   packetStateLabel,
@@ -28,13 +27,11 @@ import {
 import { useApi } from '../api/ApiContext'
 import { messageOf, useLoad } from '../hooks/useLoad'
 import { useI18n } from '../i18n/I18nProvider'
+import { localMinute } from '../ui/time'
 import { BatchLetters } from './BatchLetters'
 import { usePacketFromHash } from './openPacket'
-import { PacketWizard } from './PacketWizard'
+import { openingStep, PacketWizard } from './PacketWizard'
 import { PacketsEmptyState } from './PacketsEmptyState'
-
-/** The wizard's step index of 检查 (a finished packet opens there). */
-const CHECK_STEP = 4
 
 const SORT_KEYS = ['changed', 'account', 'applicant', 'state'] as const
 type SortKey = (typeof SORT_KEYS)[number]
@@ -80,14 +77,6 @@ function missingText(
     : pick(`缺：${shown}`, `Missing: ${shown}`)
 }
 
-/** An ISO time as this computer's local YYYY-MM-DD HH:mm. */
-function localMinute(iso: string): string {
-  const at = new Date(iso)
-  if (Number.isNaN(at.getTime())) return iso
-  const two = (n: number) => String(n).padStart(2, '0')
-  return `${at.getFullYear()}-${two(at.getMonth() + 1)}-${two(at.getDate())} ${two(at.getHours())}:${two(at.getMinutes())}`
-}
-
 export function PacketsPage() {
   const api = useApi()
   const { t, pick, language } = useI18n()
@@ -105,8 +94,7 @@ export function PacketsPage() {
   const packets = useLoad(() => api['packets.list']({}), [api, version])
   // A search hit opens its packet (`#/packets/<id>`), where a finished packet opens: at 检查.
   const openFound = useCallback(
-    (p: PacketListItem) =>
-      setOpen({ packet: p, step: isFinishedState(p.state.kind) ? CHECK_STEP : 0 }),
+    (p: PacketListItem) => setOpen({ packet: p, step: openingStep(p) }),
     [],
   )
   usePacketFromHash(packets.data, openFound)
@@ -255,9 +243,7 @@ export function PacketsPage() {
                   key={p.id}
                   data-testid="packet-row"
                   data-state={p.state.kind}
-                  onClick={() =>
-                    setOpen({ packet: p, step: isFinishedState(p.state.kind) ? CHECK_STEP : 0 })
-                  }
+                  onClick={() => setOpen({ packet: p, step: openingStep(p) })}
                   style={{ cursor: 'pointer' }}
                 >
                   <Table.Td onClick={(e) => e.stopPropagation()}>

@@ -12,7 +12,7 @@ import {
   Title,
   UnstyledButton,
 } from '@mantine/core'
-import type { Packet } from '../../../shared/library/schemas'
+import type { PacketListItem } from '../../../shared/library/schemas'
 import {
   daysLeftText,
   urgencyOf,
@@ -28,7 +28,7 @@ import { messageOf, useLoad } from '../hooks/useLoad'
 import { useI18n } from '../i18n/I18nProvider'
 import { openLibraryRecord } from '../library/recordLink'
 import { LetterPanel } from '../packets/LetterPanel'
-import { PacketWizard } from '../packets/PacketWizard'
+import { openingStep, PacketWizard } from '../packets/PacketWizard'
 import { ExpiryTimeline, URGENCY_COLOUR } from './ExpiryTimeline'
 
 type LetterTarget = Extract<OpenTarget, { kind: 'letter' }>
@@ -44,7 +44,7 @@ export function TodayPage() {
   const { pick, language } = useI18n()
   const [version, setVersion] = useState(0)
   const overview = useLoad(() => api['overview.today']({}), [api, version])
-  const [packet, setPacket] = useState<Packet | null>(null)
+  const [packet, setPacket] = useState<PacketListItem | null>(null)
   const [letter, setLetter] = useState<LetterTarget | null>(null)
   const [openError, setOpenError] = useState<string | null>(null)
 
@@ -70,6 +70,7 @@ export function TodayPage() {
     return (
       <PacketWizard
         packet={packet}
+        initialStep={openingStep(packet)}
         onClose={() => {
           setPacket(null)
           setVersion((v) => v + 1)
