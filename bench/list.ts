@@ -62,7 +62,7 @@ function day(offset: number): string {
 }
 
 /** The generated library: the same rows for both engines (a fixed seed). */
-function generatedLibrary(documentCount: number, packetCount: number): Filler {
+export function generatedLibrary(documentCount: number, packetCount: number): Filler {
   let seed = 7
   const rand = (n: number) => {
     seed = (seed * 1103515245 + 12345) % 2 ** 31
@@ -233,7 +233,7 @@ async function insertAll<T extends keyof LibraryTables>(
 }
 
 /** The filler, in one transaction through the storage port; then the packets, through handlers. */
-async function fill(backend: Backend, library: Filler): Promise<void> {
+export async function fill(backend: Backend, library: Filler): Promise<void> {
   const store = backend.context.library
   await store.db.transaction().execute(async (trx) => {
     if (store.engine === 'postgres') {

@@ -8,6 +8,7 @@ import { benchList } from './list'
 import { benchPlan } from './plan'
 import { benchRead } from './read'
 import { benchSearch } from './search'
+import { benchStartup } from './startup'
 import type { Metrics } from './stats'
 
 /**
@@ -25,6 +26,7 @@ const BENCHES: Record<string, () => Metrics | Promise<Metrics>> = {
   export: () => benchExport(),
   compress: benchCompress,
   read: () => benchRead(),
+  startup: () => benchStartup(),
 }
 
 /** bench/compress.ts prints its own side-by-side table (ours vs ImageMagick); keep its summary. */
