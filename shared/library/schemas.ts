@@ -209,6 +209,8 @@ export interface ExpiryItem {
   message: string
   /** A document's: the record it is filed on. */
   owner?: { kind: OwnerKind; id: string }
+  /** A document's: what it is (its requirement id). */
+  requirement?: string
 }
 
 export interface DeletedItem {

@@ -102,6 +102,7 @@ export async function listExpiries(
       title: `文件：${requirementLabel(d.requirement)}`,
       titleEn: `File: ${requirementLabel(d.requirement, 'en')}`,
       owner: { kind: d.owner_kind, id: d.owner_id },
+      requirement: d.requirement,
       validUntil: d.valid_until,
       daysLeft: daysBetween(today, d.valid_until),
       state,

@@ -23,7 +23,7 @@ import { listExpiries } from '../library/expiries'
 import { listRelations } from '../library/relations'
 import { listTrademarks } from '../library/trademarks'
 import { listPackets } from '../packets/packets'
-import { planForPacket, type PlanSource } from '../packets/plan-for-packet'
+import { planForPacket, replanAsOf, type PlanSource } from '../packets/plan-for-packet'
 import type { Executor } from '../storage/library-store'
 
 const LETTER_IDS = new Set<string>(letterRequirementIds())
@@ -88,7 +88,7 @@ export async function todayOverview(
     let now, before
     try {
       now = await planForPacket(ctx, packet.id, today)
-      before = await planForPacket(ctx, packet.id, yesterday)
+      before = await replanAsOf(ctx, now, yesterday)
     } catch {
       // A packet that cannot be planned (its applicant deleted) shows in the packet list.
       continue
@@ -131,9 +131,12 @@ export async function todayOverview(
   }
   const names = await recordNames(db)
   const dated: DatedItem[] = []
+  // By id: a big library has thousands of expiring items and ten thousand trademarks.
+  const trademarkById = new Map(trademarks.map((t) => [t.id, t]))
+  const relationById = new Map(relations.map((r) => [r.id, r]))
   for (const item of await listExpiries(db, today, 365)) {
     const owner = item.owner ?? { kind: item.kind, id: item.id }
-    const mark = item.kind === 'trademark' ? trademarks.find((t) => t.id === item.id) : undefined
+    const mark = item.kind === 'trademark' ? trademarkById.get(item.id) : undefined
     const open: OpenTarget =
       owner.kind === 'packet'
         ? openPacket(owner.id)
@@ -147,8 +150,8 @@ export async function todayOverview(
         item.kind === 'trademark'
           ? null
           : item.kind === 'relation'
-            ? relationRequirement(relations.find((r) => r.id === item.id))
-            : await documentRequirement(db, item.id),
+            ? relationRequirement(relationById.get(item.id))
+            : (item.requirement ?? null),
       validUntil: item.validUntil,
       daysLeft: item.daysLeft,
       packets: affected(owner.kind, owner.id).map(refOf),
@@ -233,15 +236,6 @@ export async function todayOverview(
 
 function relationRequirement(relation: Relation | undefined): string | null {
   return relation ? requirementOfRelation(relation.type) : null
-}
-
-async function documentRequirement(db: Executor, id: string): Promise<string | null> {
-  const row = await db
-    .selectFrom('documents')
-    .select('requirement')
-    .where('id', '=', id)
-    .executeTakeFirst()
-  return row?.requirement ?? null
 }
 
 /** Companies', persons' and packets' names by id (a scan's record, for the timeline). */

@@ -74,3 +74,27 @@ export async function planWith(
     plan: { ...documentPlan, ready: isPacketReady(documentPlan.ready, formProblems) },
   }
 }
+
+/**
+ * The same packet as of another day, from the scenario already read: a day changes only the
+ * rules' dates (R6's wait, R14's validity), not what the library holds — 今日 compares today
+ * with yesterday without reading the library twice (issue 14, start-up).
+ */
+export async function replanAsOf(
+  ctx: PlanSource,
+  planned: PacketPlan,
+  asOf: string,
+): Promise<PacketPlan> {
+  const catalog = await ctx.catalog()
+  const scenario: Scenario = { ...planned.scenario, asOf }
+  const { plan: documentPlan, waiting } = await inSnapshot(ctx.library, (trx) =>
+    pendingLetters(trx, planScenario(scenario, catalog)),
+  )
+  return {
+    ...planned,
+    scenario,
+    asOf,
+    waitingSignatures: waiting,
+    plan: { ...documentPlan, ready: isPacketReady(documentPlan.ready, planned.formProblems) },
+  }
+}
