@@ -24,6 +24,8 @@ const hits = () => page.getByTestId('search-hit')
 const hit = (text: string) => hits().filter({ hasText: text }).first()
 
 async function searchFor(query: string) {
+  // The app opens on 今日; search lives on 资料库.
+  if (!(await box().isVisible())) await page.getByRole('navigation').getByText('资料库').click()
   await box().fill(query)
   await expect.poll(() => hits().count()).toBeGreaterThan(0)
 }
