@@ -20,18 +20,34 @@ import type { LettersTable } from '../storage/tables'
 
 type LetterRow = Selectable<LettersTable>
 
-/** A letter counts as signed once a scan for its relation and requirement was imported after it. */
-async function withStatus(db: Executor, row: LetterRow): Promise<LetterRecord> {
-  const signed = await db
+/**
+ * A letter counts as signed once a scan for its relation and requirement was imported after it:
+ * the first such scan (its import time is when the letter became signed; 今日 uses it too).
+ */
+export async function signedScanOf(
+  db: Executor,
+  letter: { relationId: string; requirement: string; createdAt: string },
+): Promise<{ id: string; created_at: string } | undefined> {
+  return db
     .selectFrom('documents')
-    .select('id')
+    .select(['id', 'created_at'])
     .where('deleted_at', 'is', null)
     .where('owner_kind', '=', 'relation')
-    .where('owner_id', '=', row.relation_id)
-    .where('requirement', '=', row.requirement)
+    .where('owner_id', '=', letter.relationId)
+    .where('requirement', '=', letter.requirement)
     .where('file_sha256', 'is not', null)
-    .where('created_at', '>=', row.created_at)
+    .where('created_at', '>=', letter.createdAt)
+    .orderBy('created_at')
+    .orderBy('id')
     .executeTakeFirst()
+}
+
+async function withStatus(db: Executor, row: LetterRow): Promise<LetterRecord> {
+  const signed = await signedScanOf(db, {
+    relationId: row.relation_id,
+    requirement: row.requirement,
+    createdAt: row.created_at,
+  })
   return {
     id: row.id,
     relationId: row.relation_id,

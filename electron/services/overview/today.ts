@@ -18,7 +18,7 @@ import {
 } from '../../../shared/rules/requirement-derive'
 import { isAnyOf, type Plan } from '../../../shared/rules/types'
 import { relationIdFor } from '../letters/pending'
-import { listLetters } from '../letters/records'
+import { listLetters, signedScanOf } from '../letters/records'
 import { listExpiries } from '../library/expiries'
 import { listRelations } from '../library/relations'
 import { listTrademarks } from '../library/trademarks'
@@ -44,24 +44,11 @@ async function letterRelationsOf(db: Executor, plan: Plan): Promise<Set<string>>
   return ids
 }
 
-/** When the signed scan of a letter arrived: the first matching scan imported after it. */
 async function signedAt(
   db: Executor,
   letter: { relationId: string; requirement: string; createdAt: string },
 ): Promise<string | null> {
-  const row = await db
-    .selectFrom('documents')
-    .select('created_at')
-    .where('deleted_at', 'is', null)
-    .where('owner_kind', '=', 'relation')
-    .where('owner_id', '=', letter.relationId)
-    .where('requirement', '=', letter.requirement)
-    .where('file_sha256', 'is not', null)
-    .where('created_at', '>=', letter.createdAt)
-    .orderBy('created_at')
-    .orderBy('id')
-    .executeTakeFirst()
-  return row?.created_at ?? null
+  return (await signedScanOf(db, letter))?.created_at ?? null
 }
 
 /**
