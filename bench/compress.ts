@@ -9,8 +9,9 @@
  * also has the figures at the original size (outputs scaled back up), which punish any resize:
  * even 3999→4000 px alone costs ~9 dB PSNR on these pages.
  *
- * Qualities are not comparable across the two columns: ours is mozjpeg's scale (quantisation
- * table 3), ImageMagick's is libjpeg's (Annex K tables) as `identify -format %Q` estimates it.
+ * Qualities are comparable across the two columns: both encoders use libjpeg's standard (Annex K)
+ * tables (ImageMagick's as `identify -format %Q` estimates it). Legibility at the quality floor
+ * is measured by OCR in tests/unit/images/legibility.test.ts (too slow for a 14-minute bench run).
  */
 import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
