@@ -73,7 +73,10 @@ const openPacket = (id: string): OpenTarget => ({ kind: 'packet', packetId: id }
  * Every packet planned by planForPacket (the one definition of ready) as of today and as of
  * yesterday: costs what the packets' scenarios cost, not the library's size.
  */
-async function planPackets(ctx: TodaySource): Promise<PlannedPackets> {
+async function planPackets(context: TodaySource): Promise<PlannedPackets> {
+  // The catalog (the user's industry edits over the starter's) read once, not once per plan.
+  const catalog = await context.catalog()
+  const ctx: TodaySource = { ...context, catalog: () => Promise.resolve(catalog) }
   const db = ctx.library.db
   const today = ctx.today()
   const yesterday = addDays(today, -1)

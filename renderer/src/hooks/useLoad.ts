@@ -59,10 +59,10 @@ export function messageOf(error: unknown): string {
 }
 
 /**
- * Load once `after` is there, and again each time it is replaced (its own load ran again): a
- * page's slow part waits for its quick part instead of competing with it for the backend (今日's
- * dated items after its head, issue 14). The old data stays on screen until the new arrives;
- * errors as in useLoad.
+ * Load once `after` is there and painted, and again each time it is replaced (its own load ran
+ * again): a page's slow part waits for its quick part instead of competing with it for the
+ * backend and the processor (今日's dated items after its head, issue 14). The old data stays on
+ * screen until the new arrives; errors as in useLoad.
  */
 export function useLoadAfter<T>(after: unknown, loader: () => Promise<T>): Loaded<T> {
   const [data, setData] = useState<T | null>(null)
@@ -75,20 +75,26 @@ export function useLoadAfter<T>(after: unknown, loader: () => Promise<T>): Loade
   useEffect(() => {
     if (after === null || after === undefined) return
     let live = true
-    loaderRef.current().then(
-      (value) => {
-        if (!live) return
-        setError(null)
-        setData(value)
-      },
-      (e: unknown) => {
-        if (!live) return
-        if (e instanceof AppError && e.code === 'UNAVAILABLE') return
-        setError(messageOf(e))
-      },
-    )
+    // After the next frame: what `after` brought is on screen first.
+    const frame = requestAnimationFrame(() => setTimeout(load, 0))
+    function load() {
+      if (!live) return
+      loaderRef.current().then(
+        (value) => {
+          if (!live) return
+          setError(null)
+          setData(value)
+        },
+        (e: unknown) => {
+          if (!live) return
+          if (e instanceof AppError && e.code === 'UNAVAILABLE') return
+          setError(messageOf(e))
+        },
+      )
+    }
     return () => {
       live = false
+      cancelAnimationFrame(frame)
     }
   }, [after, attempt])
   return { data, error, reload: () => setAttempt((n) => n + 1), update: setData }
