@@ -8,7 +8,7 @@ export interface StoreHealth {
 }
 
 /** How long after start-up the deferred sweep begins: the first page has long painted by then. */
-export const SWEEP_DELAY_MS = 10_000
+const SWEEP_DELAY_MS = 10_000
 
 function knownShas(db: Database): Set<string> {
   return new Set(db.prepare('SELECT sha256 FROM files').pluck().all() as string[])
