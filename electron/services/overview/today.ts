@@ -64,7 +64,11 @@ interface PlannedPackets {
   unblocked: TodayChange[]
 }
 
-type TodaySource = PlanSource & { today: () => string }
+type TodaySource = PlanSource & {
+  today: () => string
+  /** This machine's read cache, listed once for all the plans. */
+  reading?: { cache: { storedShas(): Set<string> } } | undefined
+}
 
 const refOf = (p: Packet): PacketRef => ({ id: p.id, accountName: p.accountName })
 const openPacket = (id: string): OpenTarget => ({ kind: 'packet', packetId: id })
@@ -76,7 +80,12 @@ const openPacket = (id: string): OpenTarget => ({ kind: 'packet', packetId: id }
 async function planPackets(context: TodaySource): Promise<PlannedPackets> {
   // The catalog (the user's industry edits over the starter's) read once, not once per plan.
   const catalog = await context.catalog()
-  const ctx: TodaySource = { ...context, catalog: () => Promise.resolve(catalog) }
+  // Likewise the read cache: its entries listed once, not asked for file by file (most files of
+  // a big library were never read); a read landing meanwhile shows on the next refresh.
+  const read = context.reads
+  const stored = read && context.reading?.cache.storedShas()
+  const reads = read && stored ? (sha: string) => (stored.has(sha) ? read(sha) : null) : read
+  const ctx: TodaySource = { ...context, catalog: () => Promise.resolve(catalog), reads }
   const db = ctx.library.db
   const today = ctx.today()
   const yesterday = addDays(today, -1)

@@ -76,6 +76,17 @@ export class ReadCache {
     }
   }
 
+  /** The files with an entry now, in one listing: for a caller about to look up thousands. */
+  storedShas(): Set<string> {
+    let names: string[]
+    try {
+      names = readdirSync(this.dir)
+    } catch {
+      return new Set()
+    }
+    return new Set(names.filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -'.json'.length)))
+  }
+
   putPages(sha256: string, pages: readonly PaperPage[]): void {
     this.write(sha256, { engine: OCR_ENGINE_ID, pages })
   }
