@@ -126,6 +126,8 @@ if (!app.requestSingleInstanceLock()) {
         kind: 'PacketDesk 程序',
         // Scans are read after import in the background (issue 12), in the OCR worker.
         readScans: process.env.PACKETDESK_READ_SCANS !== '0',
+        // The file store's sweep after the first page (a big library's takes seconds).
+        sweep: 'after-start',
         // A native-module path from the environment is for development only: a packaged app
         // loads its own build, never a file someone else named.
         nativeBinding: app.isPackaged ? undefined : process.env.PACKETDESK_SQLITE_BINDING,

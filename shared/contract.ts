@@ -24,7 +24,7 @@ import {
 } from './library/schemas'
 import { isIsoDate } from './dates'
 import { MAX_BUNDLE_LETTERS, MAX_IMPORT_BASE64_CHARS } from './limits'
-import type { TodayOverview } from './overview/today'
+import type { TodayExpiries, TodayHead, TodayOverview } from './overview/today'
 import { industryEntrySchema, type IndustryCatalog } from './industries/catalog'
 import type { Plan } from './rules/types'
 import type { MethodName } from './methods'
@@ -505,6 +505,10 @@ export const contract = {
    * expires (with the packets it affects), rejected packets, and the 12-month timeline.
    */
   'overview.today': { effect: 'read', input: noInput, output: out<TodayOverview>() },
+  /** 今日's top part alone (changes, letters waiting, rejected): what the page paints first. */
+  'overview.todayHead': { effect: 'read', input: noInput, output: out<TodayHead>() },
+  /** 今日's dated items alone (expiring list, timeline): they fill in after the head. */
+  'overview.todayExpiries': { effect: 'read', input: noInput, output: out<TodayExpiries>() },
   /**
    * A new account for the same advertiser (issue 13 item 7): everything of the packet but its
    * account name (given here) and its submissions and exports.

@@ -84,11 +84,25 @@ export function addMonthsClamped(text: string, months: number): string {
 
 /** Today in the given IANA time zone (China by default: the platform's calendar). */
 export function todayIn(timeZone = 'Asia/Shanghai', now: Date = new Date()): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now)
+  return dayFormat(timeZone).format(now)
+}
+
+/**
+ * One formatter per time zone: building one is slow, and a plan asks for today once per file
+ * (its read facts), thousands of times for 今日 on a big library (issue 14, start-up).
+ */
+const dayFormats = new Map<string, Intl.DateTimeFormat>()
+function dayFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = dayFormats.get(timeZone)
+  if (!format) {
+    // en-CA formats as YYYY-MM-DD.
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    })
+    dayFormats.set(timeZone, format)
+  }
+  return format
 }

@@ -56,6 +56,8 @@ export const METHOD_NAMES = [
   'packets.recordSubmission',
   'packets.submissions',
   'overview.today',
+  'overview.todayHead',
+  'overview.todayExpiries',
   'packets.duplicate',
   'packets.archive',
   'letters.list',

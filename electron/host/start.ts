@@ -28,6 +28,8 @@ async function main(): Promise<void> {
     // Scans are read after import in the background (issue 12); PACKETDESK_READ_SCANS=0 turns
     // it off (a machine too small for the OCR's 1.5 GB).
     readScans: env.PACKETDESK_READ_SCANS !== '0',
+    // The file store's sweep after the first page (a big library's takes seconds).
+    sweep: 'after-start',
     onWait: (owner) => process.stderr.write(`数据文件夹${describeOwner(owner)}，正在等待其释放…\n`),
   })
   // Crash leftovers in the default export folder: partial exports whose process is gone.

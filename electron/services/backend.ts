@@ -28,6 +28,7 @@ import {
 import { audit } from './library/audit'
 import { AppError } from '../../shared/errors'
 import { ContentStore } from './files/content-store'
+import { sweepAfterStart, sweepNow } from './files/store-sweep'
 import { LibraryEvents } from './events'
 import type { BackendContext, DesktopPort } from './handlers/context'
 import { platformHandlers } from './handlers/platform'
@@ -88,6 +89,12 @@ export interface BackendOptions {
    * data folder's read cache are used either way.
    */
   readScans?: boolean
+  /**
+   * When the writer sweeps the file store: `at-open` (default; CLI verbs, tests) before the
+   * backend is returned, `after-start` (the app's doors) in steps a few seconds later, so a big
+   * library's first page does not wait for it (issue 14, start-up).
+   */
+  sweep?: 'at-open' | 'after-start'
 }
 
 export interface Backend {
@@ -207,12 +214,15 @@ function openLibrary(
   }
   // Startup sweep, only by the data folder's one writer (holding the lock, nobody else can be
   // importing): report rows whose file vanished, remove files no row refers to and temp files
-  // of interrupted writes. A reader never sweeps: a writer's import may be in flight.
+  // of interrupted writes. A reader never sweeps: a writer's import may be in flight. The app's
+  // doors sweep after start-up (files/store-sweep.ts says why that stays safe).
   if (lock && !team) {
-    const known = new Set(db.prepare('SELECT sha256 FROM files').pluck().all() as string[])
-    // Under the lock no write can be in flight: every temp file is a crash's leftover.
-    const sweep = ctx.store.sweep(known, Date.now(), 0)
-    ctx.storeHealth = { missing: sweep.missing.length, orphansRemoved: sweep.removedOrphans.length }
+    if (options.sweep === 'after-start') {
+      ctx.storeHealth = sweepAfterStart(db, ctx.store)
+    } else {
+      const health = sweepNow(db, ctx.store)
+      ctx.storeHealth = () => Promise.resolve(health)
+    }
   }
   // Each group of handlers gets the context, never another handler or the backend object.
   const handlers = {

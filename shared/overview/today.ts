@@ -176,14 +176,26 @@ export interface RejectedPacket {
   open: OpenTarget
 }
 
-/** The 今日 overview (overview.today). */
-export interface TodayOverview {
+/**
+ * 今日's top (overview.todayHead): what changed today, letters waiting, rejected packets. Its
+ * cost follows the packets and letters, not the library's documents: the page paints it first
+ * (issue 14, start-up).
+ */
+export interface TodayHead {
   today: string
   changes: TodayChange[]
   lettersWaiting: WaitingLetter[]
+  rejected: RejectedPacket[]
+}
+
+/** 今日's dated items (overview.todayExpiries): as many as the library holds, so they follow. */
+export interface TodayExpiries {
+  today: string
   /** Expired or due within 90 days, most urgent first, with the packets they affect. */
   expiring: DatedItem[]
-  rejected: RejectedPacket[]
   /** Expired, or due within the next 12 months: the timeline's marks. */
   timeline: DatedItem[]
 }
+
+/** The whole 今日 overview (overview.today): the head and the dated items of one moment. */
+export type TodayOverview = TodayHead & TodayExpiries

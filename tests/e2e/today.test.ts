@@ -124,7 +124,8 @@ describe('今日, the first page', () => {
     // The timeline: a mark per dated item, coloured by urgency, titled with what it is.
     const marks = page.getByTestId('timeline-mark')
     const overview = await h['overview.today']({})
-    expect(await marks.count()).toBe(overview.timeline.length)
+    // The dated items arrive after the page's head (issue 14): wait for them.
+    await expect.poll(() => marks.count()).toBe(overview.timeline.length)
     expect(overview.timeline.length).toBeGreaterThanOrEqual(5)
     const titles = await marks.locator('title').allTextContents()
     expect(titles).toContain(`商标：山岚（56789012） · ${addDays(today, 60)} · 还有 60 天`)

@@ -266,6 +266,8 @@ describe('the backend emits library.changed', () => {
       'letters.saveToFolder': () =>
         h['letters.saveToFolder']({ ids: [letter.id], dir: mkdtempSync(join(outside.dir, 'l-')) }),
       'overview.today': () => h['overview.today']({}),
+      'overview.todayHead': () => h['overview.todayHead']({}),
+      'overview.todayExpiries': () => h['overview.todayExpiries']({}),
       'letters.builtins': () => h['letters.builtins']({}),
       'letters.wording': () => h['letters.wording']({ name: builtin?.name ?? '' }),
       'exports.defaultDir': () => h['exports.defaultDir']({}),

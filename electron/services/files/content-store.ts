@@ -74,6 +74,13 @@ export interface SweepResult {
  * complete and fsynced (temp file in the same folder, then rename).
  */
 export class ContentStore {
+  /**
+   * What this process has stored or is storing (put), by sha: a sweep running while the app
+   * takes calls (deferred after start-up, `spareOurs`) never removes them, though their rows may
+   * not be committed yet, nor their temp files.
+   */
+  private readonly ours = new Set<string>()
+
   constructor(readonly root: string) {}
 
   path(sha256: string): string {
@@ -103,6 +110,8 @@ export class ContentStore {
   async put(bytes: Buffer): Promise<PutResult> {
     const sha256 = sha256Of(bytes)
     const path = this.path(sha256)
+    // Before the first await: a sweep's step between here and the row's commit sees it.
+    this.ours.add(sha256)
     const existing = await stat(path).catch(() => undefined)
     // A same-named file of another size is a damaged copy: write it again.
     if (existing?.isFile() && existing.size === bytes.length) {
@@ -146,6 +155,25 @@ export class ContentStore {
     now: number = Date.now(),
     staleTempMs: number = STALE_TEMP_MS,
   ): SweepResult {
+    const steps = this.sweepSteps(knownShas, now, staleTempMs, false)
+    for (;;) {
+      const step = steps.next()
+      if (step.done) return step.value
+    }
+  }
+
+  /**
+   * The same sweep in short steps (one folder of the store, or a thousand known files checked,
+   * each a few milliseconds): the app runs them after start-up between its calls, sparing what
+   * this process stores meanwhile (`spareOurs`: rows added meanwhile are for such files).
+   */
+  *sweepSteps(
+    knownShas: Set<string>,
+    now: number,
+    staleTempMs: number,
+    spareOurs: boolean,
+  ): Generator<void, SweepResult> {
+    const spared = (sha: string) => spareOurs && this.ours.has(sha)
     knownShas.forEach(assertSha256)
     const removedOrphans: string[] = []
     const removedTemp: string[] = []
@@ -156,10 +184,12 @@ export class ContentStore {
       for (const name of readdirSync(dir)) {
         const file = join(dir, name)
         if (isSha256(name) && name.startsWith(prefix)) {
-          if (knownShas.has(name)) continue
+          if (knownShas.has(name) || spared(name)) continue
           unlinkSync(file)
           removedOrphans.push(name)
         } else if (name.startsWith(TEMP_PREFIX)) {
+          // `.tmp-<sha>-<random>`: a write of this process may be in flight.
+          if (spared(name.slice(TEMP_PREFIX.length, TEMP_PREFIX.length + 64))) continue
           const info = statOrUndefined(file)
           if (info && now - info.mtimeMs >= staleTempMs) {
             unlinkSync(file)
@@ -167,8 +197,18 @@ export class ContentStore {
           }
         }
       }
+      yield
     }
-    const missing = [...knownShas].filter((sha) => !this.has(sha)).sort()
-    return { missing, removedOrphans: removedOrphans.sort(), removedTemp: removedTemp.sort() }
+    const missing: string[] = []
+    let checked = 0
+    for (const sha of knownShas) {
+      if (!this.has(sha)) missing.push(sha)
+      if (++checked % 1_000 === 0) yield
+    }
+    return {
+      missing: missing.sort(),
+      removedOrphans: removedOrphans.sort(),
+      removedTemp: removedTemp.sort(),
+    }
   }
 }

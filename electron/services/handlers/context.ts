@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import type { IndustryCatalog } from '../../../shared/industries/catalog'
 import type { ContentStore } from '../files/content-store'
+import type { StoreHealth } from '../files/store-sweep'
 import type { FileStore } from '../storage/file-store'
 import type { LibraryStore } from '../storage/library-store'
 import type { LibraryEvents } from '../events'
@@ -36,8 +37,8 @@ export interface BackendContext {
   catalog: () => Promise<IndustryCatalog>
   /** Today on the platform's calendar (China); injectable for tests. */
   today: () => string
-  /** What the startup sweep of the file store found. */
-  storeHealth?: { missing: number; orphansRemoved: number }
+  /** What the startup sweep of the file store found (a deferred one is run now if still waiting). */
+  storeHealth?: () => Promise<StoreHealth>
   /** The backend's event bus, for a source of outside changes (a team-database LISTEN). */
   events?: LibraryEvents
   /** Scan reading (issue 12): the queue and this machine's read cache. */

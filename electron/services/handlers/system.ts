@@ -12,7 +12,7 @@ import type { BackendContext } from './context'
 type SystemMethods = 'system.info' | 'system.backup' | 'settings.get' | 'settings.setLanguage'
 
 export function systemHandlers(ctx: BackendContext): Pick<Handlers, SystemMethods> {
-  const { db, dataDir, storeHealth } = ctx
+  const { db, dataDir } = ctx
   return {
     'system.backup': async ({ outDir }) => {
       if (ctx.library.engine === 'postgres') throw teamHasNoLocalBackup()
@@ -24,14 +24,18 @@ export function systemHandlers(ctx: BackendContext): Pick<Handlers, SystemMethod
       audit(db, 'backup', 'library', '', `${result.files} file(s)`)
       return result
     },
-    'system.info': async () => ({
-      appVersion: APP_VERSION,
-      dataDir,
-      sqliteVersion: (db.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v,
-      schemaVersion: schemaVersion(db),
-      filesMissing: storeHealth?.missing ?? 0,
-      orphansRemoved: storeHealth?.orphansRemoved ?? 0,
-    }),
+    'system.info': async () => {
+      // A deferred start-up sweep is run now, or waited for: its figures are what this reports.
+      const health = await ctx.storeHealth?.()
+      return {
+        appVersion: APP_VERSION,
+        dataDir,
+        sqliteVersion: (db.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v,
+        schemaVersion: schemaVersion(db),
+        filesMissing: health?.missing ?? 0,
+        orphansRemoved: health?.orphansRemoved ?? 0,
+      }
+    },
     'settings.get': async () => ({ language: getLanguage(db) }),
     'settings.setLanguage': async ({ language }) => {
       setLanguage(db, language)

@@ -93,6 +93,44 @@ export async function listDocumentsOwnedBy(
   return rows.map(toDocument)
 }
 
+/**
+ * The live documents that can serve a packet of this scope, oldest first: each owner asked for
+ * as the role it plays (the requirements table's owner rule, documentServesPacket, which the
+ * caller still applies), so a party's papers no packet uses (a registrant company's own
+ * licences, hundreds on a big library) are never read.
+ */
+export async function listDocumentsServing(
+  db: Executor,
+  scope: {
+    packetId: string
+    applicantId: string
+    trademarkIds: ReadonlySet<string>
+    partyIds: ReadonlySet<string>
+    relationIds: ReadonlySet<string>
+  },
+): Promise<LibraryDocument[]> {
+  const roles: [OwnerKind, string[]][] = [
+    ['packet', [scope.packetId]],
+    ['company', [scope.applicantId]],
+    ['trademark', [...scope.trademarkIds]],
+    ['person', [...scope.partyIds]],
+    ['relation', [...scope.relationIds]],
+  ]
+  const wanted = roles.filter(([, ids]) => ids.length > 0)
+  const rows = await selectDocuments(db)
+    .where((eb) =>
+      eb.or(
+        wanted.map(([kind, ids]) =>
+          eb.and([eb('d.owner_kind', '=', kind), eb('d.owner_id', 'in', ids)]),
+        ),
+      ),
+    )
+    .orderBy('d.created_at')
+    .orderBy('d.id')
+    .execute()
+  return rows.map(toDocument)
+}
+
 export async function listAllDocuments(db: Executor): Promise<LibraryDocument[]> {
   const rows = await selectDocuments(db).orderBy('d.created_at').orderBy('d.id').execute()
   return rows.map(toDocument)

@@ -24,6 +24,8 @@ export async function listExpiries(
   today: string,
   /** Also what is still valid but due within this many days (the 今日 timeline: 365). */
   horizonDays = 0,
+  /** Only what is valid until this day (今日's "expired today": yesterday), not the whole list. */
+  onDay?: string,
 ): Promise<ExpiryItem[]> {
   const wanted = (state: string, validUntil: string) =>
     state !== 'ok' || daysBetween(today, validUntil) <= horizonDays
@@ -34,6 +36,7 @@ export async function listExpiries(
     .where('deleted_at', 'is', null)
     .where('status', '=', 'registered')
     .where('valid_until', 'is not', null)
+    .$if(onDay !== undefined, (qb) => qb.where('valid_until', '=', onDay ?? ''))
     .$narrowType<{ valid_until: string }>()
     .orderBy('created_at')
     .orderBy('id')
@@ -66,6 +69,7 @@ export async function listExpiries(
     ])
     .where('r.deleted_at', 'is', null)
     .where('r.valid_until', 'is not', null)
+    .$if(onDay !== undefined, (qb) => qb.where('r.valid_until', '=', onDay ?? ''))
     .$narrowType<{ valid_until: string }>()
     .orderBy('r.created_at')
     .orderBy('r.id')
@@ -89,6 +93,7 @@ export async function listExpiries(
     .select(['id', 'requirement', 'valid_until', 'owner_kind', 'owner_id'])
     .where('deleted_at', 'is', null)
     .where('valid_until', 'is not', null)
+    .$if(onDay !== undefined, (qb) => qb.where('valid_until', '=', onDay ?? ''))
     .$narrowType<{ valid_until: string }>()
     .orderBy('created_at')
     .orderBy('id')

@@ -7,3 +7,6 @@ export function newId(prefix: string): string {
 export function now(): string {
   return new Date().toISOString()
 }
+
+/** Ids per `IN (…)` list: both engines bound the number of parameters of one statement. */
+export const ID_CHUNK = 500

@@ -56,7 +56,8 @@ export async function planWith(
   without?: ReadonlySet<string>,
 ): Promise<PacketPlan> {
   const packet = await getPacket(db, packetId)
-  const scenario = await buildScenario(db, packetId, asOf, reads, without)
+  // The packet just read, not read again (今日 plans every packet).
+  const scenario = await buildScenario(db, packet, asOf, reads, without)
   const { plan: documentPlan, waiting } = await pendingLetters(db, planScenario(scenario, catalog))
   const formProblems = packetFormProblems({
     applicantCompanyId: packet.applicantCompanyId,

@@ -1,10 +1,10 @@
 import { avatarInUse } from '../../../shared/library/avatar-choice'
-import type { LibraryDocument } from '../../../shared/library/schemas'
+import type { LibraryDocument, Packet } from '../../../shared/library/schemas'
 import type { ReadFacts } from '../../../shared/rules/scan-reads'
 import { documentServesPacket, isAvatarSlot } from '../../../shared/rules/requirement-derive'
 import type { FileFacts, Scenario, ScenarioDocument } from '../../../shared/rules/scenario'
-import { listDocumentsOwnedBy } from '../library/documents'
-import { listRelations } from '../library/relations'
+import { listDocumentsServing } from '../library/documents'
+import { listRelationsTouching } from '../library/relations'
 import { listTrademarks } from '../library/trademarks'
 import type { Executor } from '../storage/library-store'
 import { getPacket } from './packets'
@@ -20,13 +20,14 @@ export type ReadLookup = (sha256: string) => ReadFacts | null
 
 export async function buildScenario(
   db: Executor,
-  packetId: string,
+  /** The packet, or its id (read here). */
+  packetOrId: string | Packet,
   asOf: string,
   reads: ReadLookup = () => null,
   /** Documents to leave out: what the plan would be without them (a delete's impact). */
   without: ReadonlySet<string> = new Set(),
 ): Promise<Scenario> {
-  const packet = await getPacket(db, packetId)
+  const packet = typeof packetOrId === 'string' ? await getPacket(db, packetOrId) : packetOrId
   const company = (id: string) =>
     db
       .selectFrom('companies')
@@ -51,11 +52,12 @@ export async function buildScenario(
     partyIds.add(t.registrant.id)
     if (t.transfereeCompanyId) partyIds.add(t.transfereeCompanyId)
   }
-  const allRelations = await listRelations(db)
+  // Two hops, each read by its ends (not the whole relations table: a big library has many).
   const near = new Set([...partyIds, applicant.id])
-  const relations = allRelations.filter((r) => near.has(r.from.id) || near.has(r.to.id))
-  for (const r of relations) near.add(r.to.id).add(r.from.id)
-  const reachable = allRelations.filter((r) => near.has(r.from.id) && near.has(r.to.id))
+  for (const r of await listRelationsTouching(db, near)) near.add(r.to.id).add(r.from.id)
+  const reachable = (await listRelationsTouching(db, near)).filter(
+    (r) => near.has(r.from.id) && near.has(r.to.id),
+  )
   for (const r of reachable) {
     partyIds.add(r.from.id)
     partyIds.add(r.to.id)
@@ -88,9 +90,7 @@ export async function buildScenario(
     }
   }
 
-  const facts = (
-    f: NonNullable<Awaited<ReturnType<typeof listDocumentsOwnedBy>>[number]['file']>,
-  ): FileFacts => ({
+  const facts = (f: NonNullable<LibraryDocument['file']>): FileFacts => ({
     format: f.format,
     width: f.width,
     height: f.height,
@@ -109,7 +109,8 @@ export async function buildScenario(
   }
   const documents: NonNullable<Scenario['documents']> = []
   const avatars: LibraryDocument[] = []
-  const owned = await listDocumentsOwnedBy(db, scopeOwnerIds(scope))
+  // Only what can serve the packet is read (the same rule, asked of the database first).
+  const owned = await listDocumentsServing(db, scope)
   for (const d of owned) {
     // Which documents serve the packet is the requirements table's owner rule.
     if (!documentServesPacket(d, scope) || without.has(d.id)) continue

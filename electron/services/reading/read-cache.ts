@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import {
   closeSync,
+  existsSync,
   fsyncSync,
   mkdirSync,
   openSync,
@@ -54,9 +55,13 @@ export class ReadCache {
   }
 
   get(sha256: string, today: string): CachedRead | null {
+    const path = this.path(sha256)
+    // Most files of a big library are not read: asking first is much cheaper than a failed read
+    // (a plan looks up every file of its packet; 今日 plans every packet).
+    if (!existsSync(path)) return null
     let raw: string
     try {
-      raw = readFileSync(this.path(sha256), 'utf8')
+      raw = readFileSync(path, 'utf8')
     } catch {
       return null
     }
@@ -69,6 +74,17 @@ export class ReadCache {
       rmSync(this.path(sha256), { force: true })
       return null
     }
+  }
+
+  /** The files with an entry now, in one listing: for a caller about to look up thousands. */
+  storedShas(): Set<string> {
+    let names: string[]
+    try {
+      names = readdirSync(this.dir)
+    } catch {
+      return new Set()
+    }
+    return new Set(names.filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -'.json'.length)))
   }
 
   putPages(sha256: string, pages: readonly PaperPage[]): void {

@@ -1,5 +1,5 @@
-import type { Database } from 'better-sqlite3'
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
+import type { Database, Statement } from 'better-sqlite3'
+import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely'
 import pg from 'pg'
 import { SCHEMA } from '../team/connect'
 import { postgresSearch, sqliteSearch, type SearchPort } from './search-port'
@@ -40,10 +40,37 @@ export function sqliteStore(handle: Database): LibraryStore {
   return {
     engine: 'sqlite',
     actor: localActor(),
-    db: new Kysely<LibraryTables>({ dialect: new SqliteDialect({ database: handle }) }),
+    db: new Kysely<LibraryTables>({
+      dialect: new SqliteDialect({ database: reusingStatements(handle) }),
+    }),
     search: sqliteSearch(handle),
     // Kysely's destroy would close the handle, which the backend owns.
     close: () => Promise.resolve(),
+  }
+}
+
+/** Prepared statements kept for reuse, by SQL text (the oldest dropped beyond this). */
+const STATEMENTS_KEPT = 500
+
+/**
+ * better-sqlite3 compiles the SQL on every prepare, and Kysely prepares once per query: a plan
+ * of a packet runs dozens of the same queries, 今日 plans every packet (issue 14, start-up).
+ * Reuse the statement of the same text unless it is still being iterated (a streamed query).
+ */
+function reusingStatements(handle: Database): SqliteDatabase {
+  const kept = new Map<string, Statement>()
+  return {
+    close: () => handle.close(),
+    prepare(sql) {
+      const statement = kept.get(sql)
+      if (statement && !statement.busy) return statement
+      const fresh = handle.prepare(sql)
+      if (!statement) {
+        if (kept.size >= STATEMENTS_KEPT) kept.delete(kept.keys().next().value ?? '')
+        kept.set(sql, fresh)
+      }
+      return fresh
+    },
   }
 }
 

@@ -57,3 +57,45 @@ export function useLoad<T>(loader: () => Promise<T>, deps: readonly unknown[]): 
 export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
 }
+
+/**
+ * Load once `after` is there and painted, and again each time it is replaced (its own load ran
+ * again): a page's slow part waits for its quick part instead of competing with it for the
+ * backend and the processor (今日's dated items after its head, issue 14). The old data stays on
+ * screen until the new arrives; errors as in useLoad.
+ */
+export function useLoadAfter<T>(after: unknown, loader: () => Promise<T>): Loaded<T> {
+  const [data, setData] = useState<T | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [attempt, setAttempt] = useState(0)
+  const loaderRef = useRef(loader)
+  useEffect(() => {
+    loaderRef.current = loader
+  })
+  useEffect(() => {
+    if (after === null || after === undefined) return
+    let live = true
+    // After the next frame: what `after` brought is on screen first.
+    const frame = requestAnimationFrame(() => setTimeout(load, 0))
+    function load() {
+      if (!live) return
+      loaderRef.current().then(
+        (value) => {
+          if (!live) return
+          setError(null)
+          setData(value)
+        },
+        (e: unknown) => {
+          if (!live) return
+          if (e instanceof AppError && e.code === 'UNAVAILABLE') return
+          setError(messageOf(e))
+        },
+      )
+    }
+    return () => {
+      live = false
+      cancelAnimationFrame(frame)
+    }
+  }, [after, attempt])
+  return { data, error, reload: () => setAttempt((n) => n + 1), update: setData }
+}

@@ -2,7 +2,9 @@ import { useState, type ReactNode } from 'react'
 import {
   Alert,
   Badge,
+  Button,
   Group,
+  Loader,
   Modal,
   Paper,
   SimpleGrid,
@@ -24,7 +26,7 @@ import {
 } from '../../../shared/overview/today'
 import { requirementLabel } from '../../../shared/rules/requirement-derive'
 import { useApi } from '../api/ApiContext'
-import { messageOf, useLoad } from '../hooks/useLoad'
+import { messageOf, useLoad, useLoadAfter } from '../hooks/useLoad'
 import { useI18n } from '../i18n/I18nProvider'
 import { openLibraryRecord } from '../library/recordLink'
 import { LetterPanel } from '../packets/LetterPanel'
@@ -32,6 +34,12 @@ import { openingStep, PacketWizard } from '../packets/PacketWizard'
 import { ExpiryTimeline, URGENCY_COLOUR } from './ExpiryTimeline'
 
 type LetterTarget = Extract<OpenTarget, { kind: 'letter' }>
+
+/**
+ * Rows of the expiring list drawn before the clerk asks for all: a big library has thousands,
+ * most urgent first, and drawing them all would hold the page for seconds (issue 14).
+ */
+const EXPIRING_AT_FIRST = 100
 
 /**
  * 今日 (issue 13 item 8), the first page: what changed state today, letters waiting for their
@@ -43,7 +51,11 @@ export function TodayPage() {
   const api = useApi()
   const { pick, language } = useI18n()
   const [version, setVersion] = useState(0)
-  const overview = useLoad(() => api['overview.today']({}), [api, version])
+  // The head (changes, letters, rejected) paints first; the dated items, as many as the library
+  // holds, follow (issue 14, start-up).
+  const head = useLoad(() => api['overview.todayHead']({}), [api, version])
+  const expiries = useLoadAfter(head.data, () => api['overview.todayExpiries']({}))
+  const [allExpiring, setAllExpiring] = useState(false)
   const [packet, setPacket] = useState<PacketListItem | null>(null)
   const [letter, setLetter] = useState<LetterTarget | null>(null)
   const [openError, setOpenError] = useState<string | null>(null)
@@ -79,7 +91,8 @@ export function TodayPage() {
     )
   }
 
-  const data = overview.data
+  const data = head.data
+  const dated = expiries.data
   const packetsText = (packets: PacketRef[]) =>
     packets.length === 0
       ? pick('（无资质包用到）', '(no packet uses it)')
@@ -99,7 +112,8 @@ export function TodayPage() {
           </Text>
         )}
       </Group>
-      {overview.error && <Alert color="red">{overview.error}</Alert>}
+      {head.error && <Alert color="red">{head.error}</Alert>}
+      {expiries.error && <Alert color="red">{expiries.error}</Alert>}
       {openError && <Alert color="red">{openError}</Alert>}
 
       <Section
@@ -122,14 +136,14 @@ export function TodayPage() {
             {pick('点击圆点打开记录', 'Click a mark to open its record')}
           </Text>
         </Group>
-        {data && data.timeline.length === 0 ? (
+        {!dated ? (
+          <Loading />
+        ) : dated.timeline.length === 0 ? (
           <Text c="dimmed" size="sm">
             {pick('未来 12 个月没有到期的项目。', 'Nothing expires in the next 12 months.')}
           </Text>
         ) : (
-          data && (
-            <ExpiryTimeline today={data.today} items={data.timeline} onOpen={(i) => open(i.open)} />
-          )
+          <ExpiryTimeline today={dated.today} items={dated.timeline} onOpen={(i) => open(i.open)} />
         )}
       </Paper>
 
@@ -206,7 +220,9 @@ export function TodayPage() {
         <Title order={4} mb="xs">
           {pick('90 天内到期或已过期', 'Expired or due within 90 days')}
         </Title>
-        {data?.expiring.length === 0 ? (
+        {!dated ? (
+          <Loading />
+        ) : dated.expiring.length === 0 ? (
           <Text c="dimmed" size="sm">
             {pick('90 天内没有到期的项目。', 'Nothing expires within 90 days.')}
           </Text>
@@ -221,36 +237,46 @@ export function TodayPage() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {data?.expiring.map((item) => (
-                <Table.Tr
-                  key={`${item.kind}:${item.id}`}
-                  onClick={() => open(item.open)}
-                  style={{ cursor: 'pointer' }}
-                >
-                  <Table.Td>
-                    <Text size="sm">
-                      <Text span c="dimmed" size="sm">
-                        {what(item)}
-                        {language === 'en' ? ': ' : '：'}
+              {(allExpiring ? dated.expiring : dated.expiring.slice(0, EXPIRING_AT_FIRST)).map(
+                (item) => (
+                  <Table.Tr
+                    key={`${item.kind}:${item.id}`}
+                    onClick={() => open(item.open)}
+                    style={{ cursor: 'pointer' }}
+                  >
+                    <Table.Td>
+                      <Text size="sm">
+                        <Text span c="dimmed" size="sm">
+                          {what(item)}
+                          {language === 'en' ? ': ' : '：'}
+                        </Text>
+                        {withNumber(item.name, item.regNo, language)}
                       </Text>
-                      {withNumber(item.name, item.regNo, language)}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{item.validUntil}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm" c={URGENCY_COLOUR[urgencyOf(item.daysLeft)]} fw={500}>
-                      {daysLeftText(item.daysLeft, language)}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" c={item.packets.length === 0 ? 'dimmed' : undefined}>
-                      {packetsText(item.packets)}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
+                    </Table.Td>
+                    <Table.Td>{item.validUntil}</Table.Td>
+                    <Table.Td>
+                      <Text size="sm" c={URGENCY_COLOUR[urgencyOf(item.daysLeft)]} fw={500}>
+                        {daysLeftText(item.daysLeft, language)}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm" c={item.packets.length === 0 ? 'dimmed' : undefined}>
+                        {packetsText(item.packets)}
+                      </Text>
+                    </Table.Td>
+                  </Table.Tr>
+                ),
+              )}
             </Table.Tbody>
           </Table>
+        )}
+        {dated && !allExpiring && dated.expiring.length > EXPIRING_AT_FIRST && (
+          <Button variant="subtle" size="xs" mt="xs" onClick={() => setAllExpiring(true)}>
+            {pick(
+              `显示全部 ${dated.expiring.length} 项`,
+              `Show all ${dated.expiring.length} items`,
+            )}
+          </Button>
         )}
       </Paper>
 
@@ -302,6 +328,11 @@ function Section(props: {
       )}
     </Paper>
   )
+}
+
+function Loading() {
+  const { pick } = useI18n()
+  return <Loader size="sm" aria-label={pick('正在载入', 'Loading')} />
 }
 
 function Row(props: { onClick: () => void; children: ReactNode }) {

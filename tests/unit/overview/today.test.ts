@@ -178,4 +178,28 @@ describe('overview.today', () => {
     overview = await h()['overview.today']({})
     expect(overview.rejected).toEqual([])
   })
+
+  it('the page asks for its parts apart (issue 14): the head and the dated items make the whole', async () => {
+    // A document of a record that expired today too: its owner is named, its packets found.
+    const qinghe = (await h()['companies.list']({})).find((c) => c.name.includes('青禾'))
+    if (!qinghe) throw new Error('demo changed')
+    await h()['documents.import']({
+      ownerKind: 'company',
+      ownerId: qinghe.id,
+      requirement: 'business_licence',
+      fileName: '执照.jpg',
+      validUntil: addDays(today, -1),
+      dataBase64: (await fakeScan('营业执照', ['上海青禾'])).toString('base64'),
+    })
+    const whole = await h()['overview.today']({})
+    const head = await h()['overview.todayHead']({})
+    const expiries = await h()['overview.todayExpiries']({})
+    expect({ ...head, ...expiries }).toEqual(whole)
+    const expired = head.changes.flatMap((c) => (c.kind === 'expired_today' ? [c.item] : []))
+    expect(expired.map((i) => i.name).sort()).toEqual(['上海青禾文化传媒有限公司', '昨日'].sort())
+    const licence = expired.find((i) => i.kind === 'document')
+    expect(licence?.packets.map((p) => p.accountName)).toContain('青禾严选店')
+    // The head's items are the timeline's own.
+    for (const item of expired) expect(expiries.timeline).toContainEqual(item)
+  })
 })

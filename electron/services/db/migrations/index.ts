@@ -15,6 +15,7 @@ import { migration0013 } from './0013-packet-queue'
 import { migration0014 } from './0014-search-numbers'
 import { migration0015 } from './0015-account-industry-query-date'
 import { migration0016 } from './0016-document-preferred-at'
+import { migration0017 } from './0017-relation-ends'
 
 /** Every migration, in order. Append only: never edit one that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -34,6 +35,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0014,
   migration0015,
   migration0016,
+  migration0017,
 ]
 
 /** The last migration's version (numbers are given out ahead, so the list may have gaps). */
