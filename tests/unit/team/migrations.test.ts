@@ -274,6 +274,20 @@ describe('team library migrations (PostgreSQL)', () => {
     })
   })
 
+  it('0010 relation-ends: relations are indexed by their from ends too', async () => {
+    const url = await migratedTo(10)
+    await withClient(url, async (client) => {
+      expect(await teamSchemaVersion(client)).toBe(10)
+      const indexes = await client.query<{ indexname: string; indexdef: string }>(
+        `SELECT indexname, indexdef FROM pg_indexes
+         WHERE schemaname = 'packetdesk' AND tablename = 'relations' ORDER BY 1`,
+      )
+      const byName = new Map(indexes.rows.map((row) => [row.indexname, row.indexdef]))
+      expect(byName.get('relations_from_company')).toContain('(from_company_id)')
+      expect(byName.get('relations_from_person')).toContain('(from_person_id)')
+    })
+  })
+
   it('runs again as a no-op, and refuses a schema newer than this build, changing nothing', async () => {
     const url = await migratedTo(LATEST_PG_SCHEMA_VERSION)
     await withClient(url, async (client) => {
