@@ -22,9 +22,4 @@ export async function timeMsAsync(fn: () => Promise<unknown>): Promise<number> {
   return Number(process.hrtime.bigint() - start) / 1e6
 }
 
-/** Peak resident set size of this process so far, in MB (Linux: from /proc). */
-export function peakRssMb(): number {
-  return process.resourceUsage().maxRSS / 1024
-}
-
 export type Metrics = Record<string, number>

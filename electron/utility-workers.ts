@@ -11,6 +11,7 @@ import type { WorkerSpawner } from './services/workers/spawn'
 export const utilitySpawner: WorkerSpawner = (entry) => {
   const child = utilityProcess.fork(entry.file, [], {
     execArgv: entry.execArgv,
+    env: { ...process.env, ...entry.env },
     serviceName: 'PacketDesk 文件处理',
     stdio: ['ignore', 'ignore', 'inherit'],
   })

@@ -43,3 +43,9 @@ export const IMPORT_FORMATS_TEXT = {
 } as const
 /** Most letters in one 全部打印 / 保存到文件夹 (issue 13 item 9). */
 export const MAX_BUNDLE_LETTERS = 200
+
+/**
+ * Files a batch import sends at once (the renderer's drop, the bench): the decoding pool's two
+ * workers both busy, like the browser host's two large requests at a time.
+ */
+export const IMPORT_FILES_AT_ONCE = 2

@@ -176,6 +176,20 @@ async function handleApi(
   await gate.run(() => answerApi(req, res, handlers, method))
 }
 
+/**
+ * The request's JSON, or null when it is not JSON. A function of its own: the body and its text
+ * (a file import's are 2 × 67 MB at most) are garbage once it returns, not held while the call runs.
+ */
+async function readInput(body: Buffer): Promise<{ input: unknown } | null> {
+  try {
+    const text = body.toString('utf8')
+    if (body.length > LARGE_BODY_BYTES) await new Promise((resolve) => setImmediate(resolve))
+    return { input: text.length === 0 ? {} : JSON.parse(text) }
+  } catch {
+    return null
+  }
+}
+
 async function answerApi(
   req: IncomingMessage,
   res: ServerResponse,
@@ -187,18 +201,15 @@ async function answerApi(
     sendError(res, 413, { code: 'INVALID_ARGUMENT', message: '请求过大。' })
     return
   }
-  let input: unknown
-  try {
-    const text = body.toString('utf8')
-    if (body.length > LARGE_BODY_BYTES) await new Promise((resolve) => setImmediate(resolve))
-    input = text.length === 0 ? {} : JSON.parse(text)
-  } catch {
+  const large = body.length > LARGE_BODY_BYTES
+  const parsed = await readInput(body)
+  if (parsed === null) {
     sendError(res, 400, { code: 'INVALID_ARGUMENT', message: '请求内容不是有效的 JSON。' })
     return
   }
   // A large body's decoding is synchronous work: let waiting small calls in between its steps.
-  if (body.length > LARGE_BODY_BYTES) await new Promise((resolve) => setImmediate(resolve))
-  const envelope = await dispatch(handlers, method, input)
+  if (large) await new Promise((resolve) => setImmediate(resolve))
+  const envelope = await dispatch(handlers, method, parsed.input)
   sendJson(res, envelope.ok ? 200 : (STATUS_OF[envelope.error.code] ?? 422), envelope)
 }
 

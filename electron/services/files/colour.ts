@@ -18,7 +18,7 @@ const COLOUR_CHROMA_MIN = 40
 const COLOUR_SHARE_MIN = 0.0003
 
 /** Decide from interleaved 8-bit pixels (3 or 4 channels; alpha is ignored). */
-function pixelsHaveColour(pixels: Uint8Array | Buffer, channels: number): boolean {
+export function pixelsHaveColour(pixels: Uint8Array | Buffer, channels: number): boolean {
   if (channels < 3) return false
   const count = Math.floor(pixels.length / channels)
   const needed = Math.max(1, Math.ceil(count * COLOUR_SHARE_MIN))
@@ -33,11 +33,18 @@ function pixelsHaveColour(pixels: Uint8Array | Buffer, channels: number): boolea
   return false
 }
 
+export interface ColourSample {
+  data: Buffer
+  info: { width: number; height: number; channels: 1 | 2 | 3 | 4 }
+}
+
 /**
- * Decode fully (no shrink-on-load, so every byte of the file is read and a
- * truncated file fails here), flatten on white, downscale and judge colour.
+ * The image decoded once, flattened on white, with its long side at most COLOUR_SAMPLE_PX and in
+ * 8-bit sRGB: what colour is judged on and the import's thumbnail is cut from. libvips shrinks a
+ * JPEG on load (its DCT scaled by up to 1/8), which still reads every entropy-coded byte: with
+ * failOn 'error' a truncated or corrupt file fails here all the same (tests/unit/files).
  */
-export async function sharpHasColour(image: Sharp): Promise<boolean> {
+export async function colourSample(image: Sharp): Promise<ColourSample> {
   const { data, info } = await image
     .flatten({ background: '#ffffff' })
     .resize({
@@ -45,10 +52,9 @@ export async function sharpHasColour(image: Sharp): Promise<boolean> {
       height: COLOUR_SAMPLE_PX,
       fit: 'inside',
       withoutEnlargement: true,
-      fastShrinkOnLoad: false,
     })
     .toColourspace('srgb')
     .raw()
     .toBuffer({ resolveWithObject: true })
-  return pixelsHaveColour(data, info.channels)
+  return { data, info: { width: info.width, height: info.height, channels: info.channels } }
 }

@@ -59,6 +59,14 @@ export interface PutResult {
   existed: boolean
 }
 
+/** Bytes written under a temp name in the store's folder, not stored yet (ContentStore.stage). */
+export interface StagedFile {
+  sha256: string
+  /** Where the bytes are, until committed or discarded. */
+  temp: string
+  size: number
+}
+
 export interface SweepResult {
   /** Known shas whose file is gone. */
   missing: string[]
@@ -117,9 +125,19 @@ export class ContentStore {
     if (existing?.isFile() && existing.size === bytes.length) {
       return { sha256, path, existed: true }
     }
-    const dir = join(this.root, sha256.slice(0, 2))
-    await mkdir(dir, { recursive: true, mode: 0o700 })
-    const temp = join(dir, `${TEMP_PREFIX}${sha256}-${randomBytes(6).toString('hex')}`)
+    return this.commit(await this.stage(bytes))
+  }
+
+  /**
+   * The bytes written, fsynced, under a temp name beside where they will be stored (an import's
+   * decoding worker reads them there): not in the store until `commit`; `discard` removes them,
+   * and a crash leaves a temp file the writer's next start sweeps.
+   */
+  async stage(bytes: Buffer): Promise<StagedFile> {
+    const sha256 = sha256Of(bytes)
+    // In the root, not the file's sub-folder: a refused file leaves no folder behind either.
+    await mkdir(this.root, { recursive: true, mode: 0o700 })
+    const temp = join(this.root, `${TEMP_PREFIX}${sha256}-${randomBytes(6).toString('hex')}`)
     const handle = await open(temp, 'wx', 0o600)
     try {
       await handle.writeFile(bytes)
@@ -130,9 +148,28 @@ export class ContentStore {
       throw error
     }
     await handle.close()
+    return { sha256, temp, size: bytes.length }
+  }
+
+  /** A staged file under its name (temp, fsync, rename); the same bytes stored already: kept. */
+  async commit(staged: StagedFile): Promise<PutResult> {
+    const { sha256, temp } = staged
+    const path = this.path(sha256)
+    const existing = await stat(path).catch(() => undefined)
+    // A same-named file of another size is a damaged copy: write it again.
+    if (existing?.isFile() && existing.size === staged.size) {
+      await unlink(temp).catch(() => undefined)
+      return { sha256, path, existed: true }
+    }
+    const dir = join(this.root, sha256.slice(0, 2))
+    await mkdir(dir, { recursive: true, mode: 0o700 })
     await rename(temp, path)
     await fsyncDir(dir)
     return { sha256, path, existed: false }
+  }
+
+  async discard(staged: StagedFile): Promise<void> {
+    await unlink(staged.temp).catch(() => undefined)
   }
 
   /**
@@ -177,9 +214,18 @@ export class ContentStore {
     knownShas.forEach(assertSha256)
     const removedOrphans: string[] = []
     const removedTemp: string[] = []
+    const removeIfStale = (file: string, name: string): void => {
+      const info = statOrUndefined(file)
+      if (info?.isFile() && now - info.mtimeMs >= staleTempMs) {
+        unlinkSync(file)
+        removedTemp.push(name)
+      }
+    }
     const prefixes = existsSync(this.root) ? readdirSync(this.root) : []
     for (const prefix of prefixes) {
       const dir = join(this.root, prefix)
+      // Imports stage their files in the root (stage).
+      if (prefix.startsWith(TEMP_PREFIX)) removeIfStale(dir, prefix)
       if (!PREFIX.test(prefix) || !statOrUndefined(dir)?.isDirectory()) continue
       for (const name of readdirSync(dir)) {
         const file = join(dir, name)
@@ -190,11 +236,7 @@ export class ContentStore {
         } else if (name.startsWith(TEMP_PREFIX)) {
           // `.tmp-<sha>-<random>`: a write of this process may be in flight.
           if (spared(name.slice(TEMP_PREFIX.length, TEMP_PREFIX.length + 64))) continue
-          const info = statOrUndefined(file)
-          if (info && now - info.mtimeMs >= staleTempMs) {
-            unlinkSync(file)
-            removedTemp.push(name)
-          }
+          removeIfStale(file, name)
         }
       }
       yield

@@ -1,6 +1,5 @@
 import sharp from 'sharp'
-import { sharpHasColour } from './colour'
-import type { FileFacts } from './facts'
+import { colourSample, pixelsHaveColour } from './colour'
 import { PDF_COLOUR_LONG_SIDE_PX, PDF_RENDER_SCALE } from './limits'
 import {
   IMPORT_RENDER_BUDGET_MS,
@@ -10,11 +9,14 @@ import {
 import { MESSAGES } from './messages'
 import { refuse } from './refuse'
 import { pageSize, renderPage, scaleForLongSide, withPdfDocument } from './pdf'
+import type { Inspected } from './raster'
+import { thumbnailFromSample } from './thumbnail'
 
 /**
  * Facts of a PDF: page count, the first page's size at PDF_RENDER_SCALE, and
  * colour when any page is colour. Every page is rendered (at a cheaper scale)
- * so a page that cannot be drawn is found now, not at export.
+ * so a page that cannot be drawn is found now, not at export; the first page's rendering also
+ * gives the thumbnail.
  *
  * The export's cost is estimated before drawing anything: the pages' pixels at the export's
  * scale, summed from their sizes alone (MAX_IMPORT_TOTAL_PIXELS). Drawing cost cannot be read
@@ -25,7 +27,7 @@ import { pageSize, renderPage, scaleForLongSide, withPdfDocument } from './pdf'
 export async function inspectPdf(
   bytes: Buffer,
   options: { timeLimitMs?: number; renderBudgetMs?: number } = {},
-): Promise<FileFacts> {
+): Promise<Inspected> {
   const limits =
     options.timeLimitMs === undefined
       ? { maxPages: MAX_IMPORT_PAGES }
@@ -45,28 +47,32 @@ export async function inspectPdf(
     }
     const started = Date.now()
     let color = false
+    let thumbnail: Buffer | undefined
     for (let number = 1; number <= doc.numPages; number++) {
       const elapsed = Date.now() - started
       if (elapsed > budgetMs) throw refuse(MESSAGES.pdfTooSlow(elapsed, number - 1, doc.numPages))
       const page = await doc.getPage(number)
       const canvas = await renderPage(page, scaleForLongSide(page, PDF_COLOUR_LONG_SIDE_PX))
-      if (!color) {
+      if (!color || !thumbnail) {
         const rgba = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data
         const raw = { width: canvas.width, height: canvas.height, channels: 4 } as const
-        color = await sharpHasColour(
+        const sample = await colourSample(
           sharp(Buffer.from(rgba.buffer, rgba.byteOffset, rgba.byteLength), { raw }),
         )
+        color ||= pixelsHaveColour(sample.data, sample.info.channels)
+        thumbnail ??= await thumbnailFromSample(sample)
       }
     }
     const elapsed = Date.now() - started
     if (elapsed > budgetMs) throw refuse(MESSAGES.pdfTooSlow(elapsed, doc.numPages, doc.numPages))
-    return {
-      format: 'pdf',
+    const facts = {
+      format: 'pdf' as const,
       width: first?.width ?? 0,
       height: first?.height ?? 0,
       bytes: bytes.length,
       pages: doc.numPages,
       color,
     }
+    return { facts, thumbnail: thumbnail ?? Buffer.alloc(0) }
   })
 }

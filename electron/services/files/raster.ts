@@ -1,5 +1,5 @@
 import sharp, { type Metadata } from 'sharp'
-import { sharpHasColour } from './colour'
+import { colourSample, pixelsHaveColour } from './colour'
 import type { FileFacts, RasterFormat } from './facts'
 import {
   MAX_IMPORT_PAGES,
@@ -9,6 +9,14 @@ import {
 import { MESSAGES } from './messages'
 import { isRefusal, refuse } from './refuse'
 import { isPixelLimitError, openImage } from './sharp-input'
+import { thumbnailFromSample } from './thumbnail'
+
+/** What an import learns from a file's one decode: its facts and its list thumbnail. */
+export interface Inspected {
+  facts: FileFacts
+  /** JPEG, long side ≤ THUMBNAIL_MAX_PX, as makeThumbnail's (the first page). */
+  thumbnail: Buffer
+}
 
 const FORMAT_LABEL: Record<RasterFormat, string> = {
   jpeg: 'JPG',
@@ -51,8 +59,11 @@ async function totalPixels(bytes: Buffer, meta: Metadata, pages: number): Promis
   return total
 }
 
-/** Inspect an image sharp can decode: every page is fully decoded before it is accepted. */
-export async function inspectRaster(bytes: Buffer, format: RasterFormat): Promise<FileFacts> {
+/**
+ * Inspect an image sharp can decode: every page is decoded once, in full (every byte read; JPEGs
+ * shrunk on load), before it is accepted; the first page's decode also gives the thumbnail.
+ */
+export async function inspectRaster(bytes: Buffer, format: RasterFormat): Promise<Inspected> {
   const meta = await readHeader(bytes, format)
   const { width, height } = meta
   if (width * height > MAX_IMPORT_PIXELS) throw refuse(MESSAGES.tooManyPixels(width, height))
@@ -67,10 +78,13 @@ export async function inspectRaster(bytes: Buffer, format: RasterFormat): Promis
     }
   }
   let color = false
+  let thumbnail: Buffer | undefined
   for (let page = 0; page < pages; page++) {
     try {
-      const pageHasColour = await sharpHasColour(openImage(bytes, { page }))
-      color ||= pageHasColour
+      // The first page upright, as the thumbnail shows it (colour does not mind).
+      const sample = await colourSample(openImage(bytes, { page, autoOrient: page === 0 }))
+      color ||= pixelsHaveColour(sample.data, sample.info.channels)
+      thumbnail ??= await thumbnailFromSample(sample)
     } catch (error) {
       if (isRefusal(error)) throw error
       if (isPixelLimitError(error)) throw refuse(MESSAGES.tooManyPixels(width, height))
@@ -79,7 +93,7 @@ export async function inspectRaster(bytes: Buffer, format: RasterFormat): Promis
   }
   // sharp's autoOrient block holds the dimensions after the EXIF orientation is applied.
   const oriented = meta.autoOrient
-  return {
+  const facts = {
     format,
     width: oriented.width,
     height: oriented.height,
@@ -87,4 +101,5 @@ export async function inspectRaster(bytes: Buffer, format: RasterFormat): Promis
     pages,
     color,
   }
+  return { facts, thumbnail: thumbnail ?? Buffer.alloc(0) }
 }

@@ -1,4 +1,5 @@
 import sharp from 'sharp'
+import type { ColourSample } from './colour'
 import type { FileFacts } from './facts'
 import { THUMBNAIL_MAX_PX } from './limits'
 import { renderFirstPdfPage } from './pdf'
@@ -47,6 +48,18 @@ export async function makeThumbnail(
   return sharp(coarse)
     .resize({ width: info.width, height: info.height, fit: 'fill', kernel: 'cubic' })
     .blur(1.5)
+    .jpeg({ quality: THUMBNAIL_QUALITY, mozjpeg: true })
+    .toBuffer()
+}
+
+/**
+ * The list thumbnail (as makeThumbnail's) cut from a raster the import has already decoded
+ * (colourSample's): no second decode of the file.
+ */
+export function thumbnailFromSample(sample: ColourSample): Promise<Buffer> {
+  const side = THUMBNAIL_MAX_PX
+  return sharp(sample.data, { raw: sample.info })
+    .resize({ width: side, height: side, fit: 'inside', withoutEnlargement: true })
     .jpeg({ quality: THUMBNAIL_QUALITY, mozjpeg: true })
     .toBuffer()
 }

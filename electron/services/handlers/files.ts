@@ -1,9 +1,10 @@
+import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Handlers } from '../../../shared/contract'
 import { AppError } from '../../../shared/errors'
 import { purposesFor, requirementLabel } from '../../../shared/rules/requirement-derive'
-import { importFile } from '../files/import'
+import { importFile, type ImportedFile } from '../files/import'
 import { renderPdfIsolated, thumbnailIsolated } from '../workers/isolated'
 import type { FileFormat } from '../files/inspect'
 import {
@@ -33,6 +34,14 @@ export function fileHandlers(ctx: BackendContext): Pick<Handlers, FileMethods> {
   const { library, files } = ctx
   const db = library.db
   const thumbsDir = join(ctx.dataDir, 'thumbnails')
+
+  /** A thumbnail into the cache: temp, rename (thumbnails of ID scans are personal data too). */
+  const cacheThumbnail = (path: string, thumb: Buffer): void => {
+    mkdirSync(thumbsDir, { recursive: true, mode: 0o700 })
+    const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
+    writeFileSync(temp, thumb, { mode: 0o600 })
+    renameSync(temp, path)
+  }
 
   const team = library.engine === 'postgres'
   const cacheDir = ctx.store.root
@@ -81,9 +90,9 @@ export function fileHandlers(ctx: BackendContext): Pick<Handlers, FileMethods> {
       }
       await assertOwnerExists(db, input.ownerKind, input.ownerId)
       const bytes = Buffer.from(input.dataBase64, 'base64')
-      const { facts, ...stored } = await importFile(files, bytes, { fileName: input.fileName })
-      let document
-      try {
+      let document: Awaited<ReturnType<typeof insertDocument>> | undefined
+      // A refused row takes back a file this import stored (maybe an ID scan): importFile.
+      const record = async (stored: ImportedFile): Promise<void> => {
         document = await db.transaction().execute(async (trx) => {
           // The same bytes again on the same record: say so, add no second card (issue 13 item 6).
           const same = await trx
@@ -101,7 +110,7 @@ export function fileHandlers(ctx: BackendContext): Pick<Handlers, FileMethods> {
               `这份文件已经导入在这条记录上（${name}${requirementLabel(same.requirement)}），没有重复添加。`,
             )
           }
-          await recordFileRow(trx, stored.sha256, facts, input.fileName)
+          await recordFileRow(trx, stored.sha256, stored.facts, input.fileName)
           return insertDocument(trx, library.actor, {
             requirement: input.requirement,
             ownerKind: input.ownerKind,
@@ -114,12 +123,15 @@ export function fileHandlers(ctx: BackendContext): Pick<Handlers, FileMethods> {
             validUntil: input.validUntil,
           })
         })
-      } catch (error) {
-        // A refused row must not leave a new file (maybe an ID scan) behind. (Known gap: a
-        // concurrent import of the same bytes whose row did commit would lose its file; the
-        // startup sweep then reports it as missing.)
-        if (!stored.existed) await files.remove(stored.sha256)
-        throw error
+      }
+      const stored = await importFile(files, bytes, { fileName: input.fileName }, record)
+      if (!document) throw new AppError('INTERNAL', '导入未完成。')
+      const { facts, thumbnail } = stored
+      // The list's thumbnail, from the inspection's decode (no second decode when the list shows
+      // it). An ID scan's is made blurred on request instead (files.thumbnail).
+      const plain = join(thumbsDir, `${stored.sha256}.jpg`)
+      if (thumbnail.length > 0 && !existsSync(plain)) {
+        if ((await idScanOwners(db, stored.sha256)).length === 0) cacheThumbnail(plain, thumbnail)
       }
       // Reading starts after the import, in the background (issue 12); the document is saved
       // whatever the reading finds.
@@ -148,11 +160,7 @@ export function fileHandlers(ctx: BackendContext): Pick<Handlers, FileMethods> {
       if (!existsSync(cached)) {
         const bytes = await files.read(sha256)
         const thumb = await thumbnailIsolated(bytes, row.format as FileFormat, undefined, obscured)
-        mkdirSync(thumbsDir, { recursive: true, mode: 0o700 })
-        const temp = `${cached}.${process.pid}.tmp`
-        // Thumbnails of ID scans are personal data too.
-        writeFileSync(temp, thumb, { mode: 0o600 })
-        renameSync(temp, cached)
+        cacheThumbnail(cached, thumb)
       }
       return {
         dataUrl: `data:image/jpeg;base64,${readFileSync(cached).toString('base64')}`,

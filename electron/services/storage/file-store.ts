@@ -1,6 +1,6 @@
 import { CompiledQuery, type Kysely } from 'kysely'
 import { AppError } from '../../../shared/errors'
-import { sha256Of, type ContentStore } from '../files/content-store'
+import { sha256Of, type ContentStore, type StagedFile } from '../files/content-store'
 import type { LibraryTables } from './tables'
 
 /**
@@ -10,6 +10,11 @@ import type { LibraryTables } from './tables'
  */
 export interface FileStore {
   put(bytes: Buffer): Promise<{ sha256: string; existed: boolean }>
+  /**
+   * The bytes written to a local temp file (an import's worker reads them there), stored only by
+   * `commit`; `discard` forgets them.
+   */
+  stage(bytes: Buffer): Promise<StagedImport>
   /** The bytes, verified against their name: a damaged copy is never used silently. */
   read(sha256: string): Promise<Buffer>
   has(sha256: string): Promise<boolean>
@@ -17,10 +22,34 @@ export interface FileStore {
   remove(sha256: string): Promise<void>
 }
 
+interface StagedImport {
+  sha256: string
+  /** The local file holding the bytes until commit or discard. */
+  path: string
+  commit(): Promise<{ sha256: string; existed: boolean }>
+  discard(): Promise<void>
+}
+
+/** A staged file of a local content store, stored by `store` when committed. */
+async function stageIn(
+  cache: ContentStore,
+  bytes: Buffer,
+  store: (staged: StagedFile) => Promise<{ sha256: string; existed: boolean }>,
+): Promise<StagedImport> {
+  const staged = await cache.stage(bytes)
+  return {
+    sha256: staged.sha256,
+    path: staged.temp,
+    commit: () => store(staged),
+    discard: () => cache.discard(staged),
+  }
+}
+
 /** The embedded library's `files/` folder (temp, fsync, rename: files/content-store.ts). */
 export function localFileStore(files: ContentStore): FileStore {
   return {
     put: (bytes) => files.put(bytes),
+    stage: (bytes) => stageIn(files, bytes, (staged) => files.commit(staged)),
     read: (sha256) => files.read(sha256),
     has: (sha256) => Promise.resolve(files.has(sha256)),
     remove: (sha256) => Promise.resolve(files.remove(sha256)),
@@ -39,18 +68,28 @@ export function teamFileStore(db: Kysely<LibraryTables>, cache: ContentStore): F
     )
     return result.rows[0]?.bytes ?? null
   }
+  const insertBlob = async (sha256: string, bytes: Buffer): Promise<boolean> => {
+    const result = await db.executeQuery(
+      CompiledQuery.raw(
+        'INSERT INTO blobs (sha256, bytes) VALUES ($1, $2) ON CONFLICT (sha256) DO NOTHING',
+        [sha256, bytes],
+      ),
+    )
+    return Number(result.numAffectedRows ?? 0n) === 0
+  }
   return {
     async put(bytes) {
       const sha256 = sha256Of(bytes)
-      const result = await db.executeQuery(
-        CompiledQuery.raw(
-          'INSERT INTO blobs (sha256, bytes) VALUES ($1, $2) ON CONFLICT (sha256) DO NOTHING',
-          [sha256, bytes],
-        ),
-      )
+      const existed = await insertBlob(sha256, bytes)
       await cache.put(bytes)
-      return { sha256, existed: Number(result.numAffectedRows ?? 0n) === 0 }
+      return { sha256, existed }
     },
+    stage: (bytes) =>
+      stageIn(cache, bytes, async (staged) => {
+        const existed = await insertBlob(staged.sha256, bytes)
+        await cache.commit(staged)
+        return { sha256: staged.sha256, existed }
+      }),
     async read(sha256) {
       if (cache.has(sha256)) {
         try {

@@ -1,6 +1,6 @@
 import { PDF_TIME_LIMIT_MS } from '../../../shared/limits'
 import type { FileFacts } from '../files/facts'
-import type { InspectOptions } from '../files/inspect'
+import type { Inspected, InspectOptions } from '../files/inspect'
 import type { RenderedPage, RenderOptions } from '../files/pdf'
 import type { FillInput, TemplateStructure } from '../letters/template-pdf'
 import type { FitPageInput, FitResult } from '../images'
@@ -24,6 +24,19 @@ export function inspectIsolated(bytes: Buffer, options: InspectOptions = {}): Pr
     { bytes, options },
     { deadlineMs: (options.pdfTimeLimitMs ?? PDF_TIME_LIMIT_MS) + GRACE_MS },
   )
+}
+
+/** inspectForImport of a staged file in a worker: the facts and the list thumbnail, or a refusal. */
+export async function inspectForImportIsolated(
+  path: string,
+  options: InspectOptions = {},
+): Promise<Inspected> {
+  const inspected = await workerPool().run(
+    'inspectForImport',
+    { path, options },
+    { deadlineMs: (options.pdfTimeLimitMs ?? PDF_TIME_LIMIT_MS) + GRACE_MS },
+  )
+  return { ...inspected, thumbnail: asBuffer(inspected.thumbnail) }
 }
 
 /** makeThumbnail in a worker. */

@@ -16,6 +16,8 @@ export interface WorkerProcess {
 export interface WorkerEntry {
   file: string
   execArgv: string[]
+  /** Added to the parent's environment. */
+  env: Record<string, string>
 }
 
 export type WorkerSpawner = (entry: WorkerEntry) => WorkerProcess
@@ -24,6 +26,7 @@ export type WorkerSpawner = (entry: WorkerEntry) => WorkerProcess
 export const forkSpawner: WorkerSpawner = (entry) => {
   const child = fork(entry.file, [], {
     execArgv: entry.execArgv,
+    env: { ...process.env, ...entry.env },
     serialization: 'advanced',
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   })

@@ -1,5 +1,11 @@
+import { readFile } from 'node:fs/promises'
 import type { FileFacts } from '../files/facts'
-import { inspectFile, type InspectOptions } from '../files/inspect'
+import {
+  inspectFile,
+  inspectForImport,
+  type Inspected,
+  type InspectOptions,
+} from '../files/inspect'
 import { renderPdfPages, type RenderedPage, type RenderOptions } from '../files/pdf'
 import { makeThumbnail } from '../files/thumbnail'
 import { lineCrop, pagePixels, type Rotation } from '../reading/page-image'
@@ -20,6 +26,12 @@ import {
 export const TASKS = {
   inspect: (input: { bytes: Buffer; options: InspectOptions }): Promise<FileFacts> =>
     inspectFile(input.bytes, input.options),
+  /**
+   * The import's inspection: the facts and the list thumbnail from one decode, of the file the
+   * import staged (read here: 50 MB of bytes need not cross the channel).
+   */
+  inspectForImport: async (input: { path: string; options: InspectOptions }): Promise<Inspected> =>
+    inspectForImport(await readFile(input.path), input.options),
   thumbnail: (input: {
     bytes: Buffer
     format: FileFacts['format']

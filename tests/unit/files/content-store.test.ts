@@ -118,6 +118,34 @@ describe('ContentStore', () => {
     expect(existsSync(foreign)).toBe(true)
   })
 
+  it('a staged file is not stored until committed; discarded, nothing is left', async () => {
+    const store = newStore()
+    const refused = await store.stage(Buffer.from('refused scan'))
+    expect(store.has(refused.sha256)).toBe(false)
+    expect(existsSync(refused.temp)).toBe(true)
+    await store.discard(refused)
+    expect(listAll(store.root)).toEqual([])
+
+    const accepted = await store.stage(Buffer.from('accepted scan'))
+    expect(await store.commit(accepted)).toMatchObject({ existed: false })
+    expect((await store.read(accepted.sha256)).toString()).toBe('accepted scan')
+    const again = await store.stage(Buffer.from('accepted scan'))
+    expect(await store.commit(again)).toMatchObject({ existed: true })
+    expect(listAll(store.root).filter((n) => n.includes('.tmp-'))).toEqual([])
+  })
+
+  it("sweep removes an import's stale staged file from the root, not a fresh one", async () => {
+    const store = newStore()
+    const stale = await store.stage(Buffer.from('crashed import'))
+    const fresh = await store.stage(Buffer.from('import in flight'))
+    const old = new Date(Date.now() - STALE_TEMP_MS - 60_000)
+    utimesSync(stale.temp, old, old)
+    expect(store.sweep(new Set()).removedTemp).toEqual([stale.temp.slice(store.root.length + 1)])
+    expect(existsSync(stale.temp)).toBe(false)
+    expect(existsSync(fresh.temp)).toBe(true)
+    expect(store.sweep(new Set(), Date.now(), 0).removedTemp).toHaveLength(1)
+  })
+
   it('sweep of a store that was never written reports every known sha missing', () => {
     const store = newStore()
     const known = sha(Buffer.from('a'))

@@ -1,6 +1,6 @@
 import { localFileStore } from '../../../electron/services/storage/file-store'
 import { readdirSync } from 'node:fs'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { ContentStore } from '../../../electron/services/files/content-store'
 import { importFile } from '../../../electron/services/files/import'
 import { inspectFile } from '../../../electron/services/files/inspect'
@@ -170,6 +170,12 @@ describe('importFile', () => {
     }
     return { store, files }
   }
+
+  // The decoding worker's start (pdfjs loaded; slow on a busy machine) is not a refusal's time.
+  beforeAll(async () => {
+    const { store } = newStore()
+    await importFile(localFileStore(store), await greyScanJpeg(40, 40))
+  }, 60_000)
 
   for (const c of CASES.filter((x) => !x.name.includes('size limit'))) {
     it(
