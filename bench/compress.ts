@@ -9,8 +9,9 @@
  * also has the figures at the original size (outputs scaled back up), which punish any resize:
  * even 3999→4000 px alone costs ~9 dB PSNR on these pages.
  *
- * Qualities are not comparable across the two columns: ours is mozjpeg's scale (quantisation
- * table 3), ImageMagick's is libjpeg's (Annex K tables) as `identify -format %Q` estimates it.
+ * Qualities are comparable across the two columns: both encoders use libjpeg's standard (Annex K)
+ * tables (ImageMagick's as `identify -format %Q` estimates it). Legibility at the quality floor
+ * is measured by OCR in tests/unit/images/legibility.test.ts (too slow for a 14-minute bench run).
  */
 import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -20,6 +21,7 @@ import sharp from 'sharp'
 import { fitToUpload } from '../electron/services/images/fit'
 import { MAX_UPLOAD_BYTES } from '../electron/services/images/limits'
 import { colourScan } from '../tests/unit/images/fixtures'
+import { agreement, ocrText } from './ocr-agreement'
 import { greyAt, psnr, ssim } from './quality-metrics'
 
 interface Side {
@@ -35,6 +37,8 @@ interface Side {
   psnrFull: number
   withinLimit: boolean
   quality?: number
+  /** OCR agreement with the original on one region (ocr-agreement.ts); the first scans only. */
+  ocr?: number
 }
 
 const REFERENCE_LONG_SIDE = 2000
@@ -49,6 +53,8 @@ interface Row {
 const CONVERT = process.env.BENCH_CONVERT ?? 'convert'
 const IDENTIFY = process.env.BENCH_IDENTIFY ?? 'identify'
 const count = Number.parseInt(process.env.BENCH_N ?? '6', 10)
+/** Scans whose legibility is also measured by OCR (a region each, ~10 s per reading). */
+const ocrScans = Number.parseInt(process.env.BENCH_OCR_SCANS ?? '2', 10)
 
 /** The libjpeg quality ImageMagick settled on (its estimate from the quantisation tables). */
 function imageMagickQuality(file: string): number | undefined {
@@ -113,6 +119,19 @@ async function measure(
   }
 }
 
+async function ocrAgreements(
+  original: Buffer,
+  ours: Buffer,
+  imagemagick: Buffer,
+  size: { width: number; height: number },
+): Promise<{ ours: number; imagemagick: number }> {
+  const reference = await ocrText(original, size.width, size.height)
+  return {
+    ours: agreement(reference, await ocrText(ours, size.width, size.height)),
+    imagemagick: agreement(reference, await ocrText(imagemagick, size.width, size.height)),
+  }
+}
+
 async function main(): Promise<void> {
   const version = imageMagickVersion()
   const dir = mkdtempSync(join(tmpdir(), 'packetdesk-bench-'))
@@ -136,16 +155,21 @@ async function main(): Promise<void> {
       if (run.status !== 0) throw new Error(`convert failed: ${run.stderr.toString()}`)
 
       const original = readFileSync(input)
+      const imData = readFileSync(imOut)
+      const legibility =
+        i < ocrScans ? await ocrAgreements(original, ours.data, imData, spec) : undefined
       rows.push({
         image: name,
         inputBytes: original.length,
         ours: {
           ...(await measure(original, ours.data, oursMs, spec.width, spec.height)),
           quality: ours.quality,
+          ...(legibility ? { ocr: legibility.ours } : {}),
         },
         imagemagick: {
-          ...(await measure(original, readFileSync(imOut), imMs, spec.width, spec.height)),
+          ...(await measure(original, imData, imMs, spec.width, spec.height)),
           quality: imageMagickQuality(imOut),
+          ...(legibility ? { ocr: legibility.imagemagick } : {}),
         },
       })
       process.stdout.write('done\n')
@@ -172,6 +196,8 @@ function report(rows: Row[], version: string): void {
     'IM PSNR': r.imagemagick.psnr.toFixed(2),
     'time ours/IM': (r.ours.ms / r.imagemagick.ms).toFixed(2),
     'SSIM ours/IM': (r.ours.ssim / r.imagemagick.ssim).toFixed(4),
+    'OCR ours/IM':
+      r.ours.ocr === undefined ? '-' : `${r.ours.ocr.toFixed(3)}/${r.imagemagick.ocr?.toFixed(3)}`,
   }))
   console.table(table)
 
@@ -195,6 +221,13 @@ function report(rows: Row[], version: string): void {
     meanTimeRatio: mean(rows.map((r) => r.ours.ms / r.imagemagick.ms)),
     meanSsimRatio: mean(rows.map((r) => r.ours.ssim / r.imagemagick.ssim)),
     oursBetterSsim: rows.filter((r) => r.ours.ssim > r.imagemagick.ssim).length,
+    meanOcr: {
+      scans: rows.filter((r) => r.ours.ocr !== undefined).length,
+      ours: mean(rows.flatMap((r) => (r.ours.ocr === undefined ? [] : [r.ours.ocr]))),
+      imagemagick: mean(
+        rows.flatMap((r) => (r.imagemagick.ocr === undefined ? [] : [r.imagemagick.ocr])),
+      ),
+    },
   }
   console.log(
     [
@@ -203,6 +236,7 @@ function report(rows: Row[], version: string): void {
       `  mean time:    ours ${Math.round(summary.meanMs.ours)} ms, ImageMagick ${Math.round(summary.meanMs.imagemagick)} ms (ours/IM ${summary.meanTimeRatio.toFixed(2)}×)`,
       `  mean SSIM:    ours ${summary.meanSsim.ours.toFixed(4)}, ImageMagick ${summary.meanSsim.imagemagick.toFixed(4)} (ours/IM ${summary.meanSsimRatio.toFixed(4)}; ours higher on ${summary.oursBetterSsim}/${summary.images})`,
       `  mean PSNR:    ours ${summary.meanPsnr.ours.toFixed(2)} dB, ImageMagick ${summary.meanPsnr.imagemagick.toFixed(2)} dB`,
+      `  OCR agreement with the original (${summary.meanOcr.scans} scans, one region each): ours ${summary.meanOcr.ours.toFixed(4)}, ImageMagick ${summary.meanOcr.imagemagick.toFixed(4)}`,
     ].join('\n'),
   )
 

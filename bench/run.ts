@@ -46,6 +46,7 @@ function benchCompress(): Metrics {
       meanSsim: { ours: number; imagemagick: number }
       meanTimeRatio: number
       meanSsimRatio: number
+      meanOcr: { scans: number; ours: number; imagemagick: number }
     }
   }
   const { summary } = result
@@ -56,6 +57,12 @@ function benchCompress(): Metrics {
     'compress.ours_ssim': summary.meanSsim.ours,
     'compress.imagemagick_ssim': summary.meanSsim.imagemagick,
     'compress.ssim_ratio_ours_im': summary.meanSsimRatio,
+    ...(summary.meanOcr.scans > 0
+      ? {
+          'compress.ours_ocr_agreement': summary.meanOcr.ours,
+          'compress.imagemagick_ocr_agreement': summary.meanOcr.imagemagick,
+        }
+      : {}),
   }
 }
 

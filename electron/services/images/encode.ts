@@ -1,28 +1,16 @@
 import { fromRaster, longSide, type Raster } from './raster'
 
 /**
- * mozjpeg's defaults (trellis quantisation, overshoot deringing, optimised progressive scans,
- * quantisation table 3): 25–35 % fewer bytes than libjpeg at the same quality, which is detail we
- * keep under the 1 MB cap. They cost ~8× the CPU, which the sampled search (size-estimate.ts)
- * pays back.
+ * libjpeg-turbo's baseline encoder with the standard (Annex K) tables, 4:2:0 chroma and optimised
+ * Huffman tables: the encoder ImageMagick's jpeg:extent searches with. mozjpeg (trellis,
+ * progressive scans, table 3) keeps ~0.002 more SSIM at equal bytes on our scans but costs 6–10×
+ * the CPU (1.5–2.3 s against 0.15 s per 12 MP page, measured on the bench's scans), which the
+ * 1 MB cap does not pay back: bench/compress.ts compares the outcome with ImageMagick's.
+ * The size estimate (size-estimate.ts) probes with this very encoder, so it carries no bias.
  */
 export async function encodeJpeg(raster: Raster, quality: number): Promise<Buffer> {
-  return fromRaster(raster).jpeg({ quality, mozjpeg: true }).toBuffer()
-}
-
-/**
- * encodeJpeg without the progressive-scan optimisation: half the CPU, and 1–2 % larger, so a size
- * predicted with it errs on the safe side. Only used to estimate.
- */
-export async function encodeJpegProbe(raster: Raster, quality: number): Promise<Buffer> {
   return fromRaster(raster)
-    .jpeg({
-      quality,
-      trellisQuantisation: true,
-      overshootDeringing: true,
-      quantisationTable: 3,
-      progressive: true,
-    })
+    .jpeg({ quality, optimiseCoding: true, chromaSubsampling: '4:2:0' })
     .toBuffer()
 }
 

@@ -1,5 +1,5 @@
 /**
- * Where the search may go, in long-side pixels and mozjpeg qualities; `floorSide`/`minQuality`
+ * Where the search may go, in long-side pixels and libjpeg qualities; `floorSide`/`minQuality`
  * are the legibility floor (limits.ts).
  */
 export interface SearchBounds {
@@ -25,9 +25,10 @@ export type Estimate = (side: number, quality: number) => Promise<number>
  * 2. If even `minQuality` does not fit at full size: the largest size on a ladder of ~6 % steps
  *    where it does (binary search, guided by bytes ≈ a·side^k), then quality is raised again at
  *    that size.
- * Pixels before quality: on our 12 MP scan fixtures, at equal bytes, full size at q56–64 scored
- * higher SSIM and PSNR (measured at 2000 and 1600 px) than any smaller size at q68–82, because
- * resampling softens strokes more than mozjpeg's quantisation does down to the floor.
+ * Pixels before quality: on our 12 MP scan fixtures, at equal bytes, full size at q21–32 scored
+ * higher SSIM (measured at 2000 px) than any smaller size at a higher quality (3200 px q42–60,
+ * 2400 px q72–82), because resampling softens strokes more than quantisation does down to the
+ * floor.
  * The floor is probed before any size search, so a hopeless file is refused after two probes.
  */
 export async function planJpeg(
@@ -43,20 +44,31 @@ export async function planJpeg(
     quality: await highestQuality(side, minQuality, maxQuality, budget, estimate),
   })
 
-  if (await fits(fullSide, minQuality)) return best(fullSide)
+  // The anchor of highestQuality's first round is probed alongside the floor (cached): two cores.
+  const [floorBytes] = await Promise.all([
+    estimate(fullSide, minQuality),
+    estimate(fullSide, Math.min(maxQuality, minQuality + ANCHOR_STEP)),
+  ])
+  if (floorBytes <= budget) return best(fullSide)
   if (floorSide >= fullSide || !(await fits(floorSide, minQuality))) return null
   return best(await largestSide(floorSide, fullSide, minQuality, budget, estimate))
 }
 
-/** Typical growth of log(bytes) per mozjpeg quality step between 60 and 80 on scans. */
-const LOG_BYTES_PER_QUALITY = 0.013
+/**
+ * Typical growth of log(bytes) per quality step of libjpeg's standard tables between 20 and 70
+ * on scans (0.014–0.023 on the bench's pages): only used when no two probes give the slope.
+ */
+const LOG_BYTES_PER_QUALITY = 0.018
+
+/** The second probe of the first round, this many steps above the one known to fit. */
+const ANCHOR_STEP = 12
 
 /**
  * Highest quality in [ok, top] within budget, given that `ok` fits. Secant search on log(bytes):
- * the first guess uses a typical slope, later ones the slope between the last two probes, and the
- * neighbour across the boundary is probed after each guess, which usually settles it in three or
- * four probes. Plain bisection takes over after four rounds, so an odd picture still ends in
- * O(log n).
+ * the first round probes `ok` and `ok + ANCHOR_STEP` together, which gives this picture's slope;
+ * every later round probes the secant's guess and its upper neighbour together (two libuv
+ * tasks, two cores), so a round that brackets the boundary settles it. Two or three rounds
+ * usually do; plain bisection takes over after four, so an odd picture still ends in O(log n).
  */
 export async function highestQuality(
   side: number,
@@ -66,31 +78,39 @@ export async function highestQuality(
   estimate: Estimate,
 ): Promise<number> {
   let lo = ok
-  let loBytes = await estimate(side, ok)
+  let loBytes = 0
   let hi = top + 1 // the first quality known not to fit; top + 1 stands for "not probed"
-  let last = { quality: ok, bytes: loBytes }
+  let hiBytes = Number.NaN
   let slope = LOG_BYTES_PER_QUALITY
-  const probe = async (quality: number): Promise<boolean> => {
-    const bytes = await estimate(side, quality)
-    if (quality !== last.quality && bytes > last.bytes) {
-      slope = Math.log(bytes / last.bytes) / (quality - last.quality)
+  const learn = (qualities: number[], sizes: number[]): void => {
+    for (const [index, quality] of qualities.entries()) {
+      const bytes = sizes[index] ?? Number.POSITIVE_INFINITY
+      if (bytes <= budget && quality >= lo) {
+        lo = quality
+        loBytes = bytes
+      } else if (bytes > budget && quality < hi) {
+        hi = quality
+        hiBytes = bytes
+      }
     }
-    last = { quality, bytes }
-    if (bytes <= budget) {
-      lo = quality
-      loBytes = bytes
-      return true
+    const [q0, q1] = qualities
+    const [b0, b1] = sizes
+    if (q0 !== undefined && q1 !== undefined && b0 && b1 && b1 > b0 && q1 > q0) {
+      slope = Math.log(b1 / b0) / (q1 - q0)
     }
-    hi = quality
-    return false
+    if (Number.isFinite(hiBytes) && hiBytes > loBytes && hi - lo > 1) {
+      slope = Math.log(hiBytes / loBytes) / (hi - lo)
+    }
   }
+  const first = [ok, Math.min(top, ok + ANCHOR_STEP)].filter((q, i, all) => all.indexOf(q) === i)
+  learn(first, await Promise.all(first.map((quality) => estimate(side, quality))))
   for (let round = 0; hi - lo > 1; round++) {
     const guess =
       round < 4
         ? Math.min(hi - 1, Math.max(lo + 1, lo + Math.floor(Math.log(budget / loBytes) / slope)))
         : (lo + hi) >> 1
-    const fits = await probe(guess)
-    if (hi - lo > 1) await probe(fits ? guess + 1 : guess - 1)
+    const qualities = guess + 1 < hi ? [guess, guess + 1] : [guess]
+    learn(qualities, await Promise.all(qualities.map((quality) => estimate(side, quality))))
   }
   return lo
 }

@@ -5,6 +5,6 @@ export interface FitResult {
   width: number
   height: number
   bytes: number
-  /** mozjpeg quality of a JPEG; absent for lossless PNG. */
+  /** libjpeg quality (standard tables) of a JPEG; absent for lossless PNG. */
   quality?: number
 }

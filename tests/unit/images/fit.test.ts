@@ -1,7 +1,11 @@
 import sharp, { type Sharp } from 'sharp'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { fitToUpload } from '../../../electron/services/images/fit'
-import { LEGIBILITY_FLOOR } from '../../../electron/services/images/limits'
+import {
+  LEGIBILITY_FLOOR,
+  MAX_QUALITY,
+  MAX_WORKING_LONG_SIDE,
+} from '../../../electron/services/images/limits'
 import { expectUploadable, meanColour } from './assertions'
 import { colourScan, hasGpsPointer, hopelessNoise, phonePhoto, screenshot } from './fixtures'
 import { refusalOf } from '../../helpers/app-error'
@@ -197,5 +201,72 @@ describe('fitToUpload: refusals', () => {
     const error = await refusalOf(fitToUpload(big, { limitInputPixels: 4_000_000 }))
     expect(error.code).toBe('FILE_REJECTED')
     expect(error.message).toContain('像素')
+  })
+})
+
+describe('fitToUpload: worst cases of the fast path (issue 14)', () => {
+  it(
+    'fits a noise-heavy 12 MP scan, keeping its pixels and the floor',
+    async () => {
+      const input = await colourScan({ width: 4000, height: 3000, grain: 45, seed: 21 })
+      const result = await fitToUpload(input)
+      await expectUploadable(result)
+      expect(Math.max(result.width, result.height)).toBeGreaterThanOrEqual(
+        LEGIBILITY_FLOOR.minLongSide,
+      )
+      expect(result.quality).toBeGreaterThanOrEqual(LEGIBILITY_FLOOR.minQuality)
+      expect(result.bytes).toBeGreaterThan(800_000)
+    },
+    SLOW,
+  )
+
+  it(
+    'fits a huge panorama within the working cap, aspect ratio kept',
+    async () => {
+      const input = await colourScan({ width: 12000, height: 2000, grain: 16, seed: 22 })
+      const result = await fitToUpload(input)
+      await expectUploadable(result)
+      expect(Math.max(result.width, result.height)).toBeLessThanOrEqual(MAX_WORKING_LONG_SIDE)
+      expect(result.width / result.height).toBeCloseTo(6, 1)
+      expect(result.quality).toBeGreaterThanOrEqual(LEGIBILITY_FLOOR.minQuality)
+    },
+    SLOW,
+  )
+
+  it('keeps a tiny image as it is: same size, never enlarged, high quality', async () => {
+    const input = await sharp({
+      create: { width: 24, height: 16, channels: 3, background: '#c0392b' },
+    })
+      .jpeg({ quality: 90 })
+      .toBuffer()
+    const result = await fitToUpload(input)
+    await expectUploadable(result)
+    expect([result.width, result.height]).toEqual([24, 16])
+    expect(result.quality).toBe(MAX_QUALITY)
+  })
+
+  it('reads a 16-bit PNG and keeps its colour (8-bit sRGB out)', async () => {
+    const { data, info } = await sharp({
+      create: { width: 1200, height: 900, channels: 3, background: '#1f6fb2' },
+    })
+      .composite([
+        {
+          input: { create: { width: 300, height: 300, channels: 3, background: '#d2232a' } },
+          top: 300,
+          left: 450,
+        },
+      ])
+      .raw()
+      .toBuffer({ resolveWithObject: true })
+    const sixteen = await sharp(data, { raw: info }).toColourspace('rgb16').png().toBuffer()
+    expect((await sharp(sixteen).metadata()).depth).toBe('ushort')
+    const result = await fitToUpload(sixteen)
+    const meta = await expectUploadable(result)
+    expect(meta.depth).toBe('uchar')
+    const seal = await meanColour(result.data, { left: 500, top: 350, width: 200, height: 200 })
+    const paper = await meanColour(result.data, { left: 50, top: 50, width: 200, height: 200 })
+    const red = [210, 35, 42]
+    seal.forEach((channel, i) => expect(Math.abs(channel - (red[i] ?? 0))).toBeLessThanOrEqual(6))
+    expect(paper[2] ?? 0).toBeGreaterThan((paper[0] ?? 0) + 100)
   })
 })

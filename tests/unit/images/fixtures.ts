@@ -15,6 +15,8 @@ export interface ScanOptions {
   seed?: number
   /** Sensor/paper grain, in 8-bit levels: 10 is a clean flatbed, 25 a noisy phone scan. */
   grain?: number
+  /** Text size and line pitch, times the default (characters ~1.5 % of the short side). */
+  textScale?: number
 }
 
 /**
@@ -22,7 +24,7 @@ export interface ScanOptions {
  * table, a red seal, and grain over all of it, so JPEG has as much to do as with a real scan.
  */
 export async function colourScan(options: ScanOptions): Promise<Buffer> {
-  const { width, height, seed = 1, grain = 12 } = options
+  const { width, height, seed = 1, grain = 12, textScale = 1 } = options
   const rnd = random(seed)
   const unit = Math.min(width, height) / 100
   const parts: string[] = [
@@ -32,10 +34,10 @@ export async function colourScan(options: ScanOptions): Promise<Buffer> {
     `<g font-family="Noto Sans CJK SC, sans-serif" fill="#1f2a36">`,
     `<text x="${width / 2}" y="${unit * 9}" font-size="${unit * 5}" text-anchor="middle">商标注册证</text>`,
   ]
-  for (let y = unit * 16, line = 0; y < height - unit * 6; y += unit * 2.4, line++) {
+  for (let y = unit * 16, line = 0; y < height - unit * 6; y += unit * 2.4 * textScale, line++) {
     const number = Math.floor(rnd() * 1e9)
     parts.push(
-      `<text x="${unit * 6}" y="${y}" font-size="${unit * 1.5}">第 ${number} 号 核定使用商品/服务项目 第${line % 45}类 广告 市场营销 青禾科技有限公司 注册有效期限 2024年3月7日至2034年3月6日</text>`,
+      `<text x="${unit * 6}" y="${y}" font-size="${unit * 1.5 * textScale}">第 ${number} 号 核定使用商品/服务项目 第${line % 45}类 广告 市场营销 青禾科技有限公司 注册有效期限 2024年3月7日至2034年3月6日</text>`,
     )
   }
   parts.push(
