@@ -1,3 +1,5 @@
+import { rmSync } from 'node:fs'
+import { join } from 'node:path'
 import { createBackend, openBackend, type Backend } from '../electron/services/backend'
 import { fakeLogo, fakeScan } from '../electron/services/demo/scans'
 import { exportPacket } from '../electron/services/export'
@@ -106,25 +108,50 @@ async function floorMs(packet: BuiltPacket, manifest: Manifest): Promise<number>
   return timeMsAsync(() => Promise.all(pages.map((page) => workerPool().run('floorPage', page))))
 }
 
+/**
+ * Starts every worker of the app's pool: the imports that built the packet ran one at a time, so
+ * only one is up, and a worker's start (a second or more) is the process's, not the export's.
+ */
+async function startPool(image: Buffer): Promise<void> {
+  const pool = workerPool()
+  const tiny = { image, format: 'jpeg' as const, width: 16, height: 16, quality: 80 }
+  await Promise.all(Array.from({ length: pool.size }, () => pool.run('floorPage', tiny)))
+}
+
 interface SqliteRun {
   floorMs: number
   coldMs: number
   warmMs: number
 }
 
+/** Runs of each kind (floor, cold, warm): the best counts (the machine is shared, load varies). */
+const ROUNDS = 2
+
 /**
- * The embedded library: a first export (cold: the data folder's output cache is empty), the floor
- * of its pages right after it, and another export of the same packet (warm).
+ * The embedded library: a first export (cold: the data folder's output cache is empty) and the
+ * floor of its pages right after it, twice (the cache emptied in between), then the same packet
+ * exported twice more (warm: its pages from the cache).
  */
 async function onSqlite(documents: number): Promise<SqliteRun> {
   const temp = tempDir('packetdesk-bench-')
   const backend = createBackend({ dataDir: temp.dir })
   try {
     const packet = await buildPacket(backend, documents)
-    const cold = await timedExport(backend, packet.packetId)
-    const floor = await floorMs(packet, cold.manifest)
-    const warm = await timedExport(backend, packet.packetId)
-    return { floorMs: floor, coldMs: cold.ms, warmMs: warm.ms }
+    await startPool([...packet.sources.values()][0] ?? Buffer.alloc(0))
+    const colds: number[] = []
+    const floors: number[] = []
+    for (let round = 0; round < ROUNDS; round++) {
+      rmSync(join(temp.dir, 'cache', 'export'), { recursive: true, force: true })
+      const cold = await timedExport(backend, packet.packetId)
+      colds.push(cold.ms)
+      floors.push(await floorMs(packet, cold.manifest))
+    }
+    const warms: number[] = []
+    for (let round = 0; round < ROUNDS; round++) {
+      warms.push((await timedExport(backend, packet.packetId)).ms)
+    }
+    const best = (samples: number[]) => Math.min(...samples)
+    return { floorMs: best(floors), coldMs: best(colds), warmMs: best(warms) }
   } finally {
     backend.close()
     temp.cleanup()
