@@ -23,6 +23,7 @@ const BACKEND_SUITE = [
   'tests/unit/export-packet/export-draft.test.ts',
   'tests/unit/export-packet/export-online.test.ts',
   'tests/unit/export-packet/export-email.test.ts',
+  'tests/unit/export-packet/export-cache.test.ts',
 ]
 
 export default defineConfig({

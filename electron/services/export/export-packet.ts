@@ -12,11 +12,13 @@ import { listRelations } from '../library/relations'
 import { planDigest, recordExport } from '../packets/exports'
 import { planWith, type PlanSource } from '../packets/plan-for-packet'
 import { APP_VERSION } from '../version'
+import { workerPool } from '../workers/pool'
 import { checklistBlocks } from './checklist-content'
 import { renderChecklist } from './checklist-pdf'
 import { fileBaseName, requirementText } from './describe'
 import { buildEmail, type EmailAttachment } from './email-pack'
-import { fitDocument } from './fit-document'
+import { pageTasks, type FittedPage } from './fit-document'
+import { inOrder } from './in-order'
 import {
   CHECKLIST_FILE,
   emailFileName,
@@ -25,6 +27,7 @@ import {
   packetFolderName,
   SLOT_FOLDERS,
 } from './layout'
+import { ExportCache } from './output-cache'
 import { notReadyError } from './readiness'
 import { NameAllocator, pageName, safeFileName } from './safe-names'
 import { selectDocuments, type SelectedDocument } from './select'
@@ -35,6 +38,8 @@ import { ExportWriter } from './writer'
 /** What an export reads: the library, its files and the industry catalog. */
 export interface ExportSource extends PlanSource {
   files: FileStore
+  /** The data folder: its `cache/export/` keeps output pages for the next export. */
+  dataDir: string
 }
 
 /** Path room kept for the `_2`…`_999` a taken folder name gets. */
@@ -130,8 +135,26 @@ export async function exportPacket(
     }
     const filesByItem = plan.requirements.map((): ManifestFile[] => [])
     const queued: EmailQueued[] = []
-    for (const choice of selected) {
-      for (const written of await writeDocument(ctx, source, choice, options.watermark ?? true)) {
+    const cache = new ExportCache(source.dataDir)
+    await cache.load()
+    const work = selected.map((choice) => {
+      const read = () => source.files.read(choice.document.file.sha256)
+      const tasks = pageTasks(read, choice.document, {
+        requirement: choice.ref.id,
+        avatarFit: packet.avatarFit,
+        watermark: options.watermark ?? true,
+        cache,
+      })
+      return { choice, tasks }
+    })
+    // Pages are fitted ahead, several at once (a window of twice the pool, so a worker never
+    // waits for the writer), and written in plan order.
+    const fitted = inOrder(
+      work.flatMap((w) => w.tasks),
+      workerPool().size * 2,
+    )
+    for (const { choice, tasks } of work) {
+      for (const written of await writeDocument(ctx, choice, fitted, tasks.length)) {
         const itemIndex = plan.requirements.indexOf(choice.item)
         filesByItem[itemIndex]?.push(written.entry)
         if (emailed(choice.item.slot)) {
@@ -139,6 +162,7 @@ export async function exportPacket(
         }
       }
     }
+    await cache.evict()
     const emailPath = queued.length > 0 ? await writeEmailPack(ctx, queued, filesByItem) : null
 
     ctx.progress('checklist', CHECKLIST_FILE)
@@ -214,12 +238,12 @@ function slotFolder(writer: ExportWriter, slot: Slot, subject: string): string {
   return slot === 'industry' ? writer.folder(folder, industryFolderName(subject)) : folder
 }
 
-/** One document made compliant and written, page by page. */
+/** One document's `count` fitted pages, taken in order from `pages`, written. */
 async function writeDocument(
   ctx: Context,
-  source: ExportSource,
   choice: SelectedDocument,
-  watermark: boolean,
+  pages: AsyncGenerator<FittedPage>,
+  count: number,
 ): Promise<{ entry: ManifestFile; data: Buffer }[]> {
   const base = fileBaseName(ctx.scenario, choice.ref, {
     catalogName: choice.catalogName,
@@ -230,21 +254,19 @@ async function writeDocument(
   const folder = slotFolder(ctx.writer, choice.item.slot, choice.ref.subject)
   const written: { entry: ManifestFile; data: Buffer }[] = []
   try {
-    const bytes = await source.files.read(choice.document.file.sha256)
-    const pages = fitDocument(bytes, choice.document, {
-      requirement: choice.ref.id,
-      avatarFit: ctx.packet.avatarFit,
-      watermark,
-    })
-    for await (const { result, index, count } of pages) {
+    for (let n = 0; n < count; n++) {
+      const next = await pages.next()
+      if (next.done === true) break
+      const { result, index, count: pageCount } = next.value
       const ext = result.format === 'png' ? 'png' : 'jpg'
-      const entry = await ctx.writer.add(folder, pageName(base, ext, index, count), result.data, {
+      const name = pageName(base, ext, index, pageCount)
+      const entry = await ctx.writer.add(folder, name, result.data, {
         kind: 'upload',
         slot: choice.item.slot,
         requirement: choice.ref.id,
         subject: choice.ref.subject,
-        page: count > 1 ? index + 1 : null,
-        pages: count > 1 ? count : null,
+        page: pageCount > 1 ? index + 1 : null,
+        pages: pageCount > 1 ? pageCount : null,
         width: result.width,
         height: result.height,
       })

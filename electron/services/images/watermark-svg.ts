@@ -1,3 +1,9 @@
+/**
+ * The restriction the platform's reviewers expect on a copy of someone's identity document. Here,
+ * away from sharp, so the export's process can key its output cache on it without loading sharp.
+ */
+export const ID_COPY_WATERMARK = '仅限小红书聚光平台资质认证使用'
+
 /** The families librsvg asks fontconfig for; fonts-noto-cjk (Linux) or the OS's CJK font. */
 export const WATERMARK_FONTS =
   "'Noto Sans CJK SC', 'Noto Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif"

@@ -1,10 +1,9 @@
 import sharp, { type Sharp } from 'sharp'
 import { decodeError } from './errors'
 import { MAX_INPUT_PIXELS } from './limits'
-import { watermarkSvg, type WatermarkStyle } from './watermark-svg'
+import { ID_COPY_WATERMARK, watermarkSvg, type WatermarkStyle } from './watermark-svg'
 
-/** The restriction the platform's reviewers expect on a copy of someone's identity document. */
-export const ID_COPY_WATERMARK = '仅限小红书聚光平台资质认证使用'
+export { ID_COPY_WATERMARK }
 
 /** Mean luminance above which the card is "light" and gets dark marks (white would vanish). */
 const LIGHT = 140

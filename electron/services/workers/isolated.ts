@@ -17,6 +17,9 @@ const asBuffer = (data: Uint8Array): Buffer =>
 /** The worker's own time limit fires first; the kill is the backstop for a blocked worker. */
 const GRACE_MS = 2_000
 
+/** The pool's default deadline, which one fitted page has always had. */
+const FIT_DEADLINE_MS = 25_000
+
 /** inspectFile in a worker: sniff, decode fully, report the facts, or refuse. */
 export function inspectIsolated(bytes: Buffer, options: InspectOptions = {}): Promise<FileFacts> {
   return workerPool().run(
@@ -77,6 +80,17 @@ export async function fillTemplateIsolated(input: FillInput): Promise<Buffer> {
 /** One export page fitted to its slot (decode, watermark, resize, encode) in a worker. */
 export async function fitPageIsolated(input: FitPageInput): Promise<FitResult> {
   const result = await workerPool().run('fitPage', input)
+  return { ...result, data: asBuffer(result.data) }
+}
+
+/**
+ * One page of a stored PDF rendered and fitted by the same worker: the rendered page never
+ * crosses the channel, and each page is its own task, so the pool fits pages side by side.
+ */
+export async function fitPdfPageIsolated(input: TaskInput<'fitPdfPage'>): Promise<FitResult> {
+  const result = await workerPool().run('fitPdfPage', input, {
+    deadlineMs: PDF_TIME_LIMIT_MS + FIT_DEADLINE_MS + GRACE_MS,
+  })
   return { ...result, data: asBuffer(result.data) }
 }
 

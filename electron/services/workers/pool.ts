@@ -259,6 +259,11 @@ export class WorkerPool<Tasks extends TaskTable = typeof TASKS> {
       worker.kill(new AppError('INTERNAL', '处理进程池已关闭。'))
   }
 
+  /** Workers that may run at once: how many tasks a caller keeps in flight to use them all. */
+  get size(): number {
+    return this.options.size
+  }
+
   /** Process ids of the live workers (tests measure the whole process tree). */
   pids(): number[] {
     return [...this.workers].map((w) => w.child.pid).filter((p): p is number => p !== undefined)

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { readdirSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { PARTIAL_PATTERN } from '../../../electron/services/export/staging'
@@ -16,6 +17,8 @@ const CHILD = join(__dirname, 'export-child.cjs')
 const KILLS = 20
 /** Kills are spread over this multiple of the calibrated export time. */
 const WINDOW = 1.5
+/** Exports that start with an empty output cache: one in this many. */
+const COLD_EVERY = 4
 
 let lib: DemoLibrary
 
@@ -83,17 +86,32 @@ function checkOutDir(outDir: string): { complete: number; partial: number } {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
+/** Every entry of the output cache is whole: its bytes hash to its name (temp files aside). */
+function checkCache(cacheDir: string): void {
+  if (!existsSync(cacheDir)) return
+  for (const name of readdirSync(cacheDir)) {
+    if (name.startsWith('.tmp-')) continue
+    const data = readFileSync(join(cacheDir, name))
+    expect(name).toContain(createHash('sha256').update(data).digest('hex'))
+  }
+}
+
 describe('an export killed at any moment', () => {
   it('never leaves a visible folder that is not a complete export, and the next one succeeds', async () => {
     const outDir = lib.outDir()
-    // Calibrate: how long the export itself takes on this machine.
-    const calibration = spawnExport(outDir)
-    await calibration.ready
-    const begin = calibration.go()
-    const first = await calibration.exited
-    expect(first.code, first.stdout).toBe(0)
-    const duration = performance.now() - begin
-    expect(checkOutDir(outDir)).toEqual({ complete: 1, partial: 0 })
+    const cacheDir = join(lib.dataDir, 'cache', 'export')
+    const timed = async (): Promise<number> => {
+      const run = spawnExport(outDir)
+      await run.ready
+      const begin = run.go()
+      const result = await run.exited
+      expect(result.code, result.stdout).toBe(0)
+      return performance.now() - begin
+    }
+    // Calibrate: how long the export itself takes on this machine, fitting every page (cold:
+    // it fills the data folder's output cache) and taking them from the cache (warm).
+    const duration = { cold: await timed(), warm: await timed() }
+    expect(checkOutDir(outDir)).toEqual({ complete: 2, partial: 0 })
 
     let killedMidway = 0
     let partialsSeen = 0
@@ -101,18 +119,27 @@ describe('an export killed at any moment', () => {
     for (let i = 0; i < KILLS; i++) {
       const run = next
       await run.ready
+      // Every fourth export starts cold, so kills also land while pages are fitted and cached.
+      const kind = i % COLD_EVERY === 0 ? 'cold' : 'warm'
+      if (kind === 'cold') rmSync(cacheDir, { recursive: true, force: true })
       const started = run.go()
       // The next child loads while this one exports: startup is not what is being tested.
       next = spawnExport(outDir)
       // Spread over the whole export, stratified so every stretch of it is hit, and a little
       // beyond: the next child loading beside it slows this one down, and the end (manifest,
       // fsync, rename) matters most.
-      const at = (WINDOW * duration * (i + Math.random())) / KILLS
+      const colds = Math.ceil(KILLS / COLD_EVERY)
+      const [stratum, strata] =
+        kind === 'cold'
+          ? [i / COLD_EVERY, colds]
+          : [i - Math.floor(i / COLD_EVERY) - 1, KILLS - colds]
+      const at = (WINDOW * duration[kind] * (stratum + Math.random())) / strata
       await sleep(Math.max(0, at - (performance.now() - started)))
       run.child.kill('SIGKILL')
       const { signal } = await run.exited
       if (signal === 'SIGKILL') killedMidway++
       partialsSeen += checkOutDir(outDir).partial
+      checkCache(cacheDir)
     }
     const after = checkOutDir(outDir)
     // Most kills landed inside the export, and some after a partial folder existed.
@@ -127,5 +154,5 @@ describe('an export killed at any moment', () => {
     expect(exportProblem(folder)).toBeNull()
     // The next export removed the partials of the killed ones (their processes are gone).
     expect(checkOutDir(outDir)).toEqual({ complete: after.complete + 1, partial: 0 })
-  }, 110_000)
+  }, 300_000)
 })
