@@ -44,14 +44,11 @@ export async function planJpeg(
     quality: await highestQuality(side, minQuality, maxQuality, budget, estimate),
   })
 
-  // One concurrent round: the floor, highestQuality's anchor (cached for it) and the top, which
-  // settles at once the common case of a page that fits at the top quality (most A4 scans).
-  const [floorBytes, , topBytes] = await Promise.all([
+  // The anchor of highestQuality's first round is probed alongside the floor (cached): two cores.
+  const [floorBytes] = await Promise.all([
     estimate(fullSide, minQuality),
     estimate(fullSide, Math.min(maxQuality, minQuality + ANCHOR_STEP)),
-    estimate(fullSide, maxQuality),
   ])
-  if (topBytes <= budget) return { side: fullSide, quality: maxQuality }
   if (floorBytes <= budget) return best(fullSide)
   if (floorSide >= fullSide || !(await fits(floorSide, minQuality))) return null
   return best(await largestSide(floorSide, fullSide, minQuality, budget, estimate))
