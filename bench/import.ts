@@ -1,5 +1,5 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdirSync, statSync } from 'node:fs'
+import { spawnSync, type ChildProcess } from 'node:child_process'
+import { mkdirSync, statSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import sharp from 'sharp'
@@ -9,9 +9,8 @@ import { watchTreeRss } from '../tests/helpers/hostile-files'
 import { tempDir } from '../tests/helpers/temp'
 import type { FloorTasks } from './import-floor-child'
 import type { InputFile } from './import-inputs'
+import { assertHostBuilt, startHost, stopHost } from './host'
 import { timeMsAsync, type Metrics } from './stats'
-
-const HOST = join(__dirname, '..', 'out', 'main', 'host.js')
 
 /**
  * The floor and the import alternate over this many slices of the batch: on a shared machine
@@ -72,25 +71,8 @@ function floorPool(): WorkerPool<FloorTasks> {
 type Caller = (method: string, input: unknown) => Promise<{ id: string }>
 
 /** The built browser host (out/main/host.js) on a fresh data folder, scan reading off. */
-async function startHost(dataDir: string): Promise<{ child: ChildProcess; call: Caller }> {
-  const child = spawn(process.execPath, [HOST], {
-    env: {
-      ...process.env,
-      PACKETDESK_DATA_DIR: dataDir,
-      PACKETDESK_NO_OPEN: '1',
-      PACKETDESK_READ_SCANS: '0',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  const url = await new Promise<URL>((resolve, reject) => {
-    let out = ''
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString('utf8')
-      const found = /PacketDesk: (\S+)/.exec(out)?.[1]
-      if (found) resolve(new URL(found))
-    })
-    child.once('exit', (code) => reject(new Error(`host exited (${code}) before its URL line`)))
-  })
+async function startCallableHost(dataDir: string): Promise<{ child: ChildProcess; call: Caller }> {
+  const { child, url } = await startHost(dataDir)
   const token = url.hash.replace('#token=', '')
   const call: Caller = async (method, input) => {
     const response = await fetch(`${url.origin}/api/${method}`, {
@@ -104,12 +86,6 @@ async function startHost(dataDir: string): Promise<{ child: ChildProcess; call: 
     return envelope.value
   }
   return { child, call }
-}
-
-async function stopHost(child: ChildProcess): Promise<void> {
-  const exited = new Promise((resolve) => child.once('exit', resolve))
-  child.kill('SIGTERM')
-  await exited
 }
 
 /** One file as the renderer sends it: read from its folder, base64 in the contract's JSON. */
@@ -154,8 +130,7 @@ export async function benchImport(
   photos = Number(process.env.BENCH_PHOTOS ?? 100),
   pdfs = Number(process.env.BENCH_PDFS ?? 20),
 ): Promise<Metrics> {
-  if (!existsSync(HOST))
-    throw new Error('bench import: run `npm run build` first (out/main/host.js)')
+  assertHostBuilt('import')
   const temp = tempDir('packetdesk-bench-')
   const inputs = join(temp.dir, 'inputs')
   mkdirSync(inputs)
@@ -163,7 +138,7 @@ export async function benchImport(
   try {
     const files = writeInputs(inputs, photos, pdfs)
     const totalBytes = files.reduce((n, f) => n + statSync(f.path).size, 0)
-    const host = await startHost(join(temp.dir, 'data'))
+    const host = await startCallableHost(join(temp.dir, 'data'))
     try {
       const company = await host.call('companies.save', {
         name: '基准测试公司',

@@ -1,10 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync } from 'node:fs'
-import { join } from 'node:path'
 import { chromium, type Browser } from 'playwright-core'
 import { createBackend } from '../electron/services/backend'
 import { tempDir } from '../tests/helpers/temp'
 import { fill, generatedLibrary } from './list'
+import { assertHostBuilt, startHost, stopHost } from './host'
 import { median, type Metrics } from './stats'
 
 /**
@@ -13,36 +11,8 @@ import { median, type Metrics } from './stats'
  * and on a 100,000-document one, runs alternated. The browser is started once beforehand (the
  * clerk's browser is already open); scan reading is off (its own bench). Needs `npm run build`.
  */
-const HOST = join(__dirname, '..', 'out', 'main', 'host.js')
 const CHROMIUM = process.env.PACKETDESK_CHROMIUM ?? '/usr/bin/chromium'
 const RUNS = Number(process.env.BENCH_STARTUP_RUNS ?? 5)
-
-function startHost(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [HOST], {
-    env: {
-      ...process.env,
-      PACKETDESK_DATA_DIR: dataDir,
-      PACKETDESK_NO_OPEN: '1',
-      PACKETDESK_READ_SCANS: '0',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  return new Promise((resolve, reject) => {
-    let out = ''
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString('utf8')
-      const url = /PacketDesk: (\S+)/.exec(out)?.[1]
-      if (url) resolve({ child, url })
-    })
-    child.once('exit', (code) => reject(new Error(`host exited (${code}) before its URL line`)))
-  })
-}
-
-async function stopHost(child: ChildProcess): Promise<void> {
-  const exited = new Promise((resolve) => child.once('exit', resolve))
-  child.kill('SIGTERM')
-  await exited
-}
 
 /** Milliseconds from spawning the host to the home screen's first content painted. */
 async function startOnce(browser: Browser, dataDir: string): Promise<number> {
@@ -51,7 +21,7 @@ async function startOnce(browser: Browser, dataDir: string): Promise<number> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } })
   try {
     const page = await context.newPage()
-    await page.goto(url)
+    await page.goto(url.href)
     // 今日 is the home screen: its date line renders with the overview's first answer.
     await page.getByTestId('today-date').waitFor({ timeout: 120_000 })
     return performance.now() - started
@@ -62,8 +32,7 @@ async function startOnce(browser: Browser, dataDir: string): Promise<number> {
 }
 
 export async function benchStartup(): Promise<Metrics> {
-  if (!existsSync(HOST))
-    throw new Error('bench startup: run `npm run build` first (out/main/host.js)')
+  assertHostBuilt('startup')
   const empty = tempDir('packetdesk-bench-startup-empty-')
   const large = tempDir('packetdesk-bench-startup-large-')
   const documents = Number(process.env.BENCH_STARTUP_DOCS ?? 100_000)

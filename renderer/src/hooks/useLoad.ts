@@ -29,20 +29,7 @@ export function useLoad<T>(loader: () => Promise<T>, deps: readonly unknown[]): 
   useEffect(
     () => {
       let live = true
-      loaderRef.current().then(
-        (value) => {
-          if (!live) return
-          setError(null)
-          setData(value)
-        },
-        (e: unknown) => {
-          if (!live) return
-          // The team library's server is away: the banner says so once (team/TeamBanner), the
-          // last data stays on screen; the next refresh after reconnecting brings it up to date.
-          if (e instanceof AppError && e.code === 'UNAVAILABLE') return
-          setError(e instanceof Error ? e.message : String(e))
-        },
-      )
+      settle(loaderRef.current(), () => live, setData, setError)
       return () => {
         live = false
       }
@@ -52,6 +39,29 @@ export function useLoad<T>(loader: () => Promise<T>, deps: readonly unknown[]): 
     [attempt, changes, ...deps],
   )
   return { data, error, reload: () => setAttempt((n) => n + 1), update: setData }
+}
+
+/** A load's outcome, shown unless the effect that started it has ended meanwhile. */
+function settle<T>(
+  load: Promise<T>,
+  live: () => boolean,
+  setData: (value: T) => void,
+  setError: (message: string | null) => void,
+): void {
+  load.then(
+    (value) => {
+      if (!live()) return
+      setError(null)
+      setData(value)
+    },
+    (e: unknown) => {
+      if (!live()) return
+      // The team library's server is away: the banner says so once (team/TeamBanner), the
+      // last data stays on screen; the next refresh after reconnecting brings it up to date.
+      if (e instanceof AppError && e.code === 'UNAVAILABLE') return
+      setError(messageOf(e))
+    },
+  )
 }
 
 export function messageOf(error: unknown): string {
@@ -79,18 +89,7 @@ export function useLoadAfter<T>(after: unknown, loader: () => Promise<T>): Loade
     const frame = requestAnimationFrame(() => setTimeout(load, 0))
     function load() {
       if (!live) return
-      loaderRef.current().then(
-        (value) => {
-          if (!live) return
-          setError(null)
-          setData(value)
-        },
-        (e: unknown) => {
-          if (!live) return
-          if (e instanceof AppError && e.code === 'UNAVAILABLE') return
-          setError(messageOf(e))
-        },
-      )
+      settle(loaderRef.current(), () => live, setData, setError)
     }
     return () => {
       live = false
