@@ -46,6 +46,9 @@ describe('delete asks first', () => {
     await page.getByTestId('confirm-delete-document').click()
     await expect.poll(async () => (await docsOf()).length).toBe(before - 1)
     expect(await packetReady('青禾文化')).toBe(false)
+    // Escape closes the top layer only: let the confirmation finish closing first (under load it
+    // was still there, took the Escape, and left the drawer open for the next test).
+    await expect.poll(() => page.getByTestId('delete-impact').isVisible()).toBe(false)
     await page.keyboard.press('Escape')
     await expect.poll(() => drawer.isVisible()).toBe(false)
     expect(problems).toEqual([])

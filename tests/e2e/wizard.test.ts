@@ -161,7 +161,10 @@ describe('packet wizard on the demo library', () => {
     await expect
       .poll(() => page.getByTestId('batch-letters').textContent())
       .toContain('已处理 2 / 2 个资质包')
-    expect(await page.getByTestId('batch-letters').textContent()).toMatch(/生成 [1-9]\d* 份授权书/)
+    // The summary line follows the last progress step (its own render): wait for it too.
+    await expect
+      .poll(() => page.getByTestId('batch-letters').textContent())
+      .toMatch(/生成 [1-9]\d* 份授权书/)
     await page.screenshot({ path: join(SHOTS, 'packets-batch-letters.png') })
     expect(problems).toEqual([])
   })
