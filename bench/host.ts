@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 
 /** The built browser host, as `npm start` runs it without Electron. */
-export const HOST = join(__dirname, '..', 'out', 'main', 'host.js')
+const HOST = join(__dirname, '..', 'out', 'main', 'host.js')
 
 export function assertHostBuilt(bench: string): void {
   if (!existsSync(HOST)) {
