@@ -159,6 +159,15 @@ export function ownerOf(
   }
 }
 
+/** What a packet's scenario reaches: the records whose documents may serve it. */
+export interface PacketDocumentScope {
+  packetId: string
+  applicantId: string
+  trademarkIds: ReadonlySet<string>
+  partyIds: ReadonlySet<string>
+  relationIds: ReadonlySet<string>
+}
+
 /**
  * Whether a library document serves a packet (the documents buildScenario hands the rules and
  * the export may write): the packet's own files, the applicant's papers its owner rule names,
@@ -166,13 +175,7 @@ export function ownerOf(
  */
 export function documentServesPacket(
   document: { requirement: string; ownerKind: LibraryOwnerKind; ownerId: string },
-  scope: {
-    packetId: string
-    applicantId: string
-    trademarkIds: ReadonlySet<string>
-    partyIds: ReadonlySet<string>
-    relationIds: ReadonlySet<string>
-  },
+  scope: PacketDocumentScope,
   table: RequirementTable = REQUIREMENTS,
 ): boolean {
   const spec = specOf(document.requirement, table)

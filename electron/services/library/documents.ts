@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/errors'
 import type { FileInfo, LibraryDocument, OwnerKind } from '../../../shared/library/schemas'
-import { isAvatarSlot } from '../../../shared/rules/requirement-derive'
+import { isAvatarSlot, type PacketDocumentScope } from '../../../shared/rules/requirement-derive'
 import type { Executor, LibraryStore } from '../storage/library-store'
 import { onPostgres } from '../storage/locks'
 import { updateVersioned } from '../storage/versioned'
@@ -101,13 +101,7 @@ export async function listDocumentsOwnedBy(
  */
 export async function listDocumentsServing(
   db: Executor,
-  scope: {
-    packetId: string
-    applicantId: string
-    trademarkIds: ReadonlySet<string>
-    partyIds: ReadonlySet<string>
-    relationIds: ReadonlySet<string>
-  },
+  scope: PacketDocumentScope,
 ): Promise<LibraryDocument[]> {
   const roles: [OwnerKind, string[]][] = [
     ['packet', [scope.packetId]],
