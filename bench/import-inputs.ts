@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import sharp from 'sharp'
 import { fakeScan, scansToPdf } from '../electron/services/demo/scans'
+import { noisyPhoto } from '../tests/unit/images/fixtures'
 
 /**
  * The import bench's batch, written to a folder by a process of its own (bench/import.ts runs
@@ -10,25 +10,8 @@ import { fakeScan, scansToPdf } from '../electron/services/demo/scans'
  */
 
 /** A 12 MP "phone photo": noisy colour image, realistic JPEG size (several MB). */
-async function photo(seed: number): Promise<Buffer> {
-  const width = 4000
-  const height = 3000
-  const noise = await sharp({
-    create: {
-      width,
-      height,
-      channels: 3,
-      background: '#808080',
-      noise: { type: 'gaussian', mean: 128, sigma: 40 },
-    },
-  })
-    .raw()
-    .toBuffer()
-  return sharp(noise, { raw: { width, height, channels: 3 } })
-    .modulate({ hue: seed % 360 })
-    .blur(1.2)
-    .jpeg({ quality: 90 })
-    .toBuffer()
+function photo(seed: number): Promise<Buffer> {
+  return noisyPhoto({ sigma: 40, quality: 90, hue: seed % 360 })
 }
 
 export interface InputFile {

@@ -9,6 +9,7 @@ import { makeThumbnail } from '../../../electron/services/files/thumbnail'
 import { localFileStore } from '../../../electron/services/storage/file-store'
 import { fakeScan, scansToPdf } from '../../../electron/services/demo/scans'
 import { refusalOf } from '../../helpers/app-error'
+import { noisyPhoto } from '../images/fixtures'
 import {
   colourImage,
   greyScanJpeg,
@@ -49,23 +50,8 @@ function phonePhoto(): Promise<Buffer> {
   return photoMade
 }
 
-async function makePhonePhoto(): Promise<Buffer> {
-  const [width, height] = [4000, 3000]
-  const noise = await sharp({
-    create: {
-      width,
-      height,
-      channels: 3,
-      background: '#808080',
-      noise: { type: 'gaussian', mean: 128, sigma: 30 },
-    },
-  })
-    .raw()
-    .toBuffer()
-  return sharp(noise, { raw: { width, height, channels: 3 } })
-    .blur(1.2)
-    .jpeg({ quality: 85 })
-    .toBuffer()
+function makePhonePhoto(): Promise<Buffer> {
+  return noisyPhoto({ sigma: 30, quality: 85 })
 }
 
 async function threePageScanPdf(): Promise<Buffer> {

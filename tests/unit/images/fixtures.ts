@@ -153,3 +153,26 @@ export function hasGpsPointer(exif: Buffer | undefined): boolean {
   if (!exif) return false
   return exif.includes(Buffer.from([0x88, 0x25])) || exif.includes(Buffer.from([0x25, 0x88]))
 }
+
+/** A 12 MP "phone photo" of grain alone (blurred gaussian noise): several MB of JPEG. */
+export async function noisyPhoto(options: {
+  sigma: number
+  quality: number
+  hue?: number
+}): Promise<Buffer> {
+  const [width, height] = [4000, 3000]
+  const noise = await sharp({
+    create: {
+      width,
+      height,
+      channels: 3,
+      background: '#808080',
+      noise: { type: 'gaussian', mean: 128, sigma: options.sigma },
+    },
+  })
+    .raw()
+    .toBuffer()
+  const pipeline = sharp(noise, { raw: { width, height, channels: 3 } })
+  const tinted = options.hue === undefined ? pipeline : pipeline.modulate({ hue: options.hue })
+  return tinted.blur(1.2).jpeg({ quality: options.quality }).toBuffer()
+}
