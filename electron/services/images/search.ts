@@ -55,20 +55,41 @@ export async function planJpeg(
 }
 
 /**
- * Typical growth of log(bytes) per quality step of libjpeg's standard tables between 20 and 70
- * on scans (0.014–0.023 on the bench's pages): only used when no two probes give the slope.
+ * libjpeg's table scale for a quality (jpeg_quality_scaling, per cent of the Annex K tables).
+ * Bytes follow the tables' coarseness, not the quality number: log(bytes) is close to linear in
+ * log(scale), while per quality step it grows ~1.6× as fast at q20 as at q32 (measured on the
+ * bench's scans), so a secant on the quality number overshot by one step on most of them.
  */
-const LOG_BYTES_PER_QUALITY = 0.018
+function tableScale(quality: number): number {
+  return quality < 50 ? 5000 / quality : 200 - 2 * quality
+}
+
+/** How fine the tables are, on a log scale: equal steps here add about equal log(bytes). */
+function fineness(quality: number): number {
+  return -Math.log(Math.max(1, tableScale(quality)))
+}
+
+/** The (fractional) quality at a fineness: the inverse of `fineness`. */
+function qualityAt(fine: number): number {
+  const scale = Math.exp(-fine)
+  return scale > 100 ? 5000 / scale : (200 - scale) / 2
+}
+
+/**
+ * Typical growth of log(bytes) per unit of fineness on scans (0.538–0.55 on the bench's pages
+ * between q20 and q32): only used when no two probes give the slope.
+ */
+const LOG_BYTES_PER_FINENESS = 0.54
 
 /** The second probe of the first round, this many steps above the one known to fit. */
 const ANCHOR_STEP = 12
 
 /**
- * Highest quality in [ok, top] within budget, given that `ok` fits. Secant search on log(bytes):
- * the first round probes `ok` and `ok + ANCHOR_STEP` together, which gives this picture's slope;
- * every later round probes the secant's guess and its upper neighbour together (two libuv
- * tasks, two cores), so a round that brackets the boundary settles it. Two or three rounds
- * usually do; plain bisection takes over after four, so an odd picture still ends in O(log n).
+ * Highest quality in [ok, top] within budget, given that `ok` fits. Secant search on log(bytes)
+ * against fineness: the first round probes `ok` and `ok + ANCHOR_STEP` together, which gives this
+ * picture's slope; every later round probes the secant's guess and a neighbour together (two
+ * libuv tasks, two cores), so a round that brackets the boundary settles it. Two rounds usually
+ * do; plain bisection takes over after four, so an odd picture still ends in O(log n).
  */
 export async function highestQuality(
   side: number,
@@ -81,7 +102,11 @@ export async function highestQuality(
   let loBytes = 0
   let hi = top + 1 // the first quality known not to fit; top + 1 stands for "not probed"
   let hiBytes = Number.NaN
-  let slope = LOG_BYTES_PER_QUALITY
+  let slope = LOG_BYTES_PER_FINENESS
+  const slopeBetween = (q0: number, b0: number, q1: number, b1: number): number | undefined => {
+    const run = fineness(q1) - fineness(q0)
+    return b1 > b0 && run > 0 ? Math.log(b1 / b0) / run : undefined
+  }
   const learn = (qualities: number[], sizes: number[]): void => {
     for (const [index, quality] of qualities.entries()) {
       const bytes = sizes[index] ?? Number.POSITIVE_INFINITY
@@ -95,21 +120,22 @@ export async function highestQuality(
     }
     const [q0, q1] = qualities
     const [b0, b1] = sizes
-    if (q0 !== undefined && q1 !== undefined && b0 && b1 && b1 > b0 && q1 > q0) {
-      slope = Math.log(b1 / b0) / (q1 - q0)
+    if (q0 !== undefined && q1 !== undefined && b0 && b1) {
+      slope = slopeBetween(q0, b0, q1, b1) ?? slope
     }
-    if (Number.isFinite(hiBytes) && hiBytes > loBytes && hi - lo > 1) {
-      slope = Math.log(hiBytes / loBytes) / (hi - lo)
+    if (Number.isFinite(hiBytes) && hi - lo > 1) {
+      slope = slopeBetween(lo, loBytes, hi, hiBytes) ?? slope
     }
   }
   const first = [ok, Math.min(top, ok + ANCHOR_STEP)].filter((q, i, all) => all.indexOf(q) === i)
   learn(first, await Promise.all(first.map((quality) => estimate(side, quality))))
   for (let round = 0; hi - lo > 1; round++) {
-    const guess =
-      round < 4
-        ? Math.min(hi - 1, Math.max(lo + 1, lo + Math.floor(Math.log(budget / loBytes) / slope)))
-        : (lo + hi) >> 1
-    const qualities = guess + 1 < hi ? [guess, guess + 1] : [guess]
+    const secant = Math.floor(qualityAt(fineness(lo) + Math.log(budget / loBytes) / slope))
+    const guess = round < 4 ? Math.min(hi - 1, Math.max(lo + 1, secant)) : (lo + hi) >> 1
+    // The guess and the neighbour on its open side: when the one above is already known not to
+    // fit, the one below, so the round still brackets the boundary when the secant overshot.
+    const qualities =
+      guess + 1 < hi ? [guess, guess + 1] : guess - 1 > lo ? [guess - 1, guess] : [guess]
     learn(qualities, await Promise.all(qualities.map((quality) => estimate(side, quality))))
   }
   return lo

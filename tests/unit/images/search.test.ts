@@ -115,6 +115,30 @@ describe('the searches agree with brute force', () => {
     )
   })
 
+  it('highestQuality settles in two rounds (four probes) on a libjpeg-like size curve', async () => {
+    // Bytes as scans follow them: a power of the table scale libjpeg derives from the quality.
+    const scale = (q: number): number => (q < 50 ? 5000 / q : 200 - 2 * q)
+    await fc.assert(
+      fc.asyncProperty(
+        fc.double({ min: 0.45, max: 0.65, noNaN: true }),
+        fc.double({ min: 0.5, max: 0.98, noNaN: true }),
+        async (k, floorShare) => {
+          const atFloor = BUDGET * floorShare
+          let probes = 0
+          const estimate: Estimate = (_side, q) => {
+            probes++
+            return Promise.resolve(atFloor * Math.pow(scale(20) / scale(q), k))
+          }
+          const found = await highestQuality(1000, 20, 95, BUDGET, estimate)
+          expect(await estimate(1000, found)).toBeLessThanOrEqual(BUDGET)
+          expect(await estimate(1000, found + 1)).toBeGreaterThan(BUDGET)
+          expect(probes - 2).toBeLessThanOrEqual(4)
+        },
+      ),
+      { numRuns: 300 },
+    )
+  })
+
   it('largestSide finds the largest rung that fits', async () => {
     await fc.assert(
       fc.asyncProperty(
