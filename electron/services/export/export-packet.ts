@@ -121,6 +121,7 @@ export async function exportPacket(
   )
   let result: ExportResult
   let shaper: Promise<ChecklistShaper> | undefined
+  let evicting: Promise<void> | undefined
   try {
     const names = new NameAllocator(join(root, staging.plannedName).length + SUFFIX_ROOM)
     const emailed = (slot: Slot) => plan.route === 'email' && (slot === 'other' || slot === 'email')
@@ -184,7 +185,8 @@ export async function exportPacket(
       }
       prepare()
     }
-    await cache.evict()
+    // The cache's upkeep runs beside the rest of the export (it never fails one).
+    evicting = cache.evict().catch(() => undefined)
     const emailPath = queued.length > 0 ? await writeEmailPack(ctx, queued, filesByItem) : null
 
     ctx.progress('checklist', CHECKLIST_FILE)
@@ -225,6 +227,8 @@ export async function exportPacket(
     void shaper?.then((s) => s.close()).catch(() => undefined)
     await staging.discard().catch(() => undefined)
     throw error
+  } finally {
+    await evicting
   }
   // Recorded only once the folder is in place: the list's 已导出 and 更新时间 (issue 13 item 7).
   await recordExport(source.library, {
