@@ -1,5 +1,5 @@
 import { rgb } from '@cantoo/pdf-lib'
-import { wrap, type Measure } from '../letters/text-fit'
+import type { Measure } from '../letters/text-fit'
 import type { Block } from './checklist-content'
 
 /** 清单.pdf's page geometry and type: A4, points. */
@@ -16,15 +16,19 @@ export const BLACK = rgb(0, 0, 0)
 export const GREY = rgb(0.38, 0.38, 0.38)
 export const RED = rgb(0.75, 0.1, 0.1)
 
-/** How text meets the font: its widths at size 1, and the stand-in for what it cannot draw. */
+/** How text meets the font: widths, what it cannot draw, and lines. */
 export interface TextFit {
+  /** Width at size 1. */
   measure: Measure
+  /** `text` as drawn: a character the font lacks would print as an empty box; `?` is honest. */
   printable(text: string): string
+  /** `text`, printable, wrapped at `size` to `width` (text-fit.ts wrap). */
+  lines(text: string, size: number, width: number): readonly string[]
 }
 
 /** A field's value, wrapped beside its label. */
-export const fieldLines = (fit: TextFit, value: string): string[] =>
-  wrap(fit.printable(value), fit.measure, SIZE.body, FRAME_WIDTH - FIELD_LABEL_WIDTH)
+export const fieldLines = (fit: TextFit, value: string): readonly string[] =>
+  fit.lines(value, SIZE.body, FRAME_WIDTH - FIELD_LABEL_WIDTH)
 
 /** Where an item's marker and text go, and its text's size and colour. */
 export function itemLayout(block: Extract<Block, { kind: 'item' }>, measure: Measure) {
@@ -37,23 +41,24 @@ export function itemLayout(block: Extract<Block, { kind: 'item' }>, measure: Mea
 }
 
 /** An item's text, wrapped. */
-export function itemLines(fit: TextFit, block: Extract<Block, { kind: 'item' }>): string[] {
+export function itemLines(
+  fit: TextFit,
+  block: Extract<Block, { kind: 'item' }>,
+): readonly string[] {
   const { size, textWidth } = itemLayout(block, fit.measure)
-  return wrap(fit.printable(block.text), fit.measure, size, textWidth)
+  return fit.lines(block.text, size, textWidth)
 }
 
 /** A banner's lines wrapped, the first one larger. */
 export function bannerLines(fit: TextFit, lines: string[]): { text: string; size: number }[] {
   return lines.flatMap((line, i) => {
     const size = i === 0 ? SIZE.banner + 2 : SIZE.banner
-    return wrap(fit.printable(line), fit.measure, size, FRAME_WIDTH - 2 * BANNER_PAD).map(
-      (text) => ({ text, size }),
-    )
+    return fit.lines(line, size, FRAME_WIDTH - 2 * BANNER_PAD).map((text) => ({ text, size }))
   })
 }
 
 /** Every string `block` draws, as it is drawn (what the render lays out with the font). */
-export function drawnTexts(fit: TextFit, block: Block): string[] {
+export function drawnTexts(fit: TextFit, block: Block): readonly string[] {
   switch (block.kind) {
     case 'title':
     case 'heading':

@@ -71,7 +71,7 @@ export async function renderChecklist(
   const text = (t: string, x: number, top: number, size: number, color: RGB = BLACK) =>
     cursor.page.drawText(fonts.printable(t), { x, y: top - EM_ASCENT * size, size, font, color })
   /** Wrapped lines at `x`, `width` wide; a block never splits its first line from the page. */
-  const lines = (wrapped: string[], x: number, size: number, color: RGB = BLACK) => {
+  const lines = (wrapped: readonly string[], x: number, size: number, color: RGB = BLACK) => {
     for (const line of wrapped) {
       ensure(size * LINE)
       text(line, x, cursor.y, size, color)

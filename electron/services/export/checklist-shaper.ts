@@ -1,7 +1,7 @@
 import type { Font, GlyphRun } from '@cantoo/fontkit'
 import { loadFont, type LoadedFont } from '../letters/font'
 import { createPdf } from '../letters/pdf'
-import { cachedMeasure, type Measure } from '../letters/text-fit'
+import { cachedMeasure, wrap, type Measure } from '../letters/text-fit'
 import type { Block } from './checklist-content'
 import { drawnTexts, type TextFit } from './checklist-lines'
 
@@ -20,6 +20,9 @@ export class ChecklistShaper implements TextFit {
   private readonly texts: string[] = []
   /** Blocks queued before (as JSON): preparing the growing checklist again costs little. */
   private readonly seen = new Set<string>()
+  /** printable() and lines() of each string so far: the render asks again for the same. */
+  private readonly drawn = new Map<string, string>()
+  private readonly wrapped = new Map<string, readonly string[]>()
   private pumping = false
   private closed = false
   private readonly waiting: (() => void)[] = []
@@ -44,11 +47,25 @@ export class ChecklistShaper implements TextFit {
     )
   }
 
-  /** `text` as drawn: a character the font lacks would print as an empty box; `?` is honest. */
   printable(text: string): string {
-    return Array.from(text, (c) =>
-      /\s/u.test(c) || this.loaded.face.hasGlyphForCodePoint(c.codePointAt(0) ?? 0) ? c : '?',
-    ).join('')
+    let drawn = this.drawn.get(text)
+    if (drawn === undefined) {
+      drawn = Array.from(text, (c) =>
+        /\s/u.test(c) || this.loaded.face.hasGlyphForCodePoint(c.codePointAt(0) ?? 0) ? c : '?',
+      ).join('')
+      this.drawn.set(text, drawn)
+    }
+    return drawn
+  }
+
+  lines(text: string, size: number, width: number): readonly string[] {
+    const key = `${size}\u0000${width}\u0000${text}`
+    let lines = this.wrapped.get(key)
+    if (lines === undefined) {
+      lines = wrap(this.printable(text), this.measure, size, width)
+      this.wrapped.set(key, lines)
+    }
+    return lines
   }
 
   /**
@@ -91,7 +108,7 @@ export class ChecklistShaper implements TextFit {
       }
       const block = this.blocks.shift()
       if (block === undefined) break
-      this.texts.push(...drawnTexts(this, block).reverse())
+      this.texts.push(...drawnTexts(this, block).slice().reverse())
     }
     this.pumping = this.blocks.length > 0 || this.texts.length > 0
     if (this.pumping) setImmediate(() => this.pump())

@@ -56,6 +56,12 @@ function blocks(bytes: string): Block[] {
       text: fileLine(i, bytes),
       level: 1,
     })),
+    {
+      kind: 'item',
+      marker: '',
+      text: `所需文件：${Array.from({ length: 12 }, (_, i) => `商标注册证第 ${i + 1} 页`).join('；')}`,
+      level: 1,
+    },
     { kind: 'item', marker: '', text: '依据 R3：聚光资质规则（Ⅱ）', level: 1, small: true },
     { kind: 'item', marker: '【未完成】', text: 'Latin words wrap whole: PacketDesk', level: 0 },
   ]
