@@ -13,8 +13,9 @@ import { planDigest, recordExport } from '../packets/exports'
 import { planWith, type PlanSource } from '../packets/plan-for-packet'
 import { APP_VERSION } from '../version'
 import { workerPool } from '../workers/pool'
-import { checklistBlocks } from './checklist-content'
+import { checklistBlocks, type ChecklistInput } from './checklist-content'
 import { renderChecklist } from './checklist-pdf'
+import { ChecklistShaper } from './checklist-shaper'
 import { fileBaseName, requirementText } from './describe'
 import { buildEmail, type EmailAttachment } from './email-pack'
 import { pageTasks, type FittedPage } from './fit-document'
@@ -119,6 +120,8 @@ export async function exportPacket(
     safeFileName(packetFolderName(packet.accountName, asOf, draft)),
   )
   let result: ExportResult
+  let shaper: Promise<ChecklistShaper> | undefined
+  let evicting: Promise<void> | undefined
   try {
     const names = new NameAllocator(join(root, staging.plannedName).length + SUFFIX_ROOM)
     const emailed = (slot: Slot) => plan.route === 'email' && (slot === 'other' || slot === 'email')
@@ -153,21 +156,8 @@ export async function exportPacket(
       work.flatMap((w) => w.tasks),
       workerPool().size * 2,
     )
-    for (const { choice, tasks } of work) {
-      for (const written of await writeDocument(ctx, choice, fitted, tasks.length)) {
-        const itemIndex = plan.requirements.indexOf(choice.item)
-        filesByItem[itemIndex]?.push(written.entry)
-        if (emailed(choice.item.slot)) {
-          queued.push({ ...written, description: requirementText(scenario, choice.ref), itemIndex })
-        }
-      }
-    }
-    await cache.evict()
-    const emailPath = queued.length > 0 ? await writeEmailPack(ctx, queued, filesByItem) : null
-
-    ctx.progress('checklist', CHECKLIST_FILE)
-    const slotFolders = slotFoldersOf(ctx.writer.files)
-    const blocks = checklistBlocks({
+    // 清单.pdf as it stands so far: its text is shaped while the workers fit the pages.
+    const checklistSoFar = (emailPath: string | null): ChecklistInput => ({
       formProblems,
       packet,
       scenario,
@@ -176,15 +166,41 @@ export async function exportPacket(
       folderName: staging.plannedName,
       filesByItem,
       emailPath,
-      slotFolders,
+      slotFolders: slotFoldersOf(ctx.writer.files),
       emailRecipient: ctx.emailRecipient,
     })
-    const pdf = await renderChecklist(blocks, {
-      title: `资质包清单 · ${packet.accountName}`,
-      asOf,
-      draft,
-      seed: JSON.stringify([packet.id, asOf, draft, packet.updatedAt]),
-    })
+    const prepare = () => {
+      // Started once the first pages are in: loading the font must not delay the first fits.
+      shaper ??= ChecklistShaper.create()
+      const blocks = checklistBlocks(checklistSoFar(null))
+      shaper.then((s) => s.prepare(blocks)).catch(() => undefined)
+    }
+    for (const { choice, tasks } of work) {
+      for (const written of await writeDocument(ctx, choice, fitted, tasks.length)) {
+        const itemIndex = plan.requirements.indexOf(choice.item)
+        filesByItem[itemIndex]?.push(written.entry)
+        if (emailed(choice.item.slot)) {
+          queued.push({ ...written, description: requirementText(scenario, choice.ref), itemIndex })
+        }
+      }
+      prepare()
+    }
+    // The cache's upkeep runs beside the rest of the export (it never fails one).
+    evicting = cache.evict().catch(() => undefined)
+    const emailPath = queued.length > 0 ? await writeEmailPack(ctx, queued, filesByItem) : null
+
+    ctx.progress('checklist', CHECKLIST_FILE)
+    const blocks = checklistBlocks(checklistSoFar(emailPath))
+    const pdf = await renderChecklist(
+      blocks,
+      {
+        title: `资质包清单 · ${packet.accountName}`,
+        asOf,
+        draft,
+        seed: JSON.stringify([packet.id, asOf, draft, packet.updatedAt]),
+      },
+      await (shaper ?? ChecklistShaper.create()),
+    )
     await ctx.writer.add('', CHECKLIST_FILE, pdf, {
       kind: 'checklist',
       ...noSlot,
@@ -208,8 +224,11 @@ export async function exportPacket(
     await staging.write(MANIFEST_FILE, Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`))
     result = { folder: await staging.commit(), manifest }
   } catch (error) {
+    void shaper?.then((s) => s.close()).catch(() => undefined)
     await staging.discard().catch(() => undefined)
     throw error
+  } finally {
+    await evicting
   }
   // Recorded only once the folder is in place: the list's 已导出 and 更新时间 (issue 13 item 7).
   await recordExport(source.library, {

@@ -61,7 +61,7 @@ export function pageTasks(
         : await fitPageIsolated(
             format === 'tiff' && count > 1 ? { ...input, tiffPage: index } : input,
           )
-    await options.cache?.put(key, result)
+    options.cache?.keep(key, result)
     return { result, index, count }
   })
 }

@@ -80,6 +80,8 @@ export class ExportCache {
   readonly dir: string
   private index = new Map<string, string>()
   private written = 0
+  /** Puts begun by keep() and not finished. */
+  private readonly writing = new Set<Promise<boolean>>()
 
   constructor(
     dataDir: string,
@@ -149,10 +151,22 @@ export class ExportCache {
   }
 
   /**
+   * put() in the background: a fitted page goes on to be written without waiting for its entry
+   * to be fsynced. evict() waits for every one.
+   */
+  keep(key: string, result: FitResult): void {
+    const writing = this.put(key, result)
+    this.writing.add(writing)
+    void writing.finally(() => this.writing.delete(writing))
+  }
+
+  /**
    * Removes the least recently used entries until the folder is within its cap, and crashed
-   * writes' temp files. Only after writes: a warm export pays nothing for it.
+   * writes' temp files, once the writes begun by keep() are done. Only after writes: a warm
+   * export pays nothing for it.
    */
   async evict(now = Date.now()): Promise<void> {
+    await Promise.all(this.writing)
     if (this.written === 0) return
     this.written = 0
     const entries: { name: string; size: number; used: number }[] = []

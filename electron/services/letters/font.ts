@@ -42,7 +42,7 @@ export function fontFile(env: NodeJS.ProcessEnv = process.env): string {
 export interface LoadedFont {
   file: string
   bytes: Uint8Array
-  /** Parsed once for glyph checks; pdf-lib parses its own copy when embedding. */
+  /** Parsed once: glyph checks, and 清单.pdf embeds it (letters let pdf-lib parse a copy). */
   face: Font
 }
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import fontkit from '@cantoo/fontkit'
+import fontkit, { type Font } from '@cantoo/fontkit'
 import { grayscale, PDFDocument, rgb, type PDFFont, type PDFPage } from '@cantoo/pdf-lib'
 import type { Painter } from './layout'
 
@@ -18,9 +18,17 @@ export function subsetTag(seed: string): string {
   return Array.from(digest.subarray(0, 6), (b) => String.fromCharCode(65 + (b % 26))).join('')
 }
 
-export async function createPdf(fontBytes: Uint8Array, seed: string): Promise<PdfSetup> {
+/**
+ * A document with Noto Sans SC embedded as a subset. `face`: `fontBytes` already parsed
+ * (fontkit), used instead of a fresh parse of the 10 MB font.
+ */
+export async function createPdf(
+  fontBytes: Uint8Array,
+  seed: string,
+  face?: Font,
+): Promise<PdfSetup> {
   const doc = await PDFDocument.create()
-  doc.registerFontkit(fontkit)
+  doc.registerFontkit(face ? { create: () => face } : fontkit)
   const font = await doc.embedFont(fontBytes, {
     subset: true,
     customName: `${subsetTag(seed)}+NotoSansSC-Regular`,

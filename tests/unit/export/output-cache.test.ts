@@ -170,6 +170,28 @@ describe('the export output cache', () => {
     expect(kept).toEqual([keys[0], keys[3], keys[4]])
   })
 
+  it('keeps pages in the background; evict() waits for those writes, then holds the cap', async () => {
+    const dir = dataDir()
+    const pages = await Promise.all([1, 2, 3, 4, 5].map((seed) => page(400, 400, seed)))
+    const cap = Math.max(...pages.map((p) => p.data.length)) * 3.5
+    const cache = new ExportCache(dir, cap)
+    const keys = pages.map((_, i) => pageKey({ ...settings, page: i }))
+    pages.forEach((result, i) => cache.keep(keys[i] ?? '', result))
+    await cache.evict()
+    // Every write finished (no temp file left) and was counted: the folder is within its cap.
+    const left = readdirSync(cache.dir)
+    expect(left.every((name) => !name.startsWith('.'))).toBe(true)
+    expect(left.length).toBeGreaterThan(0)
+    const total = left.reduce((sum, name) => sum + statSync(join(cache.dir, name)).size, 0)
+    expect(total).toBeLessThanOrEqual(cap)
+    const reader = new ExportCache(dir)
+    await reader.load()
+    const name = left[0] ?? ''
+    const key = keys.find((k) => name.startsWith(k)) ?? ''
+    const hit = await reader.get(key, 'upload')
+    expect(hit?.data.equals(pages[keys.indexOf(key)]?.data ?? Buffer.alloc(0))).toBe(true)
+  })
+
   it('only skips the entry when it cannot be written', async () => {
     const dir = dataDir()
     writeFileSync(join(dir, 'cache'), 'not a folder')
