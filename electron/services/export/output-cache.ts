@@ -155,7 +155,8 @@ export class ExportCache {
    * to be fsynced. evict() waits for every one.
    */
   keep(key: string, result: FitResult): void {
-    const writing = this.put(key, result)
+    // put() reports failure as false; the catch only makes sure no rejection goes unhandled.
+    const writing = this.put(key, result).catch(() => false)
     this.writing.add(writing)
     void writing.finally(() => this.writing.delete(writing))
   }
