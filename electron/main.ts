@@ -128,6 +128,8 @@ if (!app.requestSingleInstanceLock()) {
         readScans: process.env.PACKETDESK_READ_SCANS !== '0',
         // The file store's sweep after the first page (a big library's takes seconds).
         sweep: 'after-start',
+        // 今日's head computed while the page loads (local library).
+        warmHome: true,
         // A native-module path from the environment is for development only: a packaged app
         // loads its own build, never a file someone else named.
         nativeBinding: app.isPackaged ? undefined : process.env.PACKETDESK_SQLITE_BINDING,
