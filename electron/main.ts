@@ -99,9 +99,9 @@ if (!app.requestSingleInstanceLock()) {
     )
     // Checks (e.g. clipboard, media) are refused too, not only requests.
     session.defaultSession.setPermissionCheckHandler(() => false)
-    protocol.handle(APP_SCHEME, async (request) => {
+    protocol.handle(APP_SCHEME, (request) => {
       const url = new URL(request.url)
-      const file = url.host === APP_HOST ? await readStatic(rendererDir, url.pathname) : null
+      const file = url.host === APP_HOST ? readStatic(rendererDir, url.pathname) : null
       if (!file) return new Response('未找到。', { status: 404 })
       return new Response(new Uint8Array(file.body), {
         headers: {
