@@ -99,9 +99,9 @@ if (!app.requestSingleInstanceLock()) {
     )
     // Checks (e.g. clipboard, media) are refused too, not only requests.
     session.defaultSession.setPermissionCheckHandler(() => false)
-    protocol.handle(APP_SCHEME, async (request) => {
+    protocol.handle(APP_SCHEME, (request) => {
       const url = new URL(request.url)
-      const file = url.host === APP_HOST ? await readStatic(rendererDir, url.pathname) : null
+      const file = url.host === APP_HOST ? readStatic(rendererDir, url.pathname) : null
       if (!file) return new Response('未找到。', { status: 404 })
       return new Response(new Uint8Array(file.body), {
         headers: {
@@ -128,6 +128,8 @@ if (!app.requestSingleInstanceLock()) {
         readScans: process.env.PACKETDESK_READ_SCANS !== '0',
         // The file store's sweep after the first page (a big library's takes seconds).
         sweep: 'after-start',
+        // 今日's head computed while the page loads (local library).
+        warmHome: true,
         // A native-module path from the environment is for development only: a packaged app
         // loads its own build, never a file someone else named.
         nativeBinding: app.isPackaged ? undefined : process.env.PACKETDESK_SQLITE_BINDING,

@@ -253,7 +253,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         send(res, 405, '不支持的请求方法。', 'text/plain; charset=utf-8')
         return
       }
-      const file = await readStatic(options.staticDir, path)
+      const file = readStatic(options.staticDir, path)
       if (!file) {
         send(res, 404, '未找到。', 'text/plain; charset=utf-8')
         return

@@ -30,6 +30,8 @@ async function main(): Promise<void> {
     readScans: env.PACKETDESK_READ_SCANS !== '0',
     // The file store's sweep after the first page (a big library's takes seconds).
     sweep: 'after-start',
+    // 今日's head computed while the page loads (local library).
+    warmHome: true,
     onWait: (owner) => process.stderr.write(`数据文件夹${describeOwner(owner)}，正在等待其释放…\n`),
   })
   // Crash leftovers in the default export folder: partial exports whose process is gone.

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises'
+import { readFileSync } from 'node:fs'
 import { extname, resolve, sep } from 'node:path'
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -39,11 +39,17 @@ export function resolveStaticPath(root: string, urlPath: string): string | null 
   return full.startsWith(base + sep) ? full : null
 }
 
-export async function readStatic(root: string, urlPath: string): Promise<StaticFile | null> {
+/**
+ * One of the renderer's files, read in one go: they are local and at most a few MB, and each step
+ * of an asynchronous read (open, stat, every 512 kB, close) waits for a turn of the event loop —
+ * behind a slice of 今日's head being computed at open, the page's files came seconds late
+ * (issue 14, start-up).
+ */
+export function readStatic(root: string, urlPath: string): StaticFile | null {
   const full = resolveStaticPath(root, urlPath)
   if (!full) return null
   try {
-    const body = await readFile(full)
+    const body = readFileSync(full)
     return {
       body,
       contentType: CONTENT_TYPES[extname(full).toLowerCase()] ?? 'application/octet-stream',

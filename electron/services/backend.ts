@@ -46,6 +46,7 @@ import { makeDataDirPrivate } from './private-folder'
 import { resourcesDir } from './resources'
 import { impactHandlers } from './handlers/impact'
 import { overviewHandlers } from './handlers/overview'
+import { warmTodayHead } from './overview/warm-head'
 import { readingHandlers } from './handlers/reading'
 import { indexReadText, readFactsFor } from './reading/reading-index'
 import { ReadingService } from './reading/reading-service'
@@ -95,6 +96,12 @@ export interface BackendOptions {
    * library's first page does not wait for it (issue 14, start-up).
    */
   sweep?: 'at-open' | 'after-start'
+  /**
+   * Compute 今日's head (the home screen's first answer) at once, while the page loads (the
+   * app's doors; overview/warm-head.ts). Local library only: a team library's changes while
+   * its link is down would not reach it.
+   */
+  warmHome?: boolean
 }
 
 export interface Backend {
@@ -449,6 +456,9 @@ function openWith(options: BackendOptions, lock: DataDirLock | null): Backend {
     // computer: connecting again fetches what is opened.
     rmSync(join(options.dataDir, TEAM_CACHE), { recursive: true, force: true })
     return teamStatus()
+  }
+  if (options.warmHome && !options.databaseUrl) {
+    void warmTodayHead(handlers, events, () => current.ctx.today())
   }
   return {
     dataDir: options.dataDir,

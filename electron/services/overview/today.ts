@@ -93,6 +93,9 @@ async function planPackets(context: TodaySource): Promise<PlannedPackets> {
   const unblocked: TodayChange[] = []
   const lettersFor = new Map<string, Packet[]>()
   for (const packet of packets) {
+    // SQLite answers synchronously: without this the plans would hold the process's other
+    // work (the page's files, other calls) until the last packet (issue 14, start-up).
+    await new Promise(setImmediate)
     let now, before
     try {
       now = await planForPacket(ctx, packet.id, today)

@@ -179,6 +179,19 @@ describe('overview.today', () => {
     expect(overview.rejected).toEqual([])
   })
 
+  it("the plans leave the process's other work its turns (issue 14: the page's files while the head is computed at open)", async () => {
+    let done = false
+    const head = h()
+      ['overview.todayHead']({})
+      .then(() => {
+        done = true
+      })
+    // Work queued after the call began (an HTTP request, a file read) runs before it ends.
+    await new Promise(setImmediate)
+    expect(done).toBe(false)
+    await head
+  })
+
   it('the page asks for its parts apart (issue 14): the head and the dated items make the whole', async () => {
     // A document of a record that expired today too: its owner is named, its packets found.
     const qinghe = (await h()['companies.list']({})).find((c) => c.name.includes('青禾'))

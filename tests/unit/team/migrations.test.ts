@@ -288,6 +288,20 @@ describe('team library migrations (PostgreSQL)', () => {
     })
   })
 
+  it('0011 document-valid-until: documents are indexed by their validity', async () => {
+    const url = await migratedTo(11)
+    await withClient(url, async (client) => {
+      expect(await teamSchemaVersion(client)).toBe(11)
+      const indexes = await client.query<{ indexdef: string }>(
+        `SELECT indexdef FROM pg_indexes
+         WHERE schemaname = 'packetdesk' AND indexname = 'documents_valid_until'`,
+      )
+      expect(indexes.rows.map((row) => row.indexdef)).toEqual([
+        expect.stringContaining('documents USING btree (valid_until)'),
+      ])
+    })
+  })
+
   it('runs again as a no-op, and refuses a schema newer than this build, changing nothing', async () => {
     const url = await migratedTo(LATEST_PG_SCHEMA_VERSION)
     await withClient(url, async (client) => {

@@ -16,6 +16,7 @@ import { migration0014 } from './0014-search-numbers'
 import { migration0015 } from './0015-account-industry-query-date'
 import { migration0016 } from './0016-document-preferred-at'
 import { migration0017 } from './0017-relation-ends'
+import { migration0018 } from './0018-document-valid-until'
 
 /** Every migration, in order. Append only: never edit one that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -36,6 +37,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0015,
   migration0016,
   migration0017,
+  migration0018,
 ]
 
 /** The last migration's version (numbers are given out ahead, so the list may have gaps). */

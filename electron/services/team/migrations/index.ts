@@ -9,6 +9,7 @@ import { pgMigration0007 } from './0007-search-scheme'
 import { pgMigration0008 } from './0008-account-industry-query-date'
 import { pgMigration0009 } from './0009-document-preferred-at'
 import { pgMigration0010 } from './0010-relation-ends'
+import { pgMigration0011 } from './0011-document-valid-until'
 
 /** Every team-library migration, in order. Append only: never edit one that has shipped. */
 export const PG_MIGRATIONS: readonly PgMigration[] = [
@@ -22,6 +23,7 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
   pgMigration0008,
   pgMigration0009,
   pgMigration0010,
+  pgMigration0011,
 ]
 
 /** The last migration's version (numbers are given out ahead, so the list may have gaps). */
