@@ -1,11 +1,13 @@
 import { fromRaster, longSide, type Raster } from './raster'
 
 /**
- * libjpeg-turbo's baseline encoder with the standard (Annex K) tables, 4:2:0 chroma and optimised
- * Huffman tables: the encoder ImageMagick's jpeg:extent searches with. mozjpeg (trellis,
- * progressive scans, table 3) keeps ~0.002 more SSIM at equal bytes on our scans but costs 6–10×
- * the CPU (1.5–2.3 s against 0.15 s per 12 MP page, measured on the bench's scans), which the
- * 1 MB cap does not pay back: bench/compress.ts compares the outcome with ImageMagick's.
+ * Baseline JPEG with the standard (Annex K) tables, 4:2:0 chroma and optimised Huffman tables: the
+ * output ImageMagick's jpeg:extent searches over. sharp's libvips is built with mozjpeg, which
+ * libvips runs in its libjpeg-turbo-compatible profile unless mozjpeg's own options are asked for;
+ * those (trellis, progressive scans, table 3) keep ~0.002 more SSIM at equal bytes on our scans
+ * but cost 6–10× the CPU (1.5–2.3 s per 12 MP page), which the 1 MB cap does not pay back.
+ * Optimised Huffman tables cost 2–4× a plain encode in this build (a 12 MP scan: ~100–200 ms
+ * against ~50 ms) but save ~6 % of the bytes, two quality steps near the floor: kept.
  * The size estimate (size-estimate.ts) probes with this very encoder, so it carries no bias.
  */
 export async function encodeJpeg(raster: Raster, quality: number): Promise<Buffer> {
