@@ -49,17 +49,7 @@ export async function colourScan(options: ScanOptions): Promise<Buffer> {
   const page = await sharp(Buffer.from(parts.join('')))
     .raw()
     .toBuffer({ resolveWithObject: true })
-  const noise = await sharp({
-    create: {
-      width,
-      height,
-      channels: 3,
-      background: '#808080',
-      noise: { type: 'gaussian', mean: 128, sigma: grain },
-    },
-  })
-    .raw()
-    .toBuffer()
+  const noise = await gaussianNoise(width, height, grain)
   return sharp(page.data, { raw: page.info })
     .removeAlpha()
     .composite([{ input: noise, raw: { width, height, channels: 3 }, blend: 'soft-light' }])
@@ -161,18 +151,23 @@ export async function noisyPhoto(options: {
   hue?: number
 }): Promise<Buffer> {
   const [width, height] = [4000, 3000]
-  const noise = await sharp({
+  const noise = await gaussianNoise(width, height, options.sigma)
+  const pipeline = sharp(noise, { raw: { width, height, channels: 3 } })
+  const tinted = options.hue === undefined ? pipeline : pipeline.modulate({ hue: options.hue })
+  return tinted.blur(1.2).jpeg({ quality: options.quality }).toBuffer()
+}
+
+/** Raw RGB gaussian noise around mid-grey: the grain of the scans and photos above. */
+async function gaussianNoise(width: number, height: number, sigma: number): Promise<Buffer> {
+  return sharp({
     create: {
       width,
       height,
       channels: 3,
       background: '#808080',
-      noise: { type: 'gaussian', mean: 128, sigma: options.sigma },
+      noise: { type: 'gaussian', mean: 128, sigma },
     },
   })
     .raw()
     .toBuffer()
-  const pipeline = sharp(noise, { raw: { width, height, channels: 3 } })
-  const tinted = options.hue === undefined ? pipeline : pipeline.modulate({ hue: options.hue })
-  return tinted.blur(1.2).jpeg({ quality: options.quality }).toBuffer()
 }
