@@ -140,6 +140,10 @@ export async function exportPacket(
     const queued: EmailQueued[] = []
     const cache = new ExportCache(source.dataDir)
     await cache.load()
+    // As many pages as workers or more (a page count per document, as the import stored it):
+    // each worker will have a page of its own, so the fitting searches probe one at a time.
+    const pages = selected.reduce((sum, choice) => sum + Math.max(1, choice.document.file.pages), 0)
+    const crowded = pages >= workerPool().size
     const work = selected.map((choice) => {
       const read = () => source.files.read(choice.document.file.sha256)
       const tasks = pageTasks(read, choice.document, {
@@ -147,6 +151,7 @@ export async function exportPacket(
         avatarFit: packet.avatarFit,
         watermark: options.watermark ?? true,
         cache,
+        crowded,
       })
       return { choice, tasks }
     })

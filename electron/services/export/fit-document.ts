@@ -18,6 +18,8 @@ export interface FitDocumentOptions {
   watermark: boolean
   /** Outputs of earlier exports (output-cache.ts); none: always fit. */
   cache?: ExportCache
+  /** Enough pages are fitted at once to keep every worker busy (FitPageInput.crowded). */
+  crowded?: boolean
 }
 
 /**
@@ -54,7 +56,7 @@ export function pageTasks(
     const key = pageKey(settings)
     const cached = await options.cache?.get(key, mode)
     if (cached) return { result: cached, index, count }
-    const input = { image, mode, avatarFit: options.avatarFit, watermark }
+    const input = { image, mode, avatarFit: options.avatarFit, watermark, crowded: options.crowded }
     const result =
       format === 'pdf'
         ? await fitPdfPageIsolated({ ...input, page: index })

@@ -15,6 +15,8 @@ export interface FitPageInput {
   avatarFit: AvatarMode
   /** ID copies: the 仅供… watermark first. */
   watermark: boolean
+  /** Other pages are being fitted on the other workers: probe one candidate at a time. */
+  crowded?: boolean
 }
 
 /** One page made compliant with its slot (run in a worker process by the export). */
@@ -27,5 +29,5 @@ export async function fitPage(input: FitPageInput): Promise<FitResult> {
           .toBuffer()
   if (input.mode === 'square') return fitAvatar(source, input.avatarFit)
   const image = input.watermark ? await watermarkIdCopy(source) : source
-  return fitToUpload(image)
+  return fitToUpload(image, { oneProbeAtATime: input.crowded === true })
 }

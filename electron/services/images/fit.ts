@@ -9,7 +9,7 @@ import {
   MAX_WORKING_LONG_SIDE,
 } from './limits'
 import { loadRaster, longSide, type Raster } from './raster'
-import { planJpeg, type Candidate, type SearchBounds } from './search'
+import { planJpeg, type Candidate, type SearchBounds, type SearchOptions } from './search'
 import { SizeEstimator } from './size-estimate'
 import type { FitResult } from './types'
 
@@ -21,6 +21,8 @@ export interface FitOptions extends FloorOptions {
   limitInputPixels?: number
   /** Try lossless PNG for lossless sources (screenshots, rasterised PDF pages). Default true. */
   allowPng?: boolean
+  /** Every core already has a picture to fit: probe one candidate at a time (search.ts). */
+  oneProbeAtATime?: boolean
 }
 
 /** Sources that may be flat graphics, where lossless PNG can beat JPEG. */
@@ -60,7 +62,7 @@ export async function fitToUpload(input: Buffer, options: FitOptions = {}): Prom
     const png = await losslessIfBetter(estimator, bounds, maxBytes)
     if (png) return png
   }
-  return searchJpeg(estimator, bounds, maxBytes)
+  return searchJpeg(estimator, bounds, maxBytes, { oneAtATime: options.oneProbeAtATime === true })
 }
 
 /**
@@ -71,6 +73,7 @@ async function searchJpeg(
   estimator: SizeEstimator,
   bounds: SearchBounds,
   maxBytes: number,
+  searchOptions: SearchOptions,
 ): Promise<FitResult> {
   const exact = new Map<string, number>()
   let correction = INITIAL_CORRECTION
@@ -78,7 +81,7 @@ async function searchJpeg(
     exact.get(`${side}:${quality}`) ?? (await estimator.jpeg(side, quality)) * correction
 
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const plan = await planJpeg(bounds, maxBytes, estimate)
+    const plan = await planJpeg(bounds, maxBytes, estimate, searchOptions)
     if (!plan) break
     const result = await encodeCandidate(estimator, plan)
     if (result.bytes <= maxBytes) return result

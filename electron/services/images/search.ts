@@ -18,6 +18,17 @@ export interface Candidate {
 export type Estimate = (side: number, quality: number) => Promise<number>
 
 /**
+ * How probes are spent. In pairs (the default) each round probes two candidates at once, two libuv
+ * tasks on two cores: fewer rounds, so less time when the cores would otherwise idle (one picture
+ * compressed alone). One at a time takes fewer probes in all (~3 instead of 4 on scans): better
+ * when every core already has a picture of its own (an export of several pages), where a pair
+ * only splits CPU that is in use.
+ */
+export interface SearchOptions {
+  oneAtATime?: boolean
+}
+
+/**
  * The candidate that keeps the most detail within `budget`, or null when even the legibility floor
  * does not fit.
  *
@@ -35,19 +46,20 @@ export async function planJpeg(
   bounds: SearchBounds,
   budget: number,
   estimate: Estimate,
+  options: SearchOptions = {},
 ): Promise<Candidate | null> {
   const { fullSide, floorSide, minQuality, maxQuality } = bounds
   const fits = async (side: number, quality: number): Promise<boolean> =>
     (await estimate(side, quality)) <= budget
   const best = async (side: number): Promise<Candidate> => ({
     side,
-    quality: await highestQuality(side, minQuality, maxQuality, budget, estimate),
+    quality: await highestQuality(side, minQuality, maxQuality, budget, estimate, options),
   })
 
-  // The anchor of highestQuality's first round is probed alongside the floor (cached): two cores.
+  // In pairs, the anchor of highestQuality's first round is probed alongside the floor (cached).
   const [floorBytes] = await Promise.all([
     estimate(fullSide, minQuality),
-    estimate(fullSide, Math.min(maxQuality, minQuality + ANCHOR_STEP)),
+    options.oneAtATime ? 0 : estimate(fullSide, Math.min(maxQuality, minQuality + ANCHOR_STEP)),
   ])
   if (floorBytes <= budget) return best(fullSide)
   if (floorSide >= fullSide || !(await fits(floorSide, minQuality))) return null
@@ -86,10 +98,12 @@ const ANCHOR_STEP = 12
 
 /**
  * Highest quality in [ok, top] within budget, given that `ok` fits. Secant search on log(bytes)
- * against fineness: the first round probes `ok` and `ok + ANCHOR_STEP` together, which gives this
- * picture's slope; every later round probes the secant's guess and a neighbour together (two
- * libuv tasks, two cores), so a round that brackets the boundary settles it. Two rounds usually
- * do; plain bisection takes over after four, so an odd picture still ends in O(log n).
+ * against fineness, starting from `ok`'s bytes. In pairs, the first round probes `ok` and
+ * `ok + ANCHOR_STEP`, which gives this picture's slope, and every later round the secant's guess
+ * and a neighbour, so a round that brackets the boundary settles it: two rounds usually do. One at
+ * a time, the first guess comes from the typical slope and each probe refines it: usually the
+ * answer and the one above it, three probes with `ok`'s. Plain bisection takes over after a few
+ * rounds, so an odd picture still ends in O(log n).
  */
 export async function highestQuality(
   side: number,
@@ -97,16 +111,20 @@ export async function highestQuality(
   top: number,
   budget: number,
   estimate: Estimate,
+  options: SearchOptions = {},
 ): Promise<number> {
   let lo = ok
   let loBytes = 0
   let hi = top + 1 // the first quality known not to fit; top + 1 stands for "not probed"
   let hiBytes = Number.NaN
   let slope = LOG_BYTES_PER_FINENESS
+  let last: { quality: number; bytes: number } | undefined
   const slopeBetween = (q0: number, b0: number, q1: number, b1: number): number | undefined => {
     const run = fineness(q1) - fineness(q0)
     return b1 > b0 && run > 0 ? Math.log(b1 / b0) / run : undefined
   }
+  // The slope between each probe and the one before it, and between the bounds once both are
+  // known and apart: the closest secant to the boundary.
   const learn = (qualities: number[], sizes: number[]): void => {
     for (const [index, quality] of qualities.entries()) {
       const bytes = sizes[index] ?? Number.POSITIVE_INFINITY
@@ -117,26 +135,32 @@ export async function highestQuality(
         hi = quality
         hiBytes = bytes
       }
-    }
-    const [q0, q1] = qualities
-    const [b0, b1] = sizes
-    if (q0 !== undefined && q1 !== undefined && b0 && b1) {
-      slope = slopeBetween(q0, b0, q1, b1) ?? slope
+      if (last && Number.isFinite(bytes)) {
+        const [a, b] =
+          last.quality < quality ? [last, { quality, bytes }] : [{ quality, bytes }, last]
+        slope = slopeBetween(a.quality, a.bytes, b.quality, b.bytes) ?? slope
+      }
+      last = { quality, bytes }
     }
     if (Number.isFinite(hiBytes) && hi - lo > 1) {
       slope = slopeBetween(lo, loBytes, hi, hiBytes) ?? slope
     }
   }
-  const first = [ok, Math.min(top, ok + ANCHOR_STEP)].filter((q, i, all) => all.indexOf(q) === i)
-  learn(first, await Promise.all(first.map((quality) => estimate(side, quality))))
+  const probe = async (qualities: number[]): Promise<void> =>
+    learn(qualities, await Promise.all(qualities.map((quality) => estimate(side, quality))))
+
+  await probe(options.oneAtATime ? [ok] : [...new Set([ok, Math.min(top, ok + ANCHOR_STEP)])])
+  const guided = options.oneAtATime ? 6 : 4
   for (let round = 0; hi - lo > 1; round++) {
     const secant = Math.floor(qualityAt(fineness(lo) + Math.log(budget / loBytes) / slope))
-    const guess = round < 4 ? Math.min(hi - 1, Math.max(lo + 1, secant)) : (lo + hi) >> 1
+    const guess = round < guided ? Math.min(hi - 1, Math.max(lo + 1, secant)) : (lo + hi) >> 1
+    if (options.oneAtATime) {
+      await probe([guess])
+      continue
+    }
     // The guess and the neighbour on its open side: when the one above is already known not to
     // fit, the one below, so the round still brackets the boundary when the secant overshot.
-    const qualities =
-      guess + 1 < hi ? [guess, guess + 1] : guess - 1 > lo ? [guess - 1, guess] : [guess]
-    learn(qualities, await Promise.all(qualities.map((quality) => estimate(side, quality))))
+    await probe(guess + 1 < hi ? [guess, guess + 1] : guess - 1 > lo ? [guess - 1, guess] : [guess])
   }
   return lo
 }

@@ -52,6 +52,19 @@ describe('fitToUpload: 12 MP colour scans', () => {
     },
     SLOW,
   )
+
+  it(
+    'gives the same file when its probes run one at a time (an export with every worker busy)',
+    async () => {
+      const scan = scans[1]
+      if (!scan) throw new Error('fixture missing')
+      const inPairs = await fitToUpload(scan.input)
+      const oneAtATime = await fitToUpload(scan.input, { oneProbeAtATime: true })
+      expect(oneAtATime.quality).toBe(inPairs.quality)
+      expect(oneAtATime.data.equals(inPairs.data)).toBe(true)
+    },
+    SLOW,
+  )
 })
 
 describe('fitToUpload: a phone photo', () => {

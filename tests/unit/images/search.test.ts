@@ -139,6 +139,62 @@ describe('the searches agree with brute force', () => {
     )
   })
 
+  it('one probe at a time finds the same quality as pairs, on any increasing size curve', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.integer({ min: 1, max: 60_000 }), { minLength: 33, maxLength: 33 }),
+        fc.integer({ min: 0, max: 2_000_000 }),
+        async (steps, start) => {
+          const sizes: number[] = []
+          let bytes = start
+          for (const step of steps) sizes.push((bytes += step))
+          const estimate: Estimate = (_side, q) => Promise.resolve(sizes[q - 60] ?? Infinity)
+          const plan = await planJpeg(bounds, BUDGET, estimate, { oneAtATime: true })
+          expect(plan?.quality).toBe((await planJpeg(bounds, BUDGET, estimate))?.quality)
+        },
+      ),
+      { numRuns: 200 },
+    )
+  })
+
+  it('one probe at a time spends fewer probes than pairs on scan-like size curves', async () => {
+    // Slopes as measured on the bench's scans (0.538–0.55 per unit of fineness), the floor's bytes
+    // from 40 % of the budget (answer near q50) to 98 % (answer at the floor).
+    const scale = (q: number): number => (q < 50 ? 5000 / q : 200 - 2 * q)
+    const counts: number[] = []
+    for (const k of [0.53, 0.54, 0.55, 0.56]) {
+      for (let floorShare = 0.4; floorShare < 0.985; floorShare += 0.02) {
+        const probed = new Set<number>()
+        const estimate: Estimate = (_side, q) => {
+          probed.add(q)
+          return Promise.resolve(BUDGET * floorShare * Math.pow(scale(20) / scale(q), k))
+        }
+        const scanBounds = { ...bounds, minQuality: 20 }
+        const plan = await planJpeg(scanBounds, BUDGET, estimate, { oneAtATime: true })
+        const quality = plan?.quality ?? 0
+        expect(await estimate(4000, quality)).toBeLessThanOrEqual(BUDGET)
+        expect(await estimate(4000, quality + 1)).toBeGreaterThan(BUDGET)
+        counts.push(probed.size - 2) // the two checks above probed too
+      }
+    }
+    // Pairs always take four (two rounds of two).
+    expect(Math.max(...counts)).toBeLessThanOrEqual(4)
+    expect(counts.reduce((a, b) => a + b, 0) / counts.length).toBeLessThan(3.4)
+  })
+
+  it('one probe at a time: a picture that fits at the top quality costs two probes', async () => {
+    const probed = new Set<number>()
+    const { estimate } = model(0.01)
+    const counted: Estimate = (side, quality) => {
+      probed.add(quality)
+      return estimate(side, quality)
+    }
+    const plan = await planJpeg(bounds, BUDGET, counted, { oneAtATime: true })
+    expect(plan).toEqual({ side: 4000, quality: 92 })
+    // The floor and the top (the app's estimator caches, so a repeated probe costs nothing).
+    expect([...probed]).toEqual([60, 92])
+  })
+
   it('largestSide finds the largest rung that fits', async () => {
     await fc.assert(
       fc.asyncProperty(
