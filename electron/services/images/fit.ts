@@ -56,7 +56,7 @@ export async function fitToUpload(input: Buffer, options: FitOptions = {}): Prom
     minQuality: options.minQuality ?? LEGIBILITY_FLOOR.minQuality,
     maxQuality: options.maxQuality ?? MAX_QUALITY,
   }
-  const estimator = new SizeEstimator(image.raster)
+  const estimator = new SizeEstimator(image.raster, { budget: maxBytes })
 
   if ((options.allowPng ?? true) && LOSSLESS_SOURCES.has(image.format)) {
     const png = await losslessIfBetter(estimator, bounds, maxBytes)

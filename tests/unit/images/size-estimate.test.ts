@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { encodeJpeg } from '../../../electron/services/images/encode'
 import { loadRaster, type Raster } from '../../../electron/services/images/raster'
 import {
+  COARSE_SAMPLE_PIXELS,
   SizeEstimator,
   TILE_COLUMNS,
   TILE_ROWS,
@@ -89,4 +90,32 @@ describe('SizeEstimator', () => {
     expect(estimate).toBeGreaterThanOrEqual(actual)
     expect(estimate / actual).toBeLessThan(1.05)
   }, 60_000)
+
+  describe('with a budget: coarse sample first, the fine one for close calls', () => {
+    /** What an estimate on a sample of `pixels` gives for the 12 MP scan at full size. */
+    const onSample = async (pixels: number, quality: number): Promise<number> => {
+      const sample = sampleTiles(scan, pixels)
+      const bytes = (await encodeJpeg(sample, quality)).length
+      return Math.round((bytes * scan.width * scan.height) / (sample.width * sample.height))
+    }
+
+    it('settles a candidate far from the budget on the coarse sample, within 10 %', async () => {
+      // The scan at q21 is ~0.9 MB: against a 5 MB budget that is far below.
+      const estimator = new SizeEstimator(scan, { budget: 5_000_000 })
+      const estimate = await estimator.jpeg(4000, 21)
+      expect(estimate).toBe(await onSample(COARSE_SAMPLE_PIXELS, 21))
+      expect(estimate).not.toBe(await onSample(1_000_000, 21))
+      const actual = (await encodeJpeg(scan, 21)).length
+      expect(estimate / actual).toBeGreaterThan(0.95)
+      expect(estimate / actual).toBeLessThan(1.1)
+    }, 60_000)
+
+    it('refines a close call on the fine sample, and stays on it', async () => {
+      const withBudget = new SizeEstimator(scan, { budget: 1_000_000 })
+      const without = new SizeEstimator(scan)
+      expect(await withBudget.jpeg(4000, 21)).toBe(await without.jpeg(4000, 21))
+      // Far above the budget, but the search is near the boundary now: fine as well.
+      expect(await withBudget.jpeg(4000, 90)).toBe(await without.jpeg(4000, 90))
+    }, 60_000)
+  })
 })
