@@ -70,14 +70,12 @@ function residentBytes(pid: number | undefined): number | null {
 }
 
 /**
- * glibc's allocator for the workers: libvips's threads and pdfjs's image arrays each left freed
- * memory in per-thread arenas (issue 14: the import's process tree ≤ 600 MB), so two arenas.
- * Blocks of 1 MB or more were also mapped and returned on every free (MALLOC_MMAP_THRESHOLD_):
- * that no longer lowered the import's peak (568–580 MB with it, 560–575 without, three runs
- * each) but made every decoded page fault in afresh, ~80 ms of kernel time per A4 page fitted
- * (1.8× the CPU of a fit without it), so glibc's own threshold is back. Ignored by other allocators.
+ * glibc's allocator for the workers: libvips's threads and pdfjs's image arrays each left
+ * freed memory in per-thread arenas and below a rising mmap threshold, ~45 MB per worker after a
+ * few PDFs (issue 14: the import's process tree ≤ 600 MB). Two arenas, and blocks of 1 MB or
+ * more mapped and returned on free. Ignored by other allocators and systems.
  */
-const ALLOCATOR_ENV = { MALLOC_ARENA_MAX: '2' }
+const ALLOCATOR_ENV = { MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: String(1024 * 1024) }
 
 /** The worker entry: the bundled script beside the app's main bundle, or the TypeScript source. */
 function workerEntry(program: WorkerProgram): WorkerEntry {
