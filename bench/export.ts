@@ -5,7 +5,7 @@ import { fakeLogo, fakeScan } from '../electron/services/demo/scans'
 import { exportPacket } from '../electron/services/export'
 import type { Manifest } from '../electron/services/export/types'
 import { MAX_QUALITY } from '../electron/services/images/limits'
-import { workerPool } from '../electron/services/workers/pool'
+import { fittingPool } from '../electron/services/workers/pool'
 import { tempDir } from '../tests/helpers/temp'
 import { median, timeMsAsync, type Metrics } from './stats'
 import { withTeamCluster } from './team'
@@ -89,8 +89,8 @@ async function timedExport(
 
 /**
  * The floor (issue 14): one decode of each output page's source and one encode at that page's
- * format and size, with the app's encoders, all pages at once through the app's worker pool
- * (which runs as many as it has workers). JPEG pages are encoded at the search's top quality,
+ * format and size, with the app's encoders, all pages at once through the pool the export's fits
+ * run in (fittingPool: as many at once as it has workers). JPEG pages are encoded at the search's top quality,
  * which is what these scans come out at.
  */
 async function floorMs(packet: BuiltPacket, manifest: Manifest): Promise<number> {
@@ -105,15 +105,15 @@ async function floorMs(packet: BuiltPacket, manifest: Manifest): Promise<number>
       const format = file.path.endsWith('.png') ? ('png' as const) : ('jpeg' as const)
       return { image, format, width: file.width, height: file.height, quality: MAX_QUALITY }
     })
-  return timeMsAsync(() => Promise.all(pages.map((page) => workerPool().run('floorPage', page))))
+  return timeMsAsync(() => Promise.all(pages.map((page) => fittingPool().run('floorPage', page))))
 }
 
 /**
- * Starts every worker of the app's pool: the imports that built the packet ran one at a time, so
+ * Starts every worker of the export's pool (fittingPool): the imports that built the packet ran one at a time, so
  * only one is up, and a worker's start (a second or more) is the process's, not the export's.
  */
 async function startPool(image: Buffer): Promise<void> {
-  const pool = workerPool()
+  const pool = fittingPool()
   const tiny = { image, format: 'jpeg' as const, width: 16, height: 16, quality: 80 }
   await Promise.all(Array.from({ length: pool.size }, () => pool.run('floorPage', tiny)))
 }

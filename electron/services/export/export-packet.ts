@@ -12,7 +12,7 @@ import { listRelations } from '../library/relations'
 import { planDigest, recordExport } from '../packets/exports'
 import { planWith, type PlanSource } from '../packets/plan-for-packet'
 import { APP_VERSION } from '../version'
-import { workerPool } from '../workers/pool'
+import { fittingPool } from '../workers/pool'
 import { checklistBlocks, type ChecklistInput } from './checklist-content'
 import { renderChecklist } from './checklist-pdf'
 import { ChecklistShaper } from './checklist-shaper'
@@ -143,7 +143,7 @@ export async function exportPacket(
     // As many pages as workers or more (a page count per document, as the import stored it):
     // each worker will have a page of its own, so the fitting searches probe one at a time.
     const pages = selected.reduce((sum, choice) => sum + Math.max(1, choice.document.file.pages), 0)
-    const crowded = pages >= workerPool().size
+    const crowded = pages >= fittingPool().size
     const work = selected.map((choice) => {
       const read = () => source.files.read(choice.document.file.sha256)
       const tasks = pageTasks(read, choice.document, {
@@ -159,7 +159,7 @@ export async function exportPacket(
     // waits for the writer), and written in plan order.
     const fitted = inOrder(
       work.flatMap((w) => w.tasks),
-      workerPool().size * 2,
+      fittingPool().size * 2,
     )
     // 清单.pdf as it stands so far: its text is shaped while the workers fit the pages.
     const checklistSoFar = (emailPath: string | null): ChecklistInput => ({

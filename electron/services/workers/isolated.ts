@@ -4,7 +4,7 @@ import type { Inspected, InspectOptions } from '../files/inspect'
 import type { RenderedPage, RenderOptions } from '../files/pdf'
 import type { FillInput, TemplateStructure } from '../letters/template-pdf'
 import type { FitPageInput, FitResult } from '../images'
-import { workerPool } from './pool'
+import { fittingPool, workerPool } from './pool'
 import type { TaskInput } from './tasks'
 
 /**
@@ -79,7 +79,7 @@ export async function fillTemplateIsolated(input: FillInput): Promise<Buffer> {
 
 /** One export page fitted to its slot (decode, watermark, resize, encode) in a worker. */
 export async function fitPageIsolated(input: FitPageInput): Promise<FitResult> {
-  const result = await workerPool().run('fitPage', input)
+  const result = await fittingPool().run('fitPage', input)
   return { ...result, data: asBuffer(result.data) }
 }
 
@@ -88,7 +88,7 @@ export async function fitPageIsolated(input: FitPageInput): Promise<FitResult> {
  * crosses the channel, and each page is its own task, so the pool fits pages side by side.
  */
 export async function fitPdfPageIsolated(input: TaskInput<'fitPdfPage'>): Promise<FitResult> {
-  const result = await workerPool().run('fitPdfPage', input, {
+  const result = await fittingPool().run('fitPdfPage', input, {
     deadlineMs: PDF_TIME_LIMIT_MS + FIT_DEADLINE_MS + GRACE_MS,
   })
   return { ...result, data: asBuffer(result.data) }

@@ -28,6 +28,8 @@ export interface PoolOptions extends Partial<TaskLimits> {
   spawner?: WorkerSpawner
   /** Which worker program runs (default: the decoding worker, child.ts). */
   program?: WorkerProgram
+  /** A worker idle this long exits (its memory goes back to the system); default: kept. */
+  idleExitMs?: number
 }
 
 /** A worker program: its bundled name beside the app's main bundle, and its TypeScript source. */
@@ -36,12 +38,8 @@ export interface WorkerProgram {
   source: string
   /** V8 heap cap, MB (the RSS watchdog is Linux-only). */
   heapMb: number
-}
-
-const DECODING_WORKER: WorkerProgram = {
-  bundled: 'worker.js',
-  source: join(__dirname, 'child.ts'),
-  heapMb: 512,
+  /** Environment the worker starts with (glibc's allocator settings). */
+  env?: Record<string, string>
 }
 
 const MB = 1024 * 1024
@@ -70,12 +68,30 @@ function residentBytes(pid: number | undefined): number | null {
 }
 
 /**
- * glibc's allocator for the workers: libvips's threads and pdfjs's image arrays each left
+ * glibc's allocator for the decoding workers: libvips's threads and pdfjs's image arrays each left
  * freed memory in per-thread arenas and below a rising mmap threshold, ~45 MB per worker after a
  * few PDFs (issue 14: the import's process tree ≤ 600 MB). Two arenas, and blocks of 1 MB or
  * more mapped and returned on free. Ignored by other allocators and systems.
  */
-const ALLOCATOR_ENV = { MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: String(1024 * 1024) }
+const LEAN_ALLOCATOR = { MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: String(1024 * 1024) }
+
+const DECODING_WORKER: WorkerProgram = {
+  bundled: 'worker.js',
+  source: join(__dirname, 'child.ts'),
+  heapMb: 512,
+  env: LEAN_ALLOCATOR,
+}
+
+/**
+ * The same worker for the export's page fitting, with glibc's own mmap threshold: mapping every
+ * block of 1 MB or more made each decoded page and sample fault in afresh, ~80 ms of kernel time
+ * per A4 page (a fit took 1.8× the CPU: 218 ms against 122 ms in-process). Its workers exit when
+ * idle (FITTING_IDLE_EXIT_MS), so the memory they keep does not outlive the export.
+ */
+const FITTING_WORKER: WorkerProgram = { ...DECODING_WORKER, env: { MALLOC_ARENA_MAX: '2' } }
+
+/** How long an idle fitting worker is kept for the next export (a worker starts in ~1 s). */
+const FITTING_IDLE_EXIT_MS = 60_000
 
 /** The worker entry: the bundled script beside the app's main bundle, or the TypeScript source. */
 function workerEntry(program: WorkerProgram): WorkerEntry {
@@ -85,11 +101,11 @@ function workerEntry(program: WorkerProgram): WorkerEntry {
   // chunk (out/main/chunks/), so look one folder up too.
   for (const dir of [__dirname, join(__dirname, '..')]) {
     const bundled = join(dir, program.bundled)
-    if (existsSync(bundled)) return { file: bundled, execArgv: [heap], env: ALLOCATOR_ENV }
+    if (existsSync(bundled)) return { file: bundled, execArgv: [heap], env: program.env ?? {} }
   }
   // From the sources (tests, the CLI): tsx's CommonJS hook only. Its ESM loader would also
   // transform pdfjs's large modules and leave the worker at ~600 MB before any work.
-  return { file: program.source, execArgv: ['--require', 'tsx/cjs', heap], env: ALLOCATOR_ENV }
+  return { file: program.source, execArgv: ['--require', 'tsx/cjs', heap], env: program.env ?? {} }
 }
 
 interface Job {
@@ -216,18 +232,22 @@ function fromWire(error: WireError): AppError {
 export class WorkerPool<Tasks extends TaskTable = typeof TASKS> {
   private readonly workers = new Set<Worker>()
   private readonly idle: Worker[] = []
+  /** Idle workers' exit timers (idleExitMs). */
+  private readonly idleExits = new Map<Worker, NodeJS.Timeout>()
   private readonly queue: Job[] = []
   private nextId = 1
   private closed = false
   private readonly options: typeof DEFAULTS
   private readonly spawner: WorkerSpawner | undefined
   private readonly program: WorkerProgram
+  private readonly idleExitMs: number | undefined
 
   constructor(options: PoolOptions = {}) {
-    const { spawner: own, program, ...rest } = options
+    const { spawner: own, program, idleExitMs, ...rest } = options
     this.options = { ...DEFAULTS, ...rest }
     this.spawner = own
     this.program = program ?? DECODING_WORKER
+    this.idleExitMs = idleExitMs
   }
 
   run<T extends keyof Tasks & string>(
@@ -273,6 +293,7 @@ export class WorkerPool<Tasks extends TaskTable = typeof TASKS> {
     while (this.queue.length > 0) {
       const worker = this.idle.pop() ?? this.spawn()
       if (!worker) return
+      this.keepAwake(worker)
       const job = this.queue.shift()
       if (job) worker.start(job)
     }
@@ -297,11 +318,28 @@ export class WorkerPool<Tasks extends TaskTable = typeof TASKS> {
       worker.kill(new AppError('INTERNAL', 'recycled'))
     } else {
       this.idle.push(worker)
+      this.exitWhenIdle(worker)
     }
     this.pump()
   }
 
+  private exitWhenIdle(worker: Worker): void {
+    if (this.idleExitMs === undefined) return
+    const timer = setTimeout(() => {
+      this.idleExits.delete(worker)
+      if (this.idle.includes(worker)) worker.kill(new AppError('INTERNAL', 'idle'))
+    }, this.idleExitMs)
+    timer.unref()
+    this.idleExits.set(worker, timer)
+  }
+
+  private keepAwake(worker: Worker): void {
+    clearTimeout(this.idleExits.get(worker))
+    this.idleExits.delete(worker)
+  }
+
   private forget(worker: Worker): void {
+    this.keepAwake(worker)
     this.workers.delete(worker)
     const index = this.idle.indexOf(worker)
     if (index >= 0) this.idle.splice(index, 1)
@@ -310,9 +348,16 @@ export class WorkerPool<Tasks extends TaskTable = typeof TASKS> {
 }
 
 let shared: WorkerPool | undefined
+let fitting: WorkerPool | undefined
 
 /** The process's pool, started on first use. */
 export function workerPool(): WorkerPool {
   shared ??= new WorkerPool()
   return shared
+}
+
+/** The export's page fitting (FITTING_WORKER): the same tasks and limits, its own processes. */
+export function fittingPool(): WorkerPool {
+  fitting ??= new WorkerPool({ program: FITTING_WORKER, idleExitMs: FITTING_IDLE_EXIT_MS })
+  return fitting
 }

@@ -1,0 +1,87 @@
+import { readFileSync } from 'node:fs'
+import sharp from 'sharp'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { WorkerPool, fittingPool, workerPool } from '../../../electron/services/workers/pool'
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+async function until(check: () => boolean, ms: number): Promise<boolean> {
+  for (const start = Date.now(); Date.now() - start < ms;) {
+    if (check()) return true
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+  return check()
+}
+
+/** The worker's environment as it started (Linux: /proc). */
+function environment(pid: number): string[] {
+  return readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0')
+}
+
+describe('worker pools: idle exit and allocator settings', () => {
+  let bytes: Buffer
+  beforeAll(async () => {
+    bytes = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#36c' } })
+      .png()
+      .toBuffer()
+  })
+
+  it('a worker idle past idleExitMs exits, and the next task starts a new one', async () => {
+    const pool = new WorkerPool({ size: 1, idleExitMs: 300 })
+    try {
+      await pool.run('thumbnail', { bytes, format: 'png' })
+      const [first] = pool.pids()
+      if (first === undefined) throw new Error('no worker')
+      expect(alive(first)).toBe(true)
+      expect(await until(() => pool.pids().length === 0 && !alive(first), 15_000)).toBe(true)
+      const thumbnail = await pool.run('thumbnail', { bytes, format: 'png' })
+      expect((await sharp(thumbnail).metadata()).width).toBeGreaterThan(0)
+      expect(pool.pids()).toHaveLength(1)
+      expect(pool.pids()[0]).not.toBe(first)
+    } finally {
+      pool.close()
+    }
+  }, 60_000)
+
+  it('a worker used again before idleExitMs is kept', async () => {
+    const pool = new WorkerPool({ size: 1, idleExitMs: 1500 })
+    try {
+      await pool.run('thumbnail', { bytes, format: 'png' })
+      const [first] = pool.pids()
+      // Busy again twice within the window: each task restarts the idle clock.
+      for (let i = 0; i < 2; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 1000))
+        await pool.run('thumbnail', { bytes, format: 'png' })
+      }
+      expect(pool.pids()).toEqual([first])
+    } finally {
+      pool.close()
+    }
+  }, 60_000)
+
+  describe.runIf(process.platform === 'linux')('allocator settings (Linux)', () => {
+    it("the decoding pool maps 1 MB blocks; the fitting pool keeps glibc's own threshold", async () => {
+      await Promise.all([
+        workerPool().run('thumbnail', { bytes, format: 'png' }),
+        fittingPool().run('thumbnail', { bytes, format: 'png' }),
+      ])
+      for (const pid of workerPool().pids()) {
+        expect(environment(pid)).toContain('MALLOC_MMAP_THRESHOLD_=1048576')
+        expect(environment(pid)).toContain('MALLOC_ARENA_MAX=2')
+      }
+      for (const pid of fittingPool().pids()) {
+        expect(environment(pid).some((v) => v.startsWith('MALLOC_MMAP_THRESHOLD_='))).toBe(false)
+        expect(environment(pid)).toContain('MALLOC_ARENA_MAX=2')
+      }
+      expect(fittingPool().pids().length).toBeGreaterThan(0)
+      expect(workerPool().pids().length).toBeGreaterThan(0)
+    }, 60_000)
+  })
+})
