@@ -38,7 +38,7 @@ export interface WorkerProgram {
   source: string
   /** V8 heap cap, MB (the RSS watchdog is Linux-only). */
   heapMb: number
-  /** Environment the worker starts with (glibc's allocator settings). */
+  /** Environment the worker starts with (glibc's allocator settings); default LEAN_ALLOCATOR. */
   env?: Record<string, string>
 }
 
@@ -101,11 +101,16 @@ function workerEntry(program: WorkerProgram): WorkerEntry {
   // chunk (out/main/chunks/), so look one folder up too.
   for (const dir of [__dirname, join(__dirname, '..')]) {
     const bundled = join(dir, program.bundled)
-    if (existsSync(bundled)) return { file: bundled, execArgv: [heap], env: program.env ?? {} }
+    if (existsSync(bundled))
+      return { file: bundled, execArgv: [heap], env: program.env ?? LEAN_ALLOCATOR }
   }
   // From the sources (tests, the CLI): tsx's CommonJS hook only. Its ESM loader would also
   // transform pdfjs's large modules and leave the worker at ~600 MB before any work.
-  return { file: program.source, execArgv: ['--require', 'tsx/cjs', heap], env: program.env ?? {} }
+  return {
+    file: program.source,
+    execArgv: ['--require', 'tsx/cjs', heap],
+    env: program.env ?? LEAN_ALLOCATOR,
+  }
 }
 
 interface Job {

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import sharp from 'sharp'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { WorkerPool, fittingPool, workerPool } from '../../../electron/services/workers/pool'
+import { PROJECT_ROOT } from '../../helpers/cli'
 
 function alive(pid: number): boolean {
   try {
@@ -82,6 +84,22 @@ describe('worker pools: idle exit and allocator settings', () => {
       }
       expect(fittingPool().pids().length).toBeGreaterThan(0)
       expect(workerPool().pids().length).toBeGreaterThan(0)
+    }, 60_000)
+
+    it('a program that names no environment gets the lean one (the OCR worker, the benches)', async () => {
+      const source = join(PROJECT_ROOT, 'electron', 'services', 'workers', 'child.ts')
+      const pool = new WorkerPool({
+        size: 1,
+        program: { bundled: 'absent.js', source, heapMb: 256 },
+      })
+      try {
+        await pool.run('thumbnail', { bytes, format: 'png' })
+        const [pid] = pool.pids()
+        if (pid === undefined) throw new Error('no worker')
+        expect(environment(pid)).toContain('MALLOC_MMAP_THRESHOLD_=1048576')
+      } finally {
+        pool.close()
+      }
     }, 60_000)
   })
 })
