@@ -92,25 +92,34 @@ describe('planJpeg: the order of preference', () => {
   })
 })
 
+/** Any strictly increasing sizes for qualities 60..92. */
+const increasingSizes = fc
+  .tuple(
+    fc.array(fc.integer({ min: 1, max: 60_000 }), { minLength: 33, maxLength: 33 }),
+    fc.integer({ min: 0, max: 2_000_000 }),
+  )
+  .map(([steps, start]) => {
+    const sizes: number[] = []
+    let bytes = start
+    for (const step of steps) sizes.push((bytes += step))
+    return sizes
+  })
+
+const estimateFrom =
+  (sizes: number[]): Estimate =>
+  (_side, quality) =>
+    Promise.resolve(sizes[quality - 60] ?? Infinity)
+
 describe('the searches agree with brute force', () => {
   it('highestQuality finds the last fitting quality of any increasing size curve', async () => {
     await fc.assert(
-      fc.asyncProperty(
-        fc.array(fc.integer({ min: 1, max: 60_000 }), { minLength: 33, maxLength: 33 }),
-        fc.integer({ min: 0, max: 2_000_000 }),
-        async (steps, start) => {
-          // Sizes for qualities 60..92, strictly increasing.
-          const sizes: number[] = []
-          let bytes = start
-          for (const step of steps) sizes.push((bytes += step))
-          const estimate: Estimate = (_side, q) => Promise.resolve(sizes[q - 60] ?? Infinity)
-          const fitting = sizes.map((b, i) => (b <= BUDGET ? i + 60 : -1)).filter((q) => q >= 0)
-          const ok = fitting[0]
-          if (ok === undefined) return
-          const found = await highestQuality(1000, ok, 92, BUDGET, estimate)
-          expect(found).toBe(fitting[fitting.length - 1])
-        },
-      ),
+      fc.asyncProperty(increasingSizes, async (sizes) => {
+        const fitting = sizes.map((b, i) => (b <= BUDGET ? i + 60 : -1)).filter((q) => q >= 0)
+        const ok = fitting[0]
+        if (ok === undefined) return
+        const found = await highestQuality(1000, ok, 92, BUDGET, estimateFrom(sizes))
+        expect(found).toBe(fitting[fitting.length - 1])
+      }),
       { numRuns: 200 },
     )
   })
@@ -141,18 +150,11 @@ describe('the searches agree with brute force', () => {
 
   it('one probe at a time finds the same quality as pairs, on any increasing size curve', async () => {
     await fc.assert(
-      fc.asyncProperty(
-        fc.array(fc.integer({ min: 1, max: 60_000 }), { minLength: 33, maxLength: 33 }),
-        fc.integer({ min: 0, max: 2_000_000 }),
-        async (steps, start) => {
-          const sizes: number[] = []
-          let bytes = start
-          for (const step of steps) sizes.push((bytes += step))
-          const estimate: Estimate = (_side, q) => Promise.resolve(sizes[q - 60] ?? Infinity)
-          const plan = await planJpeg(bounds, BUDGET, estimate, { oneAtATime: true })
-          expect(plan?.quality).toBe((await planJpeg(bounds, BUDGET, estimate))?.quality)
-        },
-      ),
+      fc.asyncProperty(increasingSizes, async (sizes) => {
+        const estimate = estimateFrom(sizes)
+        const plan = await planJpeg(bounds, BUDGET, estimate, { oneAtATime: true })
+        expect(plan?.quality).toBe((await planJpeg(bounds, BUDGET, estimate))?.quality)
+      }),
       { numRuns: 200 },
     )
   })
