@@ -4,7 +4,7 @@ import react from '@vitejs/plugin-react'
 import { CONTENT_SECURITY_POLICY } from './shared/csp'
 
 // The Node-side entries share one build: the Electron main process, the browser host (used
-// when the Electron binary is missing), the decoding worker and the preload.
+// when the Electron binary is missing), the decoding and fitting workers and the preload.
 export default defineConfig({
   main: {
     build: {
@@ -14,6 +14,8 @@ export default defineConfig({
           host: resolve(__dirname, 'electron/host/start.ts'),
           // The worker process of the decoding pool (electron/services/workers/pool.ts).
           worker: resolve(__dirname, 'electron/services/workers/child.ts'),
+          // The worker process of the export's fitting pool (same file, pdfjs loaded on demand).
+          'fitting-worker': resolve(__dirname, 'electron/services/workers/fitting-child.ts'),
           // The OCR worker (electron/services/reading/ocr-pool.ts): PaddleOCR, one page at a time.
           'ocr-worker': resolve(__dirname, 'electron/services/reading/ocr-child.ts'),
         },

@@ -83,12 +83,22 @@ const DECODING_WORKER: WorkerProgram = {
 }
 
 /**
- * The same worker for the export's page fitting, with glibc's own mmap threshold: mapping every
- * block of 1 MB or more made each decoded page and sample fault in afresh, ~80 ms of kernel time
- * per A4 page (a fit took 1.8× the CPU: 218 ms against 122 ms in-process). Its workers exit when
- * idle (FITTING_IDLE_EXIT_MS), so the memory they keep does not outlive the export.
+ * The export's page fitting: the same tasks and limits, its own program and allocator.
+ * - pdfjs is loaded by the first PDF page only (fitting-child.ts): its ~86 MB of live heap made
+ *   every major GC, several per page, mark it all.
+ * - glibc keeps what it frees: one arena, no block mapped on its own, and up to 256 MB of free
+ *   heap kept. With mapped blocks (the decoding pool's 1 MB threshold, or glibc's own for the
+ *   36 MB raster of a 12 MP scan) each page's pixels faulted in afresh, 20,000–30,000 page
+ *   faults and 60–130 ms of kernel time per scan; with them kept, a few dozen. Its workers exit
+ *   when idle (FITTING_IDLE_EXIT_MS), so what they keep does not outlive the export.
+ * Together a 12 MP scan's fit went from ~470 to ~310 ms in the worker (issue 14).
  */
-const FITTING_WORKER: WorkerProgram = { ...DECODING_WORKER, env: { MALLOC_ARENA_MAX: '2' } }
+const FITTING_WORKER: WorkerProgram = {
+  bundled: 'fitting-worker.js',
+  source: join(__dirname, 'fitting-child.ts'),
+  heapMb: DECODING_WORKER.heapMb,
+  env: { MALLOC_ARENA_MAX: '1', MALLOC_MMAP_MAX_: '0', MALLOC_TRIM_THRESHOLD_: String(256 * MB) },
+}
 
 /** How long an idle fitting worker is kept for the next export (a worker starts in ~1 s). */
 const FITTING_IDLE_EXIT_MS = 60_000

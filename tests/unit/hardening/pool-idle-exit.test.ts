@@ -4,6 +4,7 @@ import sharp from 'sharp'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { WorkerPool, fittingPool, workerPool } from '../../../electron/services/workers/pool'
 import { PROJECT_ROOT } from '../../helpers/cli'
+import { blankPdf } from '../../helpers/fixtures-files'
 
 function alive(pid: number): boolean {
   try {
@@ -20,6 +21,17 @@ async function until(check: () => boolean, ms: number): Promise<boolean> {
     await new Promise((resolve) => setTimeout(resolve, 50))
   }
   return check()
+}
+
+/** A worker's command line (Linux: /proc). */
+function commandLine(pid: number): string {
+  return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ')
+}
+
+/** A worker's resident memory, MB (Linux: /proc). */
+function residentMb(pid: number): number {
+  const kb = /^VmRSS:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]
+  return Number(kb) / 1024
 }
 
 /** The worker's environment as it started (Linux: /proc). */
@@ -69,7 +81,7 @@ describe('worker pools: idle exit and allocator settings', () => {
   }, 60_000)
 
   describe.runIf(process.platform === 'linux')('allocator settings (Linux)', () => {
-    it("the decoding pool maps 1 MB blocks; the fitting pool keeps glibc's own threshold", async () => {
+    it('the decoding pool maps 1 MB blocks; the fitting pool keeps what it frees, in one arena', async () => {
       await Promise.all([
         workerPool().run('thumbnail', { bytes, format: 'png' }),
         fittingPool().run('thumbnail', { bytes, format: 'png' }),
@@ -79,11 +91,40 @@ describe('worker pools: idle exit and allocator settings', () => {
         expect(environment(pid)).toContain('MALLOC_ARENA_MAX=2')
       }
       for (const pid of fittingPool().pids()) {
-        expect(environment(pid).some((v) => v.startsWith('MALLOC_MMAP_THRESHOLD_='))).toBe(false)
-        expect(environment(pid)).toContain('MALLOC_ARENA_MAX=2')
+        const env = environment(pid)
+        expect(env.some((v) => v.startsWith('MALLOC_MMAP_THRESHOLD_='))).toBe(false)
+        expect(env).toContain('MALLOC_ARENA_MAX=1')
+        expect(env).toContain('MALLOC_MMAP_MAX_=0')
+        expect(env).toContain(`MALLOC_TRIM_THRESHOLD_=${256 * 1024 * 1024}`)
       }
       expect(fittingPool().pids().length).toBeGreaterThan(0)
       expect(workerPool().pids().length).toBeGreaterThan(0)
+    }, 60_000)
+
+    it('the fitting pool runs its own program, without pdfjs until a PDF page comes', async () => {
+      await Promise.all([
+        workerPool().run('thumbnail', { bytes, format: 'png' }),
+        fittingPool().run('thumbnail', { bytes, format: 'png' }),
+      ])
+      const [fitting] = fittingPool().pids()
+      const [decoding] = workerPool().pids()
+      if (fitting === undefined || decoding === undefined) throw new Error('no worker')
+      expect(commandLine(fitting)).toContain('fitting-child.ts')
+      expect(commandLine(decoding)).toContain(join('workers', 'child.ts'))
+      // pdfjs's live heap is ~86 MB: the decoding worker has it from the start, this one not.
+      expect(residentMb(decoding) - residentMb(fitting)).toBeGreaterThan(40)
+      // …and a PDF page still renders and fits there (pdfjs loaded on demand).
+      const pdf = await blankPdf(1)
+      const page = await fittingPool().run('fitPdfPage', {
+        image: pdf,
+        page: 0,
+        mode: 'upload',
+        avatarFit: 'pad',
+        watermark: false,
+      })
+      expect(page.format === 'png' || page.format === 'jpeg').toBe(true)
+      expect(page.bytes).toBeGreaterThan(0)
+      expect(fittingPool().pids()).toContain(fitting)
     }, 60_000)
 
     it('a program that names no environment gets the lean one (the OCR worker, the benches)', async () => {
