@@ -91,7 +91,8 @@ const DECODING_WORKER: WorkerProgram = {
  *   36 MB raster of a 12 MP scan) each page's pixels faulted in afresh, 20,000–30,000 page
  *   faults and 60–130 ms of kernel time per scan; with them kept, a few dozen. Its workers exit
  *   when idle (FITTING_IDLE_EXIT_MS), so what they keep does not outlive the export.
- * Together a 12 MP scan's fit went from ~470 to ~310 ms in the worker (issue 14).
+ * Together a 12 MP scan sent to a worker, fitted and sent back went from ~470 to ~310 ms (median
+ * of 8, each after an ImageMagick run; issue 14).
  */
 const FITTING_WORKER: WorkerProgram = {
   bundled: 'fitting-worker.js',
