@@ -1,10 +1,11 @@
 import { serveTasks } from './serve'
-import { TASKS } from './tasks'
+import { FITTING_TASKS } from './fitting-tasks'
 
 /**
- * A worker process of the export's fitting pool (pool.ts). The same tasks as the decoding worker
- * (child.ts), but pdfjs is loaded only by the first PDF page it renders: pdfjs keeps ~86 MB of
- * live heap, and every major GC marks all of it — the decoded rasters' external memory sets off
- * several per page, which took ~30 % of the worker's CPU on a 12 MP scan (issue 14).
+ * A worker process of the export's fitting pool (pool.ts): its own tasks (fitting-tasks.ts), and
+ * no warm-up. pdfjs is loaded by the first PDF page it renders (before that page's time limit
+ * starts): pdfjs keeps ~86 MB of live heap, and every major GC marks all of it — the decoded
+ * rasters' external memory sets off several per page, which took ~30 % of the worker's CPU on
+ * a 12 MP scan (issue 14).
  */
-serveTasks(TASKS, () => Promise.resolve())
+serveTasks(FITTING_TASKS, () => Promise.resolve())

@@ -5,6 +5,7 @@ import type { RenderedPage, RenderOptions } from '../files/pdf'
 import type { FillInput, TemplateStructure } from '../letters/template-pdf'
 import type { FitPageInput, FitResult } from '../images'
 import { fittingPool, workerPool } from './pool'
+import type { FittingTaskInput } from './fitting-tasks'
 import type { TaskInput } from './tasks'
 
 /**
@@ -87,7 +88,9 @@ export async function fitPageIsolated(input: FitPageInput): Promise<FitResult> {
  * One page of a stored PDF rendered and fitted by the same worker: the rendered page never
  * crosses the channel, and each page is its own task, so the pool fits pages side by side.
  */
-export async function fitPdfPageIsolated(input: TaskInput<'fitPdfPage'>): Promise<FitResult> {
+export async function fitPdfPageIsolated(
+  input: FittingTaskInput<'fitPdfPage'>,
+): Promise<FitResult> {
   const result = await fittingPool().run('fitPdfPage', input, {
     deadlineMs: PDF_TIME_LIMIT_MS + FIT_DEADLINE_MS + GRACE_MS,
   })

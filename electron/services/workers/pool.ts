@@ -4,6 +4,7 @@ import { AppError, type WireError } from '../../../shared/errors'
 import { refuse } from '../files/refuse'
 import type { ResultMessage, TaskMessage } from './protocol'
 import { forkSpawner, type WorkerEntry, type WorkerProcess, type WorkerSpawner } from './spawn'
+import type { FITTING_TASKS } from './fitting-tasks'
 import type { TASKS } from './tasks'
 
 /** A worker program's tasks: plain data in, plain data out (see tasks.ts). */
@@ -83,7 +84,8 @@ const DECODING_WORKER: WorkerProgram = {
 }
 
 /**
- * The export's page fitting: the same tasks and limits, its own program and allocator.
+ * The export's page fitting: the same limits, its own program (fitting-child.ts: the fitting
+ * tasks only) and allocator.
  * - pdfjs is loaded by the first PDF page only (fitting-child.ts): its ~86 MB of live heap made
  *   every major GC, several per page, mark it all.
  * - glibc keeps what it frees: one arena, no block mapped on its own, and up to 256 MB of free
@@ -364,7 +366,7 @@ export class WorkerPool<Tasks extends TaskTable = typeof TASKS> {
 }
 
 let shared: WorkerPool | undefined
-let fitting: WorkerPool | undefined
+let fitting: WorkerPool<typeof FITTING_TASKS> | undefined
 
 /** The process's pool, started on first use. */
 export function workerPool(): WorkerPool {
@@ -372,8 +374,8 @@ export function workerPool(): WorkerPool {
   return shared
 }
 
-/** The export's page fitting (FITTING_WORKER): the same tasks and limits, its own processes. */
-export function fittingPool(): WorkerPool {
+/** The export's page fitting (FITTING_WORKER): its own tasks and processes, the same limits. */
+export function fittingPool(): WorkerPool<typeof FITTING_TASKS> {
   fitting ??= new WorkerPool({ program: FITTING_WORKER, idleExitMs: FITTING_IDLE_EXIT_MS })
   return fitting
 }

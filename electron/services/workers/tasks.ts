@@ -9,11 +9,6 @@ import {
 import { renderPdfPages, type RenderedPage, type RenderOptions } from '../files/pdf'
 import { makeThumbnail } from '../files/thumbnail'
 import { lineCrop, pagePixels, type Rotation } from '../reading/page-image'
-import { fitPage, type FitPageInput } from '../images'
-import { floorPage, type FloorPageInput } from '../images/floor-page'
-import { MESSAGES } from '../files/messages'
-import { refuse } from '../files/refuse'
-import type { FitResult } from '../images'
 import {
   fillTemplatePdf,
   templateStructure,
@@ -23,8 +18,9 @@ import {
 
 /**
  * What runs in an isolated worker process (pool.ts): every decode of untrusted input — the
- * import's full inspection, thumbnails and page renders of stored files. Each task takes and
- * returns plain data (Buffers cross with the advanced serialisation).
+ * import's full inspection, thumbnails and page renders of stored files (the export's page fits:
+ * fitting-tasks.ts). Each task takes and returns plain data (Buffers cross with the advanced
+ * serialisation).
  */
 export const TASKS = {
   inspect: (input: { bytes: Buffer; options: InspectOptions }): Promise<FileFacts> =>
@@ -49,21 +45,6 @@ export const TASKS = {
   templateStructure: (input: { bytes: Buffer }): Promise<TemplateStructure> =>
     templateStructure(input.bytes),
   fillTemplate: (input: FillInput): Promise<Uint8Array> => fillTemplatePdf(input),
-  fitPage: (input: FitPageInput): Promise<FitResult> => fitPage(input),
-  /** Page `page` (0-based) of a stored PDF `image`, rendered as the import does, then fitted. */
-  fitPdfPage: async (input: FitPageInput & { page: number }): Promise<FitResult> => {
-    const { page, ...fit } = input
-    const [rendered] = await renderPdfPages(input.image, { firstPage: page + 1, maxPages: 1 })
-    // The stored page count comes from the import: a file cannot have lost pages since.
-    if (!rendered) throw refuse(MESSAGES.undecodable('PDF'))
-    return fitPage({ ...fit, image: rendered.png })
-  },
-  /**
-   * The export bench's floor (bench/export.ts): one decode of a source and one encode of an
-   * output page of the given format and size, with the app's own encoders — what no export of
-   * that page can do without.
-   */
-  floorPage: async (input: FloorPageInput): Promise<number> => (await floorPage(input)).length,
   /** A line of a read page, as the OCR saw it upright (the check step's "扫描件显示 X"). */
   cropLine: async (input: {
     image: Buffer

@@ -84,7 +84,12 @@ describe('worker pools: idle exit and allocator settings', () => {
     it('the decoding pool maps 1 MB blocks; the fitting pool keeps what it frees, in one arena', async () => {
       await Promise.all([
         workerPool().run('thumbnail', { bytes, format: 'png' }),
-        fittingPool().run('thumbnail', { bytes, format: 'png' }),
+        fittingPool().run('fitPage', {
+          image: bytes,
+          mode: 'upload',
+          avatarFit: 'pad',
+          watermark: false,
+        }),
       ])
       for (const pid of workerPool().pids()) {
         expect(environment(pid)).toContain('MALLOC_MMAP_THRESHOLD_=1048576')
@@ -104,7 +109,12 @@ describe('worker pools: idle exit and allocator settings', () => {
     it('the fitting pool runs its own program, without pdfjs until a PDF page comes', async () => {
       await Promise.all([
         workerPool().run('thumbnail', { bytes, format: 'png' }),
-        fittingPool().run('thumbnail', { bytes, format: 'png' }),
+        fittingPool().run('fitPage', {
+          image: bytes,
+          mode: 'upload',
+          avatarFit: 'pad',
+          watermark: false,
+        }),
       ])
       const [fitting] = fittingPool().pids()
       const [decoding] = workerPool().pids()
