@@ -58,8 +58,8 @@ interface Row {
 const CONVERT = process.env.BENCH_CONVERT ?? 'convert'
 const IDENTIFY = process.env.BENCH_IDENTIFY ?? 'identify'
 const count = Number.parseInt(process.env.BENCH_N ?? '6', 10)
-/** Scans whose legibility is also measured by OCR (a region each, ~10 s per reading). */
-const ocrScans = Number.parseInt(process.env.BENCH_OCR_SCANS ?? '2', 10)
+/** Scans whose legibility is also measured by OCR (a region each; ~2 s per reading, 3 per scan). */
+const ocrScans = Number.parseInt(process.env.BENCH_OCR_SCANS ?? '6', 10)
 /** Timed runs of each side per scan (median kept). */
 const repeats = Number.parseInt(process.env.BENCH_REPEATS ?? '3', 10)
 

@@ -1,12 +1,15 @@
 import sharp from 'sharp'
 import { loadEngine } from '../electron/services/reading/ocr-engine'
+import { compact } from '../shared/reading/text'
 
 /**
  * Legibility, measured (issue 14): how much of what PaddleOCR reads in the original an encode
  * still reads. One region per page — the starts of the text lines ("第 123456789 号 …") in the
  * top of the body, a third of the width and an eighth of the height — cut at the same place from
  * both after scaling the encode back to the original's size: reading a whole 12 MP page takes
- * a minute, and the region holds the digits a reviewer checks one by one.
+ * a minute, and the region holds the digits a reviewer checks one by one. Read text is compared as
+ * the app compares reads (§4b, `compact`): NFKC, no spaces, so a slash read as full-width
+ * "／" in one and "/" in the other is the same character, not a lost one.
  */
 export async function ocrText(image: Buffer, width: number, height: number): Promise<string> {
   const region = await sharp(image)
@@ -21,7 +24,7 @@ export async function ocrText(image: Buffer, width: number, height: number): Pro
     .toBuffer()
   const engine = await loadEngine()
   const lines = await engine.detect(region)
-  return lines.map((line) => line.text.replace(/\s+/gu, '')).join('')
+  return lines.map((line) => compact(line.text)).join('')
 }
 
 /** 1 − (edit distance ÷ the reference's length): 1 reads everything the original did. */
