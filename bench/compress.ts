@@ -169,57 +169,92 @@ async function warmUp(dir: string): Promise<void> {
   if (run.status !== 0) throw new Error(`convert failed: ${run.stderr.toString()}`)
 }
 
+interface Timed {
+  name: string
+  spec: ReturnType<typeof specs>[number]
+  input: string
+  imOut: string
+  ours: FitResult
+  oursMs: number
+  imMs: number
+}
+
+/**
+ * Each side BENCH_REPEATS times, taking turns, and the median kept: single timings of the same
+ * scan varied by ±15 % on the 2-core machine. Outputs are deterministic; the last is kept.
+ */
+async function timeBoth(name: string, input: string, dir: string): Promise<Omit<Timed, 'spec'>> {
+  const imOut = join(dir, `${name}.im.jpg`)
+  const oursTimes: number[] = []
+  const imTimes: number[] = []
+  let ours: FitResult | undefined
+  for (let r = 0; r < repeats; r++) {
+    let started = performance.now()
+    ours = await fitOurs(readFileSync(input))
+    oursTimes.push(performance.now() - started)
+    started = performance.now()
+    const run = spawnSync(CONVERT, [input, '-define', 'jpeg:extent=1000KB', imOut])
+    imTimes.push(performance.now() - started)
+    if (run.status !== 0) throw new Error(`convert failed: ${run.stderr.toString()}`)
+  }
+  if (!ours) throw new Error('BENCH_REPEATS must be at least 1')
+  return { name, input, imOut, ours, oursMs: median(oursTimes), imMs: median(imTimes) }
+}
+
+async function measureRow(timed: Timed, index: number): Promise<Row> {
+  const { name, spec, input, imOut, ours } = timed
+  const original = readFileSync(input)
+  const imData = readFileSync(imOut)
+  const legibility =
+    index < ocrScans ? await ocrAgreements(original, ours.data, imData, spec) : undefined
+  return {
+    image: name,
+    inputBytes: original.length,
+    ours: {
+      ...(await measure(original, ours.data, timed.oursMs, spec.width, spec.height)),
+      quality: ours.quality,
+      ...(legibility ? { ocr: legibility.ours } : {}),
+    },
+    imagemagick: {
+      ...(await measure(original, imData, timed.imMs, spec.width, spec.height)),
+      quality: imageMagickQuality(imOut),
+      ...(legibility ? { ocr: legibility.imagemagick } : {}),
+    },
+  }
+}
+
+/**
+ * Three phases, so nothing heavy runs between timings: every scan is written first, then each is
+ * timed, then SSIM and OCR are measured. (Measured between timings, SSIM at 12 MP and the OCR
+ * engine grew this process, and the next `convert`, forked from it, and ours both slowed scan
+ * after scan: ImageMagick 1078 → 1347 ms and ours 304 → 499 ms over one run.)
+ */
 async function main(): Promise<void> {
   const version = imageMagickVersion()
   const dir = mkdtempSync(join(tmpdir(), 'packetdesk-bench-'))
   const rows: Row[] = []
   try {
-    await warmUp(dir)
+    const scans: { name: string; spec: ReturnType<typeof specs>[number]; input: string }[] = []
     for (const [i, spec] of specs(count).entries()) {
       const name = `scan-${i + 1}-${spec.width}x${spec.height}-grain${spec.grain}`
       const input = join(dir, `${name}.jpg`)
       writeFileSync(input, await colourScan(spec))
-      process.stdout.write(`${name} … `)
-
-      // Each side REPEATS times, taking turns, and the median kept: single timings of the same
-      // scan varied by ±15 % on the 2-core machine. Outputs are deterministic; the last is kept.
-      const imOut = join(dir, `${name}.im.jpg`)
-      const oursTimes: number[] = []
-      const imTimes: number[] = []
-      let ours: FitResult | undefined
-      for (let r = 0; r < repeats; r++) {
-        let started = performance.now()
-        ours = await fitOurs(readFileSync(input))
-        oursTimes.push(performance.now() - started)
-        started = performance.now()
-        const run = spawnSync(CONVERT, [input, '-define', 'jpeg:extent=1000KB', imOut])
-        imTimes.push(performance.now() - started)
-        if (run.status !== 0) throw new Error(`convert failed: ${run.stderr.toString()}`)
-      }
-      if (!ours) throw new Error('BENCH_REPEATS must be at least 1')
-      const oursMs = median(oursTimes)
-      const imMs = median(imTimes)
-      writeFileSync(join(dir, `${name}.ours.${ours.format === 'png' ? 'png' : 'jpg'}`), ours.data)
-
-      const original = readFileSync(input)
-      const imData = readFileSync(imOut)
-      const legibility =
-        i < ocrScans ? await ocrAgreements(original, ours.data, imData, spec) : undefined
-      rows.push({
-        image: name,
-        inputBytes: original.length,
-        ours: {
-          ...(await measure(original, ours.data, oursMs, spec.width, spec.height)),
-          quality: ours.quality,
-          ...(legibility ? { ocr: legibility.ours } : {}),
-        },
-        imagemagick: {
-          ...(await measure(original, imData, imMs, spec.width, spec.height)),
-          quality: imageMagickQuality(imOut),
-          ...(legibility ? { ocr: legibility.imagemagick } : {}),
-        },
-      })
-      process.stdout.write('done\n')
+      scans.push({ name, spec, input })
+    }
+    await warmUp(dir)
+    const timed: Timed[] = []
+    for (const scan of scans) {
+      process.stdout.write(`${scan.name} … `)
+      timed.push({ ...(await timeBoth(scan.name, scan.input, dir)), spec: scan.spec })
+      process.stdout.write('timed\n')
+    }
+    fittingPool().close()
+    for (const [i, scan] of timed.entries()) {
+      writeFileSync(
+        join(dir, `${scan.name}.ours.${scan.ours.format === 'png' ? 'png' : 'jpg'}`),
+        scan.ours.data,
+      )
+      rows.push(await measureRow(scan, i))
     }
   } finally {
     fittingPool().close()
