@@ -14,7 +14,7 @@ export default defineConfig({
           host: resolve(__dirname, 'electron/host/start.ts'),
           // The worker process of the decoding pool (electron/services/workers/pool.ts).
           worker: resolve(__dirname, 'electron/services/workers/child.ts'),
-          // The worker process of the export's fitting pool (same file, pdfjs loaded on demand).
+          // The worker process of the export's fitting pool (its own tasks, pdfjs loaded on demand).
           'fitting-worker': resolve(__dirname, 'electron/services/workers/fitting-child.ts'),
           // The OCR worker (electron/services/reading/ocr-pool.ts): PaddleOCR, one page at a time.
           'ocr-worker': resolve(__dirname, 'electron/services/reading/ocr-child.ts'),

@@ -3,7 +3,7 @@ import type { ResultMessage } from './services/workers/protocol'
 import type { WorkerSpawner } from './services/workers/spawn'
 
 /**
- * The decoding pool's workers as Electron utility processes. The packaged app has the RunAsNode
+ * The worker pools' processes (decoding, fitting, OCR) as Electron utility processes. The packaged app has the RunAsNode
  * fuse off (electron-builder.yml), so `child_process.fork` of the Electron binary would not run
  * Node; a utility process is Electron's supported way to run a Node child, and the pool's
  * watchdog (deadline, memory) applies to it the same way.

@@ -1,6 +1,6 @@
 /**
- * The image service the export uses (run in a worker: workers/tasks.ts); everything else in this
- * folder is its machinery.
+ * The image service the export uses (run in a worker: workers/fitting-tasks.ts); everything else
+ * in this folder is its machinery.
  */
 export { fitPage, type FitPageInput } from './fit-page'
 export type { FitResult } from './types'

@@ -18,7 +18,7 @@ export interface AvatarPreview {
 
 /**
  * The avatar as the export writes it (issue 13 item 11): the export's own selection (the best
- * avatar document by the plan's rules) and its own fitting (fitDocument, in the decoding worker),
+ * avatar document by the plan's rules) and its own fitting (fitDocument, in a fitting worker),
  * with the fit the clerk is looking at. Null when the export would write no avatar.
  */
 export async function avatarPreview(

@@ -93,8 +93,12 @@ const DECODING_WORKER: WorkerProgram = {
  *   36 MB raster of a 12 MP scan) each page's pixels faulted in afresh, 20,000–30,000 page
  *   faults and 60–130 ms of kernel time per scan; with them kept, a few dozen. Its workers exit
  *   when idle (FITTING_IDLE_EXIT_MS), so what they keep does not outlive the export.
+ *   What they keep counts against the next page's memory cap, so an idle fitting worker above
+ *   FITTING_RECYCLE_RSS_BYTES is replaced (after a 12 MP scan one sits at ~250–300 MB).
  * Together a 12 MP scan sent to a worker, fitted and sent back went from ~470 to ~310 ms (median
- * of 8, each after an ImageMagick run; issue 14).
+ * of 8, each after an ImageMagick run; issue 14). The allocator settings are glibc's, measured in
+ * Node-forked workers (browser host, CLI); where malloc is another allocator (other systems, and
+ * possibly Chromium's in Electron's utility processes) they do nothing.
  */
 const FITTING_WORKER: WorkerProgram = {
   bundled: 'fitting-worker.js',
@@ -105,6 +109,13 @@ const FITTING_WORKER: WorkerProgram = {
 
 /** How long an idle fitting worker is kept for the next export (a worker starts in ~1 s). */
 const FITTING_IDLE_EXIT_MS = 60_000
+
+/**
+ * An idle fitting worker above this is replaced: the next page then starts with at least 450 MB
+ * of its 900 MB cap free (a 12000×9000 scan peaks at ~470 MB in a fresh worker), so memory kept
+ * from an earlier page cannot get a legitimate page refused.
+ */
+const FITTING_RECYCLE_RSS_BYTES = 450 * MB
 
 /** The worker entry: the bundled script beside the app's main bundle, or the TypeScript source. */
 function workerEntry(program: WorkerProgram): WorkerEntry {
@@ -374,8 +385,12 @@ export function workerPool(): WorkerPool {
   return shared
 }
 
-/** The export's page fitting (FITTING_WORKER): its own tasks and processes, the same limits. */
+/** The export's page fitting (FITTING_WORKER): its own tasks and processes, the same caps. */
 export function fittingPool(): WorkerPool<typeof FITTING_TASKS> {
-  fitting ??= new WorkerPool({ program: FITTING_WORKER, idleExitMs: FITTING_IDLE_EXIT_MS })
+  fitting ??= new WorkerPool({
+    program: FITTING_WORKER,
+    idleExitMs: FITTING_IDLE_EXIT_MS,
+    recycleRssBytes: FITTING_RECYCLE_RSS_BYTES,
+  })
   return fitting
 }

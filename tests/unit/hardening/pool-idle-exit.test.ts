@@ -81,8 +81,9 @@ describe('worker pools: idle exit and allocator settings', () => {
   }, 60_000)
 
   describe.runIf(process.platform === 'linux')('allocator settings (Linux)', () => {
-    it('the decoding pool maps 1 MB blocks; the fitting pool keeps what it frees, in one arena', async () => {
-      await Promise.all([
+    /** A task on each shared pool, so each has a worker to look at. */
+    const startBothPools = (): Promise<unknown> =>
+      Promise.all([
         workerPool().run('thumbnail', { bytes, format: 'png' }),
         fittingPool().run('fitPage', {
           image: bytes,
@@ -91,6 +92,9 @@ describe('worker pools: idle exit and allocator settings', () => {
           watermark: false,
         }),
       ])
+
+    it('the decoding pool maps 1 MB blocks; the fitting pool keeps what it frees, in one arena', async () => {
+      await startBothPools()
       for (const pid of workerPool().pids()) {
         expect(environment(pid)).toContain('MALLOC_MMAP_THRESHOLD_=1048576')
         expect(environment(pid)).toContain('MALLOC_ARENA_MAX=2')
@@ -107,15 +111,7 @@ describe('worker pools: idle exit and allocator settings', () => {
     }, 60_000)
 
     it('the fitting pool runs its own program, without pdfjs until a PDF page comes', async () => {
-      await Promise.all([
-        workerPool().run('thumbnail', { bytes, format: 'png' }),
-        fittingPool().run('fitPage', {
-          image: bytes,
-          mode: 'upload',
-          avatarFit: 'pad',
-          watermark: false,
-        }),
-      ])
+      await startBothPools()
       const [fitting] = fittingPool().pids()
       const [decoding] = workerPool().pids()
       if (fitting === undefined || decoding === undefined) throw new Error('no worker')
