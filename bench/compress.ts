@@ -1,9 +1,8 @@
 /**
- * Compression benchmark: PacketDesk's fitToUpload, as the export runs it (in a fitting worker),
- * against ImageMagick's `jpeg:extent`, on
- * synthetic 12 MP colour scans. Not a test: run `npx tsx bench/compress.ts` (BENCH_N=6 scans,
- * each side timed BENCH_REPEATS=3 times per scan, median kept). Prints a table and writes
- * bench/results/compress.latest.json.
+ * Compression benchmark: PacketDesk's fitToUpload, as an export fits a page (in a fitting
+ * worker), against ImageMagick's `jpeg:extent`, on synthetic 12 MP colour scans. Not a test:
+ * run `npx tsx bench/compress.ts` (BENCH_N=6 scans, each side timed BENCH_REPEATS=3 times per
+ * scan, median kept). Prints a table and writes bench/results/compress.latest.json.
  *
  * Quality: SSIM and PSNR on greyscale, original and output both scaled (Lanczos 3) to the same
  * reference size, long side 2000 px: half the original, below every output, so each side is
@@ -141,7 +140,8 @@ async function ocrAgreements(
 
 /**
  * Ours as the export runs it: the file's bytes sent to a worker of the fitting pool (pool.ts),
- * fitted there, the result sent back — every step a clerk's export takes for a scan. (Fitted in
+ * fitted there, the result sent back — every step a clerk's export takes for a scan, in the mode
+ * of an export with fewer pages than workers (two probes at a time). (Fitted in
  * this process instead, ours would pay for the bench's own `convert` runs: each spawn forks this
  * process, and its heap then takes ~30,000 copy-on-write faults on the next fit.)
  */
@@ -169,9 +169,11 @@ async function warmUp(dir: string): Promise<void> {
   if (run.status !== 0) throw new Error(`convert failed: ${run.stderr.toString()}`)
 }
 
+type Spec = ReturnType<typeof specs>[number]
+
 interface Timed {
   name: string
-  spec: ReturnType<typeof specs>[number]
+  spec: Spec
   input: string
   imOut: string
   ours: FitResult
@@ -234,7 +236,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'packetdesk-bench-'))
   const rows: Row[] = []
   try {
-    const scans: { name: string; spec: ReturnType<typeof specs>[number]; input: string }[] = []
+    const scans: { name: string; spec: Spec; input: string }[] = []
     for (const [i, spec] of specs(count).entries()) {
       const name = `scan-${i + 1}-${spec.width}x${spec.height}-grain${spec.grain}`
       const input = join(dir, `${name}.jpg`)

@@ -121,20 +121,16 @@ const FITTING_RECYCLE_RSS_BYTES = 450 * MB
 function workerEntry(program: WorkerProgram): WorkerEntry {
   // A V8 heap cap as well: the RSS watchdog is Linux-only.
   const heap = `--max-old-space-size=${program.heapMb}`
+  const env = program.env ?? LEAN_ALLOCATOR
   // Bundled: out/main/worker.js, beside main.js/host.js — this code itself may sit in a shared
   // chunk (out/main/chunks/), so look one folder up too.
   for (const dir of [__dirname, join(__dirname, '..')]) {
     const bundled = join(dir, program.bundled)
-    if (existsSync(bundled))
-      return { file: bundled, execArgv: [heap], env: program.env ?? LEAN_ALLOCATOR }
+    if (existsSync(bundled)) return { file: bundled, execArgv: [heap], env }
   }
   // From the sources (tests, the CLI): tsx's CommonJS hook only. Its ESM loader would also
   // transform pdfjs's large modules and leave the worker at ~600 MB before any work.
-  return {
-    file: program.source,
-    execArgv: ['--require', 'tsx/cjs', heap],
-    env: program.env ?? LEAN_ALLOCATOR,
-  }
+  return { file: program.source, execArgv: ['--require', 'tsx/cjs', heap], env }
 }
 
 interface Job {
